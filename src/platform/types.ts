@@ -1,0 +1,10 @@
+/** What differs per build target. Each target's file (`*.weapp.ts`, `*.alipay.ts`, `*.h5.ts`) implements these. */
+export type Target = 'weapp' | 'alipay' | 'h5'
+export type WalletKind = 'wechat' | 'alipay' | 'sandbox'
+
+export interface PlatformInfo {
+  target: Target
+  /** The in-app wallet this build pays with. */
+  wallet: WalletKind
+  walletName: Record<'zh-CN' | 'en', string>
+}
