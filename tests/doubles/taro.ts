@@ -53,16 +53,16 @@ const Taro = {
   cloud: { init: jest.fn(), callFunction: jest.fn(noop) }
 }
 
-function runOnMount(fn: () => void) {
+function useOnMount(fn: () => void) {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => void fn(), [])
 }
 
-export const useLaunch = runOnMount
+export const useLaunch = useOnMount
 export const useLoad = (fn: (params: Record<string, string>) => void) =>
-  runOnMount(() => fn(Taro.getCurrentInstance().router.params))
-export const useDidShow = runOnMount
-export const useReady = runOnMount
+  useOnMount(() => fn(Taro.getCurrentInstance().router.params))
+export const useDidShow = useOnMount
+export const useReady = useOnMount
 export const usePullDownRefresh = jest.fn()
 export const useReachBottom = jest.fn()
 export const useShareAppMessage = jest.fn()

@@ -1,0 +1,58 @@
+/**
+ * Bundle size check: builds both mini-program targets and prints the size of each main package in bytes
+ * (JS + templates + styles + json; license files and subpackages excluded). Fails over budget.
+ *   npm run size             build, then measure
+ *   SIZE_SKIP_BUILD=1 npm run size   measure the existing dist/
+ * Budget: 500 KB per target for the main package (the platforms' hard limit is 2 MB).
+ */
+import { execSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+const BUDGET = 500 * 1024
+const HARD_LIMIT = 2 * 1024 * 1024
+const root = path.resolve(__dirname, '..')
+const counted = /\.(js|wxml|axml|wxss|acss|wxs|sjs|json)$/
+
+function subpackageRoots(dist: string): string[] {
+  const app = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] }
+  return (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''))
+}
+
+function walk(dir: string, rel = ''): string[] {
+  return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
+    const r = path.join(rel, e.name)
+    return e.isDirectory() ? walk(dir, r) : [r]
+  })
+}
+
+export function measure(target: 'weapp' | 'alipay') {
+  const dist = path.join(root, 'dist', target)
+  const subs = subpackageRoots(dist)
+  let main = 0
+  let sub = 0
+  for (const file of walk(dist)) {
+    if (/LICENSE/i.test(file) || !counted.test(file)) continue
+    const bytes = fs.statSync(path.join(dist, file)).size
+    if (subs.some((s) => file === s || file.startsWith(s + path.sep))) sub += bytes
+    else main += bytes
+  }
+  return { main, sub }
+}
+
+function main() {
+  let failed = false
+  for (const target of ['weapp', 'alipay'] as const) {
+    if (!process.env.SIZE_SKIP_BUILD) execSync(`npx taro build --type ${target}`, { cwd: root, stdio: 'ignore' })
+    const { main: bytes, sub } = measure(target)
+    const ok = bytes <= BUDGET
+    failed ||= !ok
+    console.log(
+      `${target.padEnd(6)} main package ${bytes} bytes (${(bytes / 1024).toFixed(1)} KB) of budget ${BUDGET} bytes` +
+        ` (${((bytes / BUDGET) * 100).toFixed(0)}%; platform limit ${HARD_LIMIT}); subpackages ${sub} bytes  ${ok ? 'PASS' : 'FAIL'}`
+    )
+  }
+  if (failed) process.exit(1)
+}
+
+main()
