@@ -55,4 +55,4 @@ function main() {
   if (failed) process.exit(1)
 }
 
-main()
+if (require.main === module) main()
