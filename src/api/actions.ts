@@ -1,0 +1,184 @@
+/**
+ * One zod schema pair per action (`<action>Input`, `<action>Output`) and the `actions` map.
+ * Every mutation carries `clientId`: a retry with the same clientId returns the first result and writes nothing.
+ */
+import { z } from 'zod'
+import { CurrencySchema, ExpenseSchema, MemberIdSchema } from '../domain'
+import { Amount, ClientId, Cursor, DateString, Emoji, ExportFormat, Id, Locale, QrImage, text, Wallet } from './common'
+import { ActivityView, ExpenseView, GroupSummary, GroupView, InvitePreview, MemberView, PaymentMethod, PaymentView, UserView } from './views'
+
+const groupRef = { groupId: Id }
+const mutation = { clientId: ClientId }
+const Name = text(40, 1)
+const Description = text(200, 1)
+const Category = text(32, 1)
+
+// --- identity -------------------------------------------------------------------------------------------
+
+export const signInInput = z.discriminatedUnion('provider', [
+  /** WeChat mini-program: the code from Taro.login (wx.login). */
+  z.object({ provider: z.literal('wechat'), code: z.string().min(1).max(256), name: Name.optional() }),
+  /** Alipay mini-program: the authCode from my.getAuthCode. */
+  z.object({ provider: z.literal('alipay'), code: z.string().min(1).max(256), name: Name.optional() }),
+  /** Local development only: sign in as a display name (the same name is the same person). */
+  z.object({ provider: z.literal('dev'), name: Name })
+])
+export const signInOutput = z.object({ token: z.string(), expiresAt: z.string(), user: UserView })
+
+export const getMeInput = z.object({})
+export const getMeOutput = z.object({ user: UserView })
+
+/** Update my profile: preferred wallet, optional collection QR (null removes it), name, locale. */
+export const setWalletInput = z.object({
+  ...mutation,
+  wallet: Wallet.optional(),
+  qrImage: QrImage.nullable().optional(),
+  name: Name.optional(),
+  locale: Locale.optional()
+})
+export const setWalletOutput = z.object({ user: UserView })
+
+/** A member's collection QR code (only for members of the same group). */
+export const getMemberQrInput = z.object({ ...groupRef, memberId: Id })
+export const getMemberQrOutput = z.object({ memberId: Id, wallet: Wallet.nullable(), qrImage: z.string().nullable() })
+
+// --- groups ---------------------------------------------------------------------------------------------
+
+export const createGroupInput = z.object({
+  ...mutation,
+  name: Name,
+  currency: CurrencySchema.default('CNY'),
+  emoji: Emoji.default('💰'),
+  /** Placeholder members added by name right away (friends who have not joined yet). */
+  placeholders: z.array(Name).max(50).default([])
+})
+export const createGroupOutput = z.object({ group: GroupView })
+
+export const listGroupsInput = z.object({})
+export const listGroupsOutput = z.object({ items: z.array(GroupSummary) })
+
+export const getGroupInput = z.object({ ...groupRef })
+export const getGroupOutput = z.object({ group: GroupView })
+
+export const addMemberInput = z.object({ ...groupRef, ...mutation, name: Name })
+export const addMemberOutput = z.object({ member: MemberView, version: z.number().int() })
+
+// --- expenses -------------------------------------------------------------------------------------------
+
+export const listExpensesInput = z.object({
+  ...groupRef,
+  cursor: Cursor.optional(),
+  limit: z.number().int().min(1).max(100).default(50)
+})
+/** Newest first (by date, then by when added); follow nextCursor until it is null to get every expense. */
+export const listExpensesOutput = z.object({ items: z.array(ExpenseView), nextCursor: Cursor.nullable() })
+
+const expenseFields = {
+  description: Description,
+  category: Category.default('other'),
+  /** The day it happened; defaults to today (UTC). */
+  date: DateString.optional()
+}
+
+/** The expense id is client-made (so an offline client can refer to it before it syncs). */
+export const addExpenseInput = z.object({ ...groupRef, ...mutation, expense: ExpenseSchema, ...expenseFields })
+export const addExpenseOutput = z.object({ expense: ExpenseView, version: z.number().int() })
+
+/** Replace an expense (identified by expense.id). A stale expectedVersion -> 409 VERSION_CONFLICT. */
+export const editExpenseInput = z.object({
+  ...groupRef,
+  ...mutation,
+  expectedVersion: z.number().int().min(0).optional(),
+  expense: ExpenseSchema,
+  description: Description.optional(),
+  category: Category.optional(),
+  date: DateString.optional()
+})
+export const editExpenseOutput = z.object({ expense: ExpenseView, version: z.number().int() })
+
+/** Soft delete (kept in the activity log). */
+export const deleteExpenseInput = z.object({
+  ...groupRef,
+  ...mutation,
+  expenseId: Id,
+  expectedVersion: z.number().int().min(0).optional()
+})
+export const deleteExpenseOutput = z.object({ expenseId: Id, version: z.number().int() })
+
+// --- settling up by hand (cash or direct wallet-to-wallet) ---------------------------------------------
+
+/** Record that `from` paid `to`. Recorded by the receiver it is confirmed at once; otherwise pending. */
+export const recordPaymentInput = z.object({
+  ...groupRef,
+  ...mutation,
+  from: MemberIdSchema,
+  to: MemberIdSchema,
+  amount: Amount,
+  method: PaymentMethod.default('cash')
+})
+export const recordPaymentOutput = z.object({ payment: PaymentView, version: z.number().int() })
+
+/** The receiver confirms the money arrived. */
+export const confirmPaymentInput = z.object({ ...groupRef, ...mutation, paymentId: Id })
+export const confirmPaymentOutput = z.object({ payment: PaymentView, version: z.number().int() })
+
+// --- invites and joining --------------------------------------------------------------------------------
+
+export const InviteToken = z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: 'invalid invite token' })
+
+export const createInviteInput = z.object({ ...groupRef, ...mutation })
+/** The token is shown once; only its hash is stored. */
+export const createInviteOutput = z.object({ inviteId: Id, token: InviteToken, version: z.number().int() })
+
+export const revokeInviteInput = z.object({ ...groupRef, ...mutation, inviteId: Id })
+export const revokeInviteOutput = z.object({ inviteId: Id, version: z.number().int() })
+
+export const previewInviteInput = z.object({ token: InviteToken })
+export const previewInviteOutput = z.object({ invite: InvitePreview })
+
+/** Join with an invite; optionally take over a placeholder member added by name. */
+export const joinGroupInput = z.object({ ...mutation, token: InviteToken, claimMemberId: Id.optional() })
+export const joinGroupOutput = z.object({ group: GroupView })
+
+/** A member who joined takes over a placeholder (their own unused member is removed). */
+export const claimMemberInput = z.object({ ...groupRef, ...mutation, memberId: Id })
+export const claimMemberOutput = z.object({ group: GroupView })
+
+// --- history and export ---------------------------------------------------------------------------------
+
+export const listActivityInput = z.object({
+  ...groupRef,
+  cursor: Cursor.optional(),
+  limit: z.number().int().min(1).max(100).default(50)
+})
+/** Newest first; follow nextCursor until null. */
+export const listActivityOutput = z.object({ items: z.array(ActivityView), nextCursor: Cursor.nullable() })
+
+export const exportGroupInput = z.object({ ...groupRef, format: ExportFormat })
+export const exportGroupOutput = z.object({ filename: z.string(), contentType: z.string(), content: z.string() })
+
+// --- the map --------------------------------------------------------------------------------------------
+
+export const coreActions = {
+  signIn: { input: signInInput, output: signInOutput },
+  getMe: { input: getMeInput, output: getMeOutput },
+  setWallet: { input: setWalletInput, output: setWalletOutput },
+  getMemberQr: { input: getMemberQrInput, output: getMemberQrOutput },
+  createGroup: { input: createGroupInput, output: createGroupOutput },
+  listGroups: { input: listGroupsInput, output: listGroupsOutput },
+  getGroup: { input: getGroupInput, output: getGroupOutput },
+  addMember: { input: addMemberInput, output: addMemberOutput },
+  listExpenses: { input: listExpensesInput, output: listExpensesOutput },
+  addExpense: { input: addExpenseInput, output: addExpenseOutput },
+  editExpense: { input: editExpenseInput, output: editExpenseOutput },
+  deleteExpense: { input: deleteExpenseInput, output: deleteExpenseOutput },
+  recordPayment: { input: recordPaymentInput, output: recordPaymentOutput },
+  confirmPayment: { input: confirmPaymentInput, output: confirmPaymentOutput },
+  createInvite: { input: createInviteInput, output: createInviteOutput },
+  revokeInvite: { input: revokeInviteInput, output: revokeInviteOutput },
+  previewInvite: { input: previewInviteInput, output: previewInviteOutput },
+  joinGroup: { input: joinGroupInput, output: joinGroupOutput },
+  claimMember: { input: claimMemberInput, output: claimMemberOutput },
+  listActivity: { input: listActivityInput, output: listActivityOutput },
+  exportGroup: { input: exportGroupInput, output: exportGroupOutput }
+} as const

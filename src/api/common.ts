@@ -1,0 +1,53 @@
+/** Small shared field shapes for the request/response contract. */
+import { z } from 'zod'
+
+const NO_CONTROL = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/
+
+/** Free text a person types: no control characters (PostgreSQL rejects NUL), trimmed, bounded. */
+export const text = (max: number, min = 0) =>
+  z
+    .string()
+    .trim()
+    .min(min, { message: min > 1 ? `at least ${min} characters` : 'must not be empty' })
+    .max(max, { message: `at most ${max} characters` })
+    .regex(NO_CONTROL, { message: 'contains control characters' })
+
+/** Server-made identifiers (groups, members, expenses, payments, invites, users). */
+export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: 'invalid id' })
+
+/** A client-made unique id for one mutation; a retry with the same id returns the first result. */
+export const ClientId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: 'clientId must be 8-64 of A-Z a-z 0-9 _ -' })
+
+export const Wallet = z.enum(['wechat', 'alipay', 'cash'])
+export type Wallet = z.infer<typeof Wallet>
+
+export const Locale = z.enum(['zh-CN', 'en'])
+export type Locale = z.infer<typeof Locale>
+
+/** A calendar day, YYYY-MM-DD, that exists. */
+export const DateString = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`)
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+  }, { message: 'no such date' })
+
+/** An ISO-8601 timestamp as sent by the function. */
+export const Timestamp = z.string()
+
+/** An opaque pagination cursor. */
+export const Cursor = z.string().min(1).max(200).regex(/^[A-Za-z0-9_-]+$/, { message: 'invalid cursor' })
+
+/** Integer amount in minor units (safe integer). */
+export const Amount = z.number().int().refine(Number.isSafeInteger, { message: 'amount out of range' })
+
+/** A collection QR code as an image data URL (PNG, JPEG, WebP or GIF; at most ~256 KB). */
+export const QrImage = z
+  .string()
+  .max(350_000, { message: 'QR image too large (max ~256 KB)' })
+  .regex(/^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/]+={0,2}$/, { message: 'QR image must be a base64 image data URL' })
+
+export const Emoji = z.string().min(1).max(16).regex(NO_CONTROL)
+
+export const ExportFormat = z.enum(['csv', 'json'])

@@ -1,0 +1,29 @@
+/** The wire format: POST /api { action, input } -> { ok: true, data } | { ok: false, error }. */
+import { z } from 'zod'
+
+export interface ActionSchemas {
+  input: z.ZodType
+  output: z.ZodType
+}
+
+export const RequestEnvelope = z.object({ action: z.string().min(1).max(64), input: z.unknown().optional() })
+export type RequestEnvelope = z.infer<typeof RequestEnvelope>
+
+export interface ApiErrorBody {
+  code: string
+  message: string
+  details?: unknown
+}
+
+export type ResponseEnvelope<T = unknown> = { ok: true; data: T } | { ok: false; error: ApiErrorBody }
+
+export const ResponseEnvelopeSchema = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() })
+  })
+])
+
+/** HTTP path of the action endpoint. */
+export const API_PATH = '/api'

@@ -1,0 +1,39 @@
+/**
+ * The request/response contract between the app and the cloud function.
+ * Wire: POST /api { action, input } with `Authorization: Bearer <token>` (absent only for signIn);
+ * reply { ok: true, data } or { ok: false, error: { code, message, details? } } with the status of `statusForCode`.
+ */
+import type { z } from 'zod'
+import { coreActions } from './actions'
+import { paymentActions } from './payments'
+
+export * from './common'
+export * from './views'
+export * from './actions'
+export * from './errors'
+export * from './envelope'
+export { paymentActions } from './payments'
+
+export const actions = { ...paymentActions, ...coreActions }
+
+export type CoreActions = typeof coreActions
+export type ActionName = keyof CoreActions
+/** What a client sends (defaults may be omitted). */
+export type ActionInput<A extends ActionName> = z.input<CoreActions[A]['input']>
+/** What a client receives. */
+export type ActionOutput<A extends ActionName> = z.output<CoreActions[A]['output']>
+/** Actions that change data and therefore carry a clientId. */
+export const MUTATIONS = [
+  'setWallet',
+  'createGroup',
+  'addMember',
+  'addExpense',
+  'editExpense',
+  'deleteExpense',
+  'recordPayment',
+  'confirmPayment',
+  'createInvite',
+  'revokeInvite',
+  'joinGroup',
+  'claimMember'
+] as const satisfies readonly ActionName[]

@@ -1,0 +1,149 @@
+/** What the function sends back: users, groups, expenses, payments, activity. */
+import { z } from 'zod'
+import { ExpenseSchema } from '../domain'
+import { Amount, DateString, Id, Locale, Timestamp, Wallet } from './common'
+
+export const UserView = z.object({
+  id: Id,
+  name: z.string(),
+  wallet: Wallet,
+  hasQr: z.boolean(),
+  locale: Locale
+})
+export type UserView = z.infer<typeof UserView>
+
+/** A member of a group: a person who joined (userId set) or a placeholder added by name (userId null). */
+export const MemberView = z.object({
+  id: Id,
+  name: z.string(),
+  userId: Id.nullable(),
+  /** The member's preferred wallet (from their profile); null for a placeholder. */
+  wallet: Wallet.nullable(),
+  /** Whether the member uploaded a collection QR code (fetch it with getMemberQr). */
+  hasQr: z.boolean()
+})
+export type MemberView = z.infer<typeof MemberView>
+
+export const PaymentMethod = z.enum(['cash', 'wechat', 'alipay', 'direct'])
+export type PaymentMethod = z.infer<typeof PaymentMethod>
+
+export const PaymentView = z.object({
+  id: Id,
+  from: Id,
+  to: Id,
+  amount: Amount,
+  method: PaymentMethod,
+  /** pending: recorded by the payer, waiting for the receiver; confirmed: counts in the balances. */
+  status: z.enum(['pending', 'confirmed']),
+  recordedBy: Id,
+  createdAt: Timestamp,
+  confirmedAt: Timestamp.nullable()
+})
+export type PaymentView = z.infer<typeof PaymentView>
+
+/** One suggested transfer; state `pending` when a payment from -> to was recorded and awaits confirmation. */
+export const PlanItem = z.object({
+  from: Id,
+  to: Id,
+  amount: Amount,
+  state: z.enum(['open', 'pending'])
+})
+export type PlanItem = z.infer<typeof PlanItem>
+
+export const GroupView = z.object({
+  id: Id,
+  name: z.string(),
+  currency: z.string(),
+  emoji: z.string(),
+  /** Bumped by every change to the group; send it back as expectedVersion on edits. */
+  version: z.number().int(),
+  createdAt: Timestamp,
+  /** My member id in this group. */
+  me: Id,
+  members: z.array(MemberView),
+  /** Member id -> balance in the group currency (positive: is owed). Sums to 0. */
+  balances: z.record(z.string(), Amount),
+  plan: z.array(PlanItem),
+  /** Payments recorded but not yet confirmed by the receiver. */
+  pendingPayments: z.array(PaymentView),
+  expenseCount: z.number().int(),
+  /** Sum of all (converted) expense amounts in the group currency. */
+  totalSpent: Amount
+})
+export type GroupView = z.infer<typeof GroupView>
+
+export const GroupSummary = z.object({
+  id: Id,
+  name: z.string(),
+  currency: z.string(),
+  emoji: z.string(),
+  version: z.number().int(),
+  me: Id,
+  memberCount: z.number().int(),
+  /** My balance in the group currency (positive: I am owed). */
+  myBalance: Amount,
+  createdAt: Timestamp
+})
+export type GroupSummary = z.infer<typeof GroupSummary>
+
+export const ExpenseView = z.object({
+  id: Id,
+  groupId: Id,
+  /** The domain expense, exactly as stored. */
+  expense: ExpenseSchema,
+  description: z.string(),
+  category: z.string(),
+  date: DateString,
+  /** Member id who added it. */
+  createdBy: Id,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  /** What each member owes for it, in the group currency (splitExpense). */
+  shares: z.record(z.string(), Amount)
+})
+export type ExpenseView = z.infer<typeof ExpenseView>
+
+export const ActivityKind = z.enum([
+  'group.create',
+  'group.update',
+  'member.add',
+  'member.join',
+  'member.claim',
+  'expense.add',
+  'expense.edit',
+  'expense.delete',
+  'payment.record',
+  'payment.confirm',
+  'invite.create',
+  'invite.revoke',
+  'payment.order',
+  'payment.paid',
+  'payout.update'
+])
+export type ActivityKind = z.infer<typeof ActivityKind>
+
+export const ActivityView = z.object({
+  id: z.string(),
+  at: Timestamp,
+  kind: ActivityKind,
+  /** Who did it: their member id in the group (null for the system, e.g. a payment notify) and name. */
+  actor: z.object({ memberId: Id.nullable(), name: z.string() }),
+  /** The group version this change produced. */
+  version: z.number().int(),
+  /** What changed, e.g. { expenseId, description, amount } or { before, after } for edits. */
+  data: z.record(z.string(), z.unknown())
+})
+export type ActivityView = z.infer<typeof ActivityView>
+
+export const InvitePreview = z.object({
+  groupId: Id,
+  name: z.string(),
+  emoji: z.string(),
+  currency: z.string(),
+  memberCount: z.number().int(),
+  /** Members added by name that a person joining may claim. */
+  placeholders: z.array(z.object({ id: Id, name: z.string() })),
+  /** Whether the caller is already a member. */
+  alreadyMember: z.boolean()
+})
+export type InvitePreview = z.infer<typeof InvitePreview>
