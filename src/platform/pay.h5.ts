@@ -1,0 +1,65 @@
+/**
+ * H5 preview: the local sandbox wallet. Shows the order, and the person approves (the sandbox then sends the
+ * provider-format notification to the function) or declines it. Same origin as the function (/sandbox/...).
+ */
+import Taro from '@tarojs/taro'
+import { DEFAULT_PAY_TIMEOUT_MS, payMessage, withTimeout, type PayOptions, type PayParams, type PayResult, type TransferConfirm } from './pay-types'
+
+export type { PayOptions, PayParams, PayResult, PayStatus, TransferConfirm } from './pay-types'
+
+interface SandboxOrderView {
+  orderId: string
+  amount: number
+  description: string
+  state: 'open' | 'paid' | 'declined'
+}
+
+async function call<T>(path: string, method: 'GET' | 'POST'): Promise<T> {
+  const res = await fetch(path, { method })
+  const data = (await res.json().catch(() => ({}))) as T & { message?: string }
+  if (!res.ok) throw new Error(data.message ?? `HTTP ${res.status}`)
+  return data
+}
+
+function yuan(fen: number): string {
+  return `¥${(fen / 100).toFixed(2)}`
+}
+
+export async function payOrder(params: PayParams, options: PayOptions = {}): Promise<PayResult> {
+  const { locale = 'zh-CN' } = options
+  if (params.kind !== 'sandbox') return { status: 'failed', message: payMessage('wrongWallet', locale) }
+  const base = `/sandbox/api/orders/${encodeURIComponent(params.orderId)}`
+  const run = (async (): Promise<PayResult> => {
+    try {
+      const order = await call<SandboxOrderView>(base, 'GET')
+      if (order.state === 'paid') return { status: 'paid' }
+      const en = locale === 'en'
+      const choice = await Taro.showModal({
+        title: en ? 'Sandbox wallet' : '沙箱钱包',
+        content: `${order.description}\n${yuan(order.amount)}`,
+        confirmText: en ? 'Approve' : '确认付款',
+        cancelText: en ? 'Decline' : '取消'
+      })
+      if (!choice.confirm) {
+        await call(`${base}/decline`, 'POST')
+        return { status: 'cancelled', message: payMessage('cancelled', locale) }
+      }
+      const after = await call<SandboxOrderView>(`${base}/approve`, 'POST')
+      return after.state === 'paid' ? { status: 'paid' } : { status: 'failed', message: payMessage('failed', locale) }
+    } catch (err) {
+      return { status: 'failed', message: payMessage('failed', locale, (err as Error).message) }
+    }
+  })()
+  return withTimeout(run, options.timeoutMs ?? DEFAULT_PAY_TIMEOUT_MS, locale)
+}
+
+/** The payee confirms a sandbox WeChat transfer (what requestMerchantTransfer does in WeChat). */
+export async function confirmTransfer(confirm: TransferConfirm, options: PayOptions = {}): Promise<PayResult> {
+  const { locale = 'zh-CN' } = options
+  if (!confirm.outBillNo) return { status: 'failed', message: payMessage('noConfirm', locale) }
+  const run = call<{ state: string }>(`/sandbox/api/transfers/${encodeURIComponent(confirm.outBillNo)}/confirm`, 'POST').then(
+    (r): PayResult => (r.state === 'SUCCESS' ? { status: 'paid' } : { status: 'failed', message: payMessage('failed', locale, r.state) }),
+    (err): PayResult => ({ status: 'failed', message: payMessage('failed', locale, (err as Error).message) })
+  )
+  return withTimeout(run, options.timeoutMs ?? DEFAULT_PAY_TIMEOUT_MS, locale)
+}
