@@ -1,0 +1,181 @@
+/**
+ * `my` as the Alipay client gives it to a mini-program: Alipay's own names and shapes (getAuthCode, tradePay,
+ * confirm/alert/prompt, `{ key }` storage objects, request with `headers`/`status`, a non-2xx response delivered to
+ * `fail` with error 19). Taro adapts its calls to these; the recorder shows what actually arrived.
+ */
+import { createApiKit, encodeRequest, parseBody, type Api, type Options } from './api-kit'
+import { PlatformError } from './callbacks'
+import type { PlatformHost } from './host'
+import { selectorQuery } from './globals-weapp'
+
+export const alipaySystemInfo = {
+  app: 'alipay',
+  brand: 'iPhone',
+  model: 'iPhone13,2',
+  pixelRatio: 3,
+  screenWidth: 390,
+  screenHeight: 844,
+  windowWidth: 390,
+  windowHeight: 763,
+  statusBarHeight: 47,
+  titleBarHeight: 44,
+  language: 'zh-Hans',
+  version: '10.6.0',
+  system: '17.0',
+  platform: 'iOS',
+  SDKVersion: '2.9.0'
+}
+
+export function createMy(host: PlatformHost, toRealm: <T>(value: T) => T): Record<string, Api> {
+  const kit = createApiKit('alipay', host, toRealm)
+  const { storage } = host
+  const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T))
+
+  // storage: Alipay takes `{ key, data }` objects, also in the sync forms, and answers `{ data }` (null when absent)
+  kit.sync('setStorageSync', ({ key, data }: { key: string; data: unknown }) => void storage.set(key, clone(data)))
+  kit.sync('getStorageSync', ({ key }: { key: string }) => ({ data: storage.has(key) ? clone(storage.get(key)) : null }))
+  kit.sync('removeStorageSync', ({ key }: { key: string }) => void storage.delete(key))
+  kit.sync('clearStorageSync', () => storage.clear())
+  kit.sync('getStorageInfoSync', () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }))
+  kit.async('setStorage', ({ key, data }) => void storage.set(key, clone(data)))
+  kit.async('getStorage', ({ key }) => ({ data: storage.has(key) ? clone(storage.get(key)) : null }))
+  kit.async('removeStorage', ({ key }) => void storage.delete(key))
+  kit.async('clearStorage', () => storage.clear())
+  kit.async('getStorageInfo', () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }))
+
+  // network: Alipay calls `fail` with error 19 for a non-2xx status, carrying status, data and headers
+  // my.request defaults to a JSON content type; the older my.httpRequest to a form body
+  const request = (defaultType: string) => (options: Options) => {
+    const method = String(options.method ?? 'GET').toUpperCase()
+    const headers: Record<string, string> = { ...(options.headers ?? {}) }
+    if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['content-type'] = defaultType
+    const { url, body } = encodeRequest(options.url, method, options.data, headers)
+    const work = host.http({ url, method, headers, body, timeoutMs: options.timeout ?? 30000 }).then((res) => {
+      const data = parseBody(res, options.dataType)
+      if (res.status < 200 || res.status >= 300) {
+        throw new PlatformError('http status error', { error: 19, status: res.status, data, headers: res.headers })
+      }
+      return { data, status: res.status, headers: res.headers }
+    })
+    return { work, task: { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} } }
+  }
+  kit.task('request', request('application/json'))
+  kit.task('httpRequest', request('application/x-www-form-urlencoded'))
+
+  // identity and payment
+  kit.async('getAuthCode', () => ({ authCode: host.loginCode(), authErrorScopes: {}, authSuccessScopes: ['auth_base'] }))
+  kit.async('tradePay', async (options: Options) => {
+    if (!options.tradeNO && !options.orderStr) throw new PlatformError('tradeNO or orderStr required', { error: 2 })
+    const resultCode = await host.wallet.alipay({ tradeNO: options.tradeNO, orderStr: options.orderStr })
+    return { resultCode }
+  })
+  kit.async('requestSubscribeMessage', ({ entityIds }) => {
+    const out: Record<string, unknown> = { behavior: 'subscribe' }
+    for (const id of entityIds ?? []) out[id] = 'subscribe'
+    return out
+  })
+
+  // feedback
+  kit.inert('showToast', 'hideToast', 'showLoading', 'hideLoading')
+  kit.async('confirm', (o: Options) => {
+    const answer = host.modal({ title: o.title, content: o.content, showCancel: true })
+    return { confirm: answer.confirm }
+  })
+  kit.async('alert', (o: Options) => {
+    host.modal({ title: o.title, content: o.content, showCancel: false })
+    return {}
+  })
+  kit.async('prompt', (o: Options) => {
+    const answer = host.modal({ title: o.title, content: o.message, showCancel: true, editable: true })
+    return { ok: answer.confirm, inputValue: answer.content ?? '' }
+  })
+  kit.async('showActionSheet', ({ items }) => ({ index: host.actionSheet(items ?? []) }))
+
+  // navigation
+  for (const kind of ['navigateTo', 'redirectTo', 'switchTab', 'reLaunch', 'navigateBack'] as const) {
+    kit.async(kind, async (o: Options) => {
+      await host.navigate(kind, { url: o.url, delta: o.delta })
+    })
+  }
+
+  // page chrome, share, clipboard
+  kit.inert(
+    'setNavigationBar',
+    'showNavigationBarLoading',
+    'hideNavigationBarLoading',
+    'setBackgroundColor',
+    'stopPullDownRefresh',
+    'startPullDownRefresh',
+    'pageScrollTo',
+    'showSharePanel',
+    'hideShareMenu',
+    'showShareMenu',
+    'showTabBar',
+    'hideTabBar',
+    'vibrateShort',
+    'vibrateLong',
+    'previewImage',
+    'saveImage',
+    'saveImageToPhotosAlbum',
+    'makePhoneCall',
+    'openSetting',
+    'reportAnalytics'
+  )
+  let clipboard = ''
+  kit.async('setClipboard', ({ text }) => void (clipboard = String(text)))
+  kit.async('getClipboard', () => ({ text: clipboard }))
+  kit.async('getSetting', () => ({ authSetting: {} }))
+  kit.async('getNetworkType', () => ({ networkAvailable: true, networkType: 'WIFI' }))
+
+  // media and files
+  kit.async('chooseImage', () => {
+    const picked = host.pickImages()
+    if (picked.length === 0) throw new PlatformError('user canceled', { error: 11 })
+    return { apFilePaths: picked.map((p) => p.path), tempFilePaths: picked.map((p) => p.path) }
+  })
+  const fs = {
+    readFile(o: Options) {
+      host.recorder.record('FileSystemManager.readFile', [o], host.currentRoute())
+      try {
+        const bytes = host.readFile(o.filePath)
+        const data = o.encoding ? bytes.toString(o.encoding) : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length)
+        o.success?.(toRealm({ data }))
+      } catch (e) {
+        o.fail?.(toRealm({ error: 10022, errorMessage: (e as Error).message }))
+      }
+    },
+    readFileSync(filePath: string, encoding?: BufferEncoding) {
+      host.recorder.record('FileSystemManager.readFileSync', [filePath, encoding], host.currentRoute())
+      const bytes = host.readFile(filePath)
+      return { data: encoding ? bytes.toString(encoding) : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) }
+    }
+  }
+  kit.sync('getFileSystemManager', () => fs)
+
+  // system
+  kit.sync('getSystemInfoSync', () => alipaySystemInfo)
+  kit.async('getSystemInfo', () => alipaySystemInfo)
+  kit.sync('getWindowInfo', () => alipaySystemInfo)
+  kit.sync('getAppBaseInfo', () => ({ SDKVersion: alipaySystemInfo.SDKVersion, language: 'zh-Hans', version: '10.6.0' }))
+  kit.sync('getDeviceBaseInfo', () => ({ brand: 'iPhone', model: 'iPhone13,2', system: '17.0', platform: 'iOS' }))
+  kit.sync('getAccountInfoSync', () => ({ miniProgram: { appId: '2021000000000000', envVersion: 'develop', version: '' } }))
+  kit.sync('getLaunchOptionsSync', () => host.launchOptions())
+  kit.sync('getEnterOptionsSync', () => host.launchOptions())
+  kit.sync('canIUse', () => true)
+  kit.sync('getUpdateManager', () => ({ onCheckForUpdate() {}, onUpdateReady() {}, onUpdateFailed() {}, applyUpdate() {} }))
+  kit.sync('createSelectorQuery', () => selectorQuery())
+  kit.listeners(
+    'onAppShow',
+    'offAppShow',
+    'onAppHide',
+    'offAppHide',
+    'onError',
+    'offError',
+    'onUnhandledRejection',
+    'offUnhandledRejection',
+    'onNetworkStatusChange',
+    'offNetworkStatusChange',
+    'onMemoryWarning'
+  )
+  return kit.api
+}

@@ -1,0 +1,432 @@
+/**
+ * A compiled mini-program running in Node the way the platform runs it: app.js first (App()), onLaunch and onShow,
+ * then the entry page (onLoad, onShow, onReady), a page stack driven by the bundle's own navigation calls, and the
+ * platform APIs behind `wx` / `my`. Network calls go over real HTTP to `server`.
+ */
+import path from 'node:path'
+import { readBundle, type Bundle, type Target } from './bundle'
+import { createRealm, type LogEntry, type Realm } from './context'
+import { createMy } from './globals-alipay'
+import { createWx } from './globals-weapp'
+import type { HttpRequest, HttpResponse, LaunchOptions, ModalAnswer, ModalRequest, NavigationKind, PlatformHost, Wallet } from './host'
+import { createLoader, type Loader } from './loader'
+import { PageHandle, SETDATA_WARN_BYTES, type SetDataRecord } from './page'
+import { Recorder } from './recorder'
+
+export interface MiniAppOptions {
+  target: Target
+  /** A bundle already read (to share one read between apps); default: dist/<target>. */
+  bundle?: Bundle
+  /** Origin every request is sent to, e.g. http://127.0.0.1:40123 (the compiled API_URL's host is replaced). */
+  server?: string
+  /** The code wx.login / my.getAuthCode hands out: which platform user is signed in on this phone. */
+  loginCode?: string
+  wallet?: Wallet
+  /** Storage that survives a relaunch: pass the storage of an earlier app to simulate reopening it. */
+  storage?: Map<string, unknown>
+  /** Where the app is launched: a route with an optional query (`pages/join/index?token=...`) and the scene. */
+  launch?: { path?: string; scene?: number }
+  echoLogs?: boolean
+}
+
+export interface Dialog extends ModalRequest {
+  answer: ModalAnswer
+}
+
+const MAX_PAGES = 10
+
+export function parseUrl(url: string, from?: string): { route: string; query: Record<string, string> } {
+  const [pathPart, queryPart = ''] = url.split('?')
+  let route = pathPart.startsWith('/') ? pathPart.slice(1) : from ? path.posix.join(path.posix.dirname(from), pathPart) : pathPart
+  route = path.posix.normalize(route).replace(/\.(js|html)$/, '')
+  const query: Record<string, string> = {}
+  for (const pair of queryPart.split('&')) {
+    if (!pair) continue
+    const i = pair.indexOf('=')
+    query[i < 0 ? pair : pair.slice(0, i)] = i < 0 ? '' : pair.slice(i + 1)
+  }
+  return { route, query }
+}
+
+export class MiniApp {
+  readonly target: Target
+  readonly bundle: Bundle
+  readonly recorder = new Recorder()
+  readonly storage: Map<string, unknown>
+  readonly stack: PageHandle[] = []
+  /** Every setData of every page, in order. */
+  readonly setDataLog: SetDataRecord[] = []
+  /** Dialogs the app showed (showModal / confirm / alert / prompt) and how they were answered. */
+  readonly dialogs: Dialog[] = []
+  /** Errors thrown by lifecycle and event calls, and console.error output of the bundle. */
+  readonly errors: unknown[] = []
+  readonly realm: Realm
+  private readonly loader: Loader
+  private readonly pageOptions = new Map<string, Record<string, unknown>>()
+  readonly components = new Map<string, Record<string, unknown>>()
+  private appInstance: Record<string, unknown> | undefined
+  private inFlight = 0
+  private lastActivity = Date.now()
+  private readonly modalAnswers: ModalAnswer[] = []
+  private readonly sheetAnswers: number[] = []
+  private readonly images: { path: string; bytes: Buffer }[] = []
+  private readonly files = new Map<string, Buffer>()
+  private launchOptions: LaunchOptions
+  loginCode: string
+  wallet: Wallet
+  server: string | undefined
+  private closed = false
+
+  constructor(options: MiniAppOptions) {
+    this.target = options.target
+    this.bundle = options.bundle ?? readBundle(options.target)
+    if (this.bundle.target !== this.target) throw new Error(`bundle is ${this.bundle.target}, app is ${this.target}`)
+    this.storage = options.storage ?? new Map()
+    this.server = options.server
+    this.loginCode = options.loginCode ?? `${this.target}-user`
+    this.wallet = options.wallet ?? {
+      wechat: () => Promise.reject(new Error('no wallet on this phone')),
+      alipay: () => Promise.reject(new Error('no wallet on this phone'))
+    }
+    const entry = parseUrl(options.launch?.path ?? this.bundle.routes[0])
+    this.launchOptions = { path: entry.route, query: entry.query, scene: options.launch?.scene ?? 1001 }
+
+    const host = this.host()
+    this.realm = createRealm(
+      this.target,
+      (toRealm) => (this.target === 'weapp' ? createWx(host, toRealm) : createMy(host, toRealm)),
+      {
+        App: (opts) => {
+          this.appInstance = opts
+        },
+        Page: (opts) => {
+          const file = this.loader.current
+          if (!file) throw new Error('Page() called outside a page file')
+          this.pageOptions.set(file.replace(/\.js$/, ''), opts)
+        },
+        Component: (opts) => {
+          const file = this.loader.current
+          if (file) this.components.set(file.replace(/\.js$/, ''), opts)
+        },
+        getApp: () => this.appInstance,
+        getCurrentPages: () => this.realm.toRealm(this.stack.map((p) => p.instance))
+      },
+      { echoLogs: options.echoLogs }
+    )
+    this.loader = createLoader(this.bundle, this.realm.context)
+    const consoleError = (this.realm.context.console as { error: (...a: unknown[]) => void }).error
+    ;(this.realm.context.console as { error: (...a: unknown[]) => void }).error = (...args: unknown[]) => {
+      this.errors.push(args.length === 1 ? args[0] : args)
+      consoleError(...args)
+    }
+  }
+
+  /** Starts the app: runs app.js, onLaunch, onShow, and opens the launch page. */
+  static async launch(options: MiniAppOptions): Promise<MiniApp> {
+    const app = new MiniApp(options)
+    await app.start()
+    return app
+  }
+
+  async start(): Promise<void> {
+    this.loader.load('app.js')
+    if (!this.appInstance) throw new Error(`${this.target}: app.js did not call App()`)
+    const launch = this.realm.toRealm(this.launchOptions)
+    this.call('App onLaunch', () => (this.appInstance?.onLaunch as ((o: unknown) => void) | undefined)?.call(this.appInstance, launch))
+    this.call('App onShow', () => (this.appInstance?.onShow as ((o: unknown) => void) | undefined)?.call(this.appInstance, launch))
+    await this.openPage(this.launchOptions.path, this.launchOptions.query)
+    await this.settle()
+  }
+
+  get app(): Record<string, unknown> | undefined {
+    return this.appInstance
+  }
+
+  /** The page on top of the stack. */
+  get page(): PageHandle {
+    const top = this.stack[this.stack.length - 1]
+    if (!top) throw new Error('no page is open')
+    return top
+  }
+
+  get logs(): LogEntry[] {
+    return this.realm.logs
+  }
+
+  /** The next dialog gets this answer (default for unscripted dialogs: confirm). */
+  answerDialog(answer: ModalAnswer): void {
+    this.modalAnswers.push(answer)
+  }
+
+  answerActionSheet(index: number): void {
+    this.sheetAnswers.push(index)
+  }
+
+  /** The next chooseImage / chooseMedia picks this file. */
+  pickImage(file: string, bytes: Buffer): void {
+    this.images.push({ path: file, bytes })
+  }
+
+  /**
+   * The user taps a share card in a chat: the platform opens the card's path (a cold or warm start, scene 1007
+   * on WeChat / a share scene on Alipay), replacing the pages that were open.
+   */
+  async openShareCard(cardPath: string, options: { shareTicket?: string } = {}): Promise<PageHandle> {
+    const { route, query } = parseUrl(cardPath)
+    this.launchOptions = { path: route, query, scene: this.target === 'weapp' ? (options.shareTicket ? 1044 : 1007) : 1158, shareTicket: options.shareTicket }
+    const show = this.realm.toRealm(this.launchOptions)
+    this.call('App onShow', () => (this.appInstance?.onShow as ((o: unknown) => void) | undefined)?.call(this.appInstance, show))
+    await this.navigate('reLaunch', { url: `/${route}${cardPath.includes('?') ? `?${cardPath.split('?')[1]}` : ''}` })
+    await this.settle()
+    return this.page
+  }
+
+  /** Resolves once the app is idle: no request or payment in flight, no short timer pending, no recent setData. */
+  async settle({ quietMs = 30, timeoutMs = 10000 } = {}): Promise<void> {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      await sleep(5)
+      const idle = this.inFlight === 0 && !this.realm.timers.busy && Date.now() - this.lastActivity >= quietMs
+      if (idle) return
+      if (Date.now() > deadline) {
+        throw new Error(`${this.target}: app still busy after ${timeoutMs} ms (requests in flight: ${this.inFlight})`)
+      }
+    }
+  }
+
+  /** Waits until `predicate` holds (it may throw meanwhile); the last failure is reported with the page. */
+  async waitFor<T>(predicate: () => T, { timeoutMs = 10000 } = {}): Promise<T> {
+    const deadline = Date.now() + timeoutMs
+    let last: unknown
+    for (;;) {
+      try {
+        const value = predicate()
+        if (value !== false && value !== undefined && value !== null) return value
+        last = new Error('condition not met')
+      } catch (e) {
+        last = e
+      }
+      if (Date.now() > deadline) {
+        const top = this.stack[this.stack.length - 1]
+        const detail = last instanceof Error ? last.message : String(last)
+        throw new Error(`${this.target}: timed out: ${detail}\n--- ${top?.route}\n${top ? top.render() : ''}`)
+      }
+      await sleep(10)
+    }
+  }
+
+  /** Waits until the top page shows `text` (a substring of its visible text, or a RegExp). */
+  async waitForText(text: string | RegExp, options?: { timeoutMs?: number }): Promise<PageHandle> {
+    await this.waitFor(() => {
+      const shown = this.page.text()
+      if (typeof text === 'string' ? !shown.includes(text) : !text.test(shown)) throw new Error(`page does not show ${String(text)}`)
+      return true
+    }, options)
+    return this.page
+  }
+
+  /** Waits until the page on top is `route`. */
+  async waitForPage(route: string, options?: { timeoutMs?: number }): Promise<PageHandle> {
+    await this.waitFor(() => {
+      if (this.page.route !== route.replace(/^\//, '')) throw new Error(`top page is ${this.page.route}, not ${route}`)
+      return true
+    }, options)
+    return this.page
+  }
+
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    for (const page of [...this.stack].reverse()) {
+      page.lifecycle('onUnload')
+      page.closed = true
+    }
+    this.stack.length = 0
+    this.realm.timers.clearAll()
+  }
+
+  call<T>(label: string, fn: () => T): T {
+    this.lastActivity = Date.now()
+    try {
+      const result = fn()
+      if (result && typeof (result as { then?: unknown }).then === 'function') {
+        ;(result as unknown as Promise<unknown>).then(undefined, (e) => this.errors.push(withLabel(label, e)))
+      }
+      return result
+    } catch (e) {
+      this.errors.push(withLabel(label, e))
+      throw e
+    }
+  }
+
+  // --- pages and navigation -------------------------------------------------------------------------------------
+
+  private loadPage(route: string): Record<string, unknown> {
+    const known = this.pageOptions.get(route)
+    if (known) return known
+    if (!this.bundle.routes.includes(route)) throw new Error(`page "${route}" is not found`)
+    this.loadComponents(`${route}.json`)
+    this.loader.load(`${route}.js`)
+    const options = this.pageOptions.get(route)
+    if (!options) throw new Error(`${route}.js did not call Page()`)
+    return options
+  }
+
+  private loadComponents(jsonFile: string): void {
+    if (!this.bundle.has(jsonFile)) return
+    const using = (this.bundle.json<{ usingComponents?: Record<string, string> }>(jsonFile).usingComponents ?? {}) as Record<string, string>
+    for (const ref of Object.values(using)) {
+      if (ref.startsWith('plugin://')) continue
+      const file = path.posix.normalize(ref.startsWith('/') ? ref.slice(1) : path.posix.join(path.posix.dirname(jsonFile), ref))
+      if (this.components.has(file) || !this.bundle.has(`${file}.js`)) continue
+      this.components.set(file, {})
+      this.loader.load(`${file}.js`)
+      this.loadComponents(`${file}.json`)
+    }
+  }
+
+  private async openPage(route: string, query: Record<string, string>): Promise<PageHandle> {
+    const options = this.loadPage(route)
+    const json = this.bundle.has(`${route}.json`) ? this.bundle.json<Record<string, unknown>>(`${route}.json`) : {}
+    const windowConfig = (this.bundle.app.window ?? {}) as Record<string, unknown>
+    const pullDownEnabled = Boolean(
+      this.target === 'weapp' ? (json.enablePullDownRefresh ?? windowConfig.enablePullDownRefresh) : (json.pullRefresh ?? windowConfig.pullRefresh)
+    )
+    const page = new PageHandle(route, query, options, {
+      target: this.target,
+      templates: this.bundle.templates,
+      pullDownEnabled,
+      onSetData: (record) => {
+        this.lastActivity = Date.now()
+        this.setDataLog.push(record)
+        if (record.bytes > SETDATA_WARN_BYTES) {
+          this.realm.logs.push({ level: 'warn', args: [`setData payload of ${record.bytes} bytes on ${route}`] })
+        }
+      },
+      schedule: (fn) => this.realm.timers.setTimeout(() => this.call(`${route} setData callback`, fn), 0),
+      toRealm: this.realm.toRealm,
+      call: (label, fn) => this.call(label, fn)
+    })
+    this.stack.push(page)
+    page.lifecycle('onLoad', { ...query })
+    page.lifecycle('onShow')
+    await sleep(0)
+    if (!page.closed) page.lifecycle('onReady')
+    return page
+  }
+
+  private unload(page: PageHandle): void {
+    page.lifecycle('onUnload')
+    page.closed = true
+    const i = this.stack.indexOf(page)
+    if (i >= 0) this.stack.splice(i, 1)
+  }
+
+  async navigate(kind: NavigationKind, options: { url?: string; delta?: number }): Promise<void> {
+    await sleep(0)
+    const from = this.stack[this.stack.length - 1]?.route
+    if (kind === 'navigateBack') {
+      const delta = Math.max(1, options.delta ?? 1)
+      if (this.stack.length <= 1) throw new Error('cannot navigate back at first page.')
+      for (let i = 0; i < delta && this.stack.length > 1; i++) this.unload(this.page)
+      this.page.lifecycle('onShow')
+      return
+    }
+    if (!options.url) throw new Error('parameter error: url is required')
+    const { route, query } = parseUrl(options.url, from)
+    if (!this.bundle.routes.includes(route)) throw new Error(`page "${route}" is not found`)
+    const isTab = this.bundle.tabRoutes.includes(route)
+    if ((kind === 'navigateTo' || kind === 'redirectTo') && isTab) throw new Error(`can not ${kind} a tabbar page`)
+    if (kind === 'switchTab' && !isTab) throw new Error(`can not switch to no-tabBar page`)
+    switch (kind) {
+      case 'navigateTo':
+        if (this.stack.length >= MAX_PAGES) throw new Error('webview count limit exceed')
+        from && this.page.lifecycle('onHide')
+        break
+      case 'redirectTo':
+        from && this.unload(this.page)
+        break
+      case 'switchTab':
+      case 'reLaunch':
+        while (this.stack.length) this.unload(this.stack[this.stack.length - 1])
+        break
+    }
+    await this.openPage(route, query)
+  }
+
+  private host(): PlatformHost {
+    return {
+      target: this.target,
+      recorder: this.recorder,
+      storage: this.storage,
+      currentRoute: () => this.stack[this.stack.length - 1]?.route,
+      http: (request) => this.http(request),
+      navigate: (kind, options) => this.navigate(kind, options),
+      loginCode: () => this.loginCode,
+      modal: (request) => {
+        const answer = this.modalAnswers.shift() ?? { confirm: true }
+        this.dialogs.push({ ...request, answer })
+        return answer
+      },
+      actionSheet: (items) => {
+        const index = this.sheetAnswers.shift()
+        if (index === undefined) throw new Error(`an action sheet (${items.join(' / ')}) was shown with no scripted answer`)
+        return index
+      },
+      wallet: {
+        wechat: (params) => this.wallet.wechat(params),
+        alipay: (params) => this.wallet.alipay(params)
+      },
+      launchOptions: () => this.launchOptions,
+      pickImages: () => {
+        const picked = this.images.splice(0)
+        for (const p of picked) this.files.set(p.path, p.bytes)
+        return picked
+      },
+      readFile: (file) => {
+        const bytes = this.files.get(file)
+        if (!bytes) throw new Error(`no such file or directory ${file}`)
+        return bytes
+      },
+      track: <T>(work: Promise<T>) => {
+        this.inFlight++
+        this.lastActivity = Date.now()
+        const done = () => {
+          this.inFlight--
+          this.lastActivity = Date.now()
+        }
+        work.then(done, done)
+        return work
+      }
+    }
+  }
+
+  private async http(request: HttpRequest): Promise<HttpResponse> {
+    const url = new URL(request.url)
+    if (this.server) {
+      const to = new URL(this.server)
+      url.protocol = to.protocol
+      url.host = to.host
+    }
+    const res = await fetch(url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal: AbortSignal.timeout(request.timeoutMs)
+    })
+    const headers: Record<string, string> = {}
+    res.headers.forEach((value, key) => (headers[key] = value))
+    return { status: res.status, headers, text: await res.text() }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+function withLabel(label: string, error: unknown): unknown {
+  if (error instanceof Error || (error && typeof error === 'object' && 'message' in error)) {
+    return Object.assign(error as object, { during: label })
+  }
+  return { during: label, error }
+}

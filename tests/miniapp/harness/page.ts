@@ -1,0 +1,256 @@
+/**
+ * One open page: the instance the platform made from the bundle's Page() options, its data tree, and what a user
+ * can do with it (read it, tap, type, pull down, scroll to the bottom, share).
+ */
+import type { Target } from './bundle'
+import { buildTree, textContent, type NativeValues, type ViewNode } from './nodes'
+import {
+  describe,
+  queryAllByClass,
+  queryAllByPlaceholder,
+  queryAllByTag,
+  queryAllByText,
+  type QueryOptions,
+  type TextMatch
+} from './query'
+import { renderText, renderTree } from './render'
+import type { TemplateMap } from './templates'
+import { applySetData, cloneData, payloadBytes, type Data } from './tree'
+
+/** WeChat warns when one setData carries more than 256 KB and fails it past 1 MB. */
+export const SETDATA_WARN_BYTES = 256 * 1024
+export const SETDATA_MAX_BYTES = 1024 * 1024
+
+export interface SetDataRecord {
+  route: string
+  bytes: number
+  keys: number
+  /** 0 for the page's first setData, then 1, 2, ... */
+  index: number
+  applied: boolean
+}
+
+export type PageInstance = Record<string, unknown> & {
+  data: Data
+  setData(payload: Data, cb?: () => void): void
+}
+
+export interface PageEnvironment {
+  target: Target
+  templates: TemplateMap
+  /** Whether the page's json enables pull-down refresh (weapp enablePullDownRefresh, alipay pullRefresh). */
+  pullDownEnabled: boolean
+  onSetData(record: SetDataRecord): void
+  schedule(fn: () => void): void
+  toRealm<T>(value: T): T
+  /** Runs a lifecycle or event call inside the harness's error bookkeeping. */
+  call<T>(label: string, fn: () => T): T
+}
+
+let timeStamp = 1000
+
+export class PageHandle {
+  readonly instance: PageInstance
+  readonly setDataLog: SetDataRecord[] = []
+  private readonly native: NativeValues = new Map()
+  closed = false
+
+  constructor(
+    readonly route: string,
+    readonly query: Record<string, string>,
+    options: Record<string, unknown>,
+    private readonly env: PageEnvironment
+  ) {
+    const instance = env.toRealm({}) as PageInstance
+    for (const [key, value] of Object.entries(options)) {
+      if (key !== 'data') instance[key] = value
+    }
+    instance.data = env.toRealm(cloneData((options.data as Data) ?? {}))
+    instance.route = route
+    instance.__route__ = route
+    instance.is = route
+    instance.options = env.toRealm({ ...query })
+    instance.setData = (payload: Data, cb?: () => void) => this.applySetData(payload, cb)
+    instance.getOpenerEventChannel = () => ({ emit() {}, on() {}, once() {}, off() {} })
+    instance.selectComponent = () => null
+    instance.selectAllComponents = () => []
+    if (env.target === 'alipay') {
+      instance.$viewId = String(++timeStamp)
+      instance.$spliceData = (payload: Data, cb?: () => void) => this.applySpliceData(payload, cb)
+    }
+    this.instance = instance
+  }
+
+  private applySetData(payload: Data, cb?: () => void): void {
+    const bytes = payloadBytes(payload)
+    const applied = bytes <= SETDATA_MAX_BYTES
+    const record: SetDataRecord = { route: this.route, bytes, keys: Object.keys(payload).length, index: this.setDataLog.length, applied }
+    this.setDataLog.push(record)
+    this.env.onSetData(record)
+    if (!applied) return // the platform drops it ("Exceed max data size")
+    applySetData(this.instance.data, payload)
+    if (cb) this.env.schedule(cb)
+  }
+
+  /** Alipay's `$spliceData({ 'path': [start, deleteCount, ...items] })`. */
+  private applySpliceData(payload: Data, cb?: () => void): void {
+    const bytes = payloadBytes(payload)
+    this.setDataLog.push({ route: this.route, bytes, keys: Object.keys(payload).length, index: this.setDataLog.length, applied: true })
+    for (const [key, args] of Object.entries(payload)) {
+      const [start, deleteCount, ...items] = args as [number, number, ...unknown[]]
+      const list = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], this.instance.data) as unknown[]
+      list.splice(start, deleteCount, ...cloneData(items))
+    }
+    if (cb) this.env.schedule(cb)
+  }
+
+  get data(): Data {
+    return this.instance.data
+  }
+
+  /** The element tree the platform would draw from the page's data. */
+  tree(): ViewNode {
+    return buildTree(this.instance.data.root as { cn?: [] }, this.env.templates, this.native)
+  }
+
+  render(): string {
+    return renderTree(this.tree())
+  }
+
+  text(): string {
+    return renderText(this.tree())
+  }
+
+  queryAllByText(match: TextMatch, options?: QueryOptions): ViewNode[] {
+    return queryAllByText(this.tree(), match, options)
+  }
+
+  queryByText(match: TextMatch, options?: QueryOptions): ViewNode | null {
+    return this.queryAllByText(match, options)[0] ?? null
+  }
+
+  getByText(match: TextMatch, options: QueryOptions & { index?: number } = {}): ViewNode {
+    return this.only(this.queryAllByText(match, options), `text ${describe(match)}`, options.index)
+  }
+
+  getByPlaceholder(match: TextMatch, options: QueryOptions & { index?: number } = {}): ViewNode {
+    return this.only(queryAllByPlaceholder(this.tree(), match, options), `placeholder ${describe(match)}`, options.index)
+  }
+
+  getAllByClass(className: string): ViewNode[] {
+    return queryAllByClass(this.tree(), className)
+  }
+
+  getByClass(className: string, index?: number): ViewNode {
+    return this.only(this.getAllByClass(className), `class ${JSON.stringify(className)}`, index)
+  }
+
+  getAllByTag(tag: string): ViewNode[] {
+    return queryAllByTag(this.tree(), tag)
+  }
+
+  private only(nodes: ViewNode[], what: string, index?: number): ViewNode {
+    if (index !== undefined) {
+      if (!nodes[index]) throw new Error(`${this.route}: no element #${index} with ${what}\n${this.render()}`)
+      return nodes[index]
+    }
+    if (nodes.length === 0) throw new Error(`${this.route}: no element with ${what}\n${this.render()}`)
+    if (nodes.length > 1) throw new Error(`${this.route}: ${nodes.length} elements with ${what}; pass { index }\n${this.render()}`)
+    return nodes[0]
+  }
+
+  private resolve(target: TextMatch | ViewNode): ViewNode {
+    if (typeof target === 'string' || target instanceof RegExp) return this.getByText(target)
+    // the tree is rebuilt on every read: find the same node (by sid) in the current tree
+    const fresh = [...walkSid(this.tree(), target.sid)][0]
+    if (!fresh) throw new Error(`${this.route}: element ${target.tag}#${target.sid} is no longer on the page\n${this.render()}`)
+    return fresh
+  }
+
+  /**
+   * Fires a platform event the way the platform delivers it: at the element that was touched, then bubbling up
+   * through every ancestor whose template binds the event to `eh` (a `catch` binding stops it).
+   */
+  fire(target: TextMatch | ViewNode, type: string, detail: Record<string, unknown> = {}): void {
+    let node = this.resolve(target)
+    if (node.isText && node.parent) node = node.parent
+    const path: ViewNode[] = []
+    for (let n: ViewNode | null = node; n && n.tag !== 'page'; n = n.parent) {
+      const binding = n.template?.events[type]
+      if (binding) {
+        path.push(n)
+        if (binding === 'catch' || !BUBBLES.has(type)) break
+      } else if (!BUBBLES.has(type) && n === node) {
+        break
+      }
+    }
+    if (path.length === 0) {
+      throw new Error(`${this.route}: nothing on ${node.tag} "${textContent(node).slice(0, 40)}" handles ${type}\n${this.render()}`)
+    }
+    const eh = this.instance.eh as ((e: unknown) => void) | undefined
+    if (typeof eh !== 'function') throw new Error(`${this.route}: the page has no event handler (eh)`)
+    const ts = ++timeStamp
+    const describeNode = (n: ViewNode) => ({ id: String(n.attrs.id ?? n.sid), dataset: { sid: n.sid }, offsetLeft: 0, offsetTop: 0 })
+    for (const current of path) {
+      const event = this.env.toRealm({
+        type,
+        timeStamp: ts,
+        target: describeNode(node),
+        currentTarget: describeNode(current),
+        detail,
+        touches: [],
+        changedTouches: [],
+        mark: {}
+      })
+      this.env.call(`${this.route} ${type} event`, () => eh.call(this.instance, event))
+    }
+  }
+
+  tap(target: TextMatch | ViewNode): void {
+    this.fire(target, 'tap', { x: 0, y: 0 })
+  }
+
+  /** Types `value` into an input or textarea: the platform keeps the text and reports it with input, then blur. */
+  input(target: TextMatch | ViewNode, value: string): void {
+    const node = typeof target === 'string' || target instanceof RegExp ? this.getByPlaceholder(target) : this.resolve(target)
+    if (node.tag !== 'input' && node.tag !== 'textarea') throw new Error(`${this.route}: ${node.tag} is not an input\n${this.render()}`)
+    this.native.set(node.sid, value)
+    if (node.template?.events.focus) this.fire(node, 'focus', { value: '', height: 0 })
+    this.fire(node, 'input', { value, cursor: value.length, keyCode: 0 })
+    if (node.template?.events.blur) this.fire(node, 'blur', { value, cursor: value.length })
+  }
+
+  /** picker / switch / checkbox-group / radio-group: the value the user picked. */
+  change(target: TextMatch | ViewNode, value: unknown): void {
+    this.fire(target, 'change', { value })
+  }
+
+  lifecycle(name: string, ...args: unknown[]): unknown {
+    const fn = this.instance[name]
+    if (typeof fn !== 'function') return undefined
+    return this.env.call(`${this.route} ${name}`, () => (fn as (...a: unknown[]) => unknown).apply(this.instance, this.env.toRealm(args)))
+  }
+
+  pullDownRefresh(): void {
+    if (!this.env.pullDownEnabled) throw new Error(`${this.route}: pull-down refresh is not enabled in the page config`)
+    this.lifecycle('onPullDownRefresh')
+  }
+
+  reachBottom(): void {
+    this.lifecycle('onReachBottom')
+  }
+
+  /** What the platform puts on the share card when the user shares this page from the menu (or a share button). */
+  share(from: 'menu' | 'button' = 'menu'): { title?: string; path?: string; imageUrl?: string } {
+    if (typeof this.instance.onShareAppMessage !== 'function') throw new Error(`${this.route}: the page cannot be shared`)
+    const result = this.lifecycle('onShareAppMessage', { from, webViewUrl: '' }) as Record<string, unknown> | undefined
+    return { ...(result ?? {}) } as { title?: string; path?: string; imageUrl?: string }
+  }
+}
+
+const BUBBLES = new Set(['tap', 'longpress', 'longtap', 'touchstart', 'touchmove', 'touchend', 'touchcancel'])
+
+function* walkSid(node: ViewNode, sid: string): Generator<ViewNode> {
+  if (node.sid === sid) yield node
+  for (const child of node.children) yield* walkSid(child, sid)
+}
