@@ -1,0 +1,104 @@
+/** Expenses: listExpenses (cursor pages through all), addExpense, editExpense, deleteExpense (soft). */
+import { coreActions as api } from '../../src/api/actions'
+import { validateExpense, type Expense } from '../../src/domain'
+import { ApiError } from '../errors'
+import { decodeCursor, encodeCursor } from '../ledger/cursor'
+import { EXPENSE_COLS, expenseRow, expenseView, findExpense, today } from '../ledger/expenses'
+import { listMembers, recordChange, requireMember, type GroupRow } from '../ledger/groups'
+import type { Queryable } from '../store/db'
+import { defineAction } from './types'
+
+function summary(e: Expense, description: string) {
+  return { expenseId: e.id, description, amount: e.amount, currency: e.currency ?? null }
+}
+
+async function validateAgainstGroup(q: Queryable, group: GroupRow, expense: Expense) {
+  const members = (await listMembers(q, group.id)).map((m) => m.id)
+  validateExpense(expense, members, group.currency)
+}
+
+function checkVersion(group: GroupRow, expected: number | undefined) {
+  if (expected !== undefined && expected !== group.version) {
+    throw new ApiError('VERSION_CONFLICT', `The group changed (version ${group.version}, you had ${expected}); reload and try again`, { version: group.version })
+  }
+}
+
+export const expenseActions = [
+  defineAction('listExpenses', api.listExpenses, {}, async (ctx, input) => {
+    const { group } = await requireMember(ctx.q, input.groupId, ctx.user.id)
+    const after = input.cursor ? decodeCursor(input.cursor, ['string', 'number']) : null
+    const params: unknown[] = [group.id, input.limit + 1]
+    let where = 'group_id = $1 AND deleted_at IS NULL'
+    if (after) {
+      params.push(after[0], after[1])
+      where += ' AND (date, seq) < ($3, $4)'
+    }
+    const res = await ctx.q.query<Record<string, unknown>>(`SELECT ${EXPENSE_COLS} FROM expenses WHERE ${where} ORDER BY date DESC, seq DESC LIMIT $2`, params)
+    const rows = res.rows.map(expenseRow)
+    const page = rows.slice(0, input.limit)
+    const last = page[page.length - 1]
+    return {
+      items: page.map((r) => expenseView(r, group.currency)),
+      nextCursor: rows.length > input.limit && last ? encodeCursor([last.date, last.seq]) : null
+    }
+  }),
+
+  defineAction('addExpense', api.addExpense, { mutation: true }, async (ctx, input) => {
+    const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
+    const expense = input.expense as Expense
+    await validateAgainstGroup(ctx.q, group, expense)
+    const taken = await ctx.q.query('SELECT 1 FROM expenses WHERE id = $1', [expense.id])
+    if (taken.rows.length > 0) throw new ApiError('DUPLICATE_ID', `An expense with id ${expense.id} already exists`)
+    const now = ctx.now.toISOString()
+    const date = input.date ?? today(ctx.now)
+    const res = await ctx.q.query<Record<string, unknown>>(
+      `INSERT INTO expenses (id, group_id, data, amount, description, category, date, created_by, created_at, updated_at)
+       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $9) RETURNING ${EXPENSE_COLS}`,
+      [expense.id, group.id, JSON.stringify(expense), expense.amount, input.description, input.category, date, me.id, now]
+    )
+    const version = await recordChange(ctx.q, group, { memberId: me.id, name: me.name }, 'expense.add', summary(expense, input.description), ctx.now)
+    return { expense: expenseView(expenseRow(res.rows[0]), group.currency), version }
+  }),
+
+  defineAction('editExpense', api.editExpense, { mutation: true }, async (ctx, input) => {
+    const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
+    checkVersion(group, input.expectedVersion)
+    const expense = input.expense as Expense
+    const before = await findExpense(ctx.q, group.id, expense.id)
+    if (!before) throw new ApiError('NOT_FOUND', 'No such expense in this group')
+    if (before.deleted_at) throw new ApiError('EXPENSE_DELETED', 'This expense was deleted')
+    await validateAgainstGroup(ctx.q, group, expense)
+    const description = input.description ?? before.description
+    const category = input.category ?? before.category
+    const date = input.date ?? before.date
+    const res = await ctx.q.query<Record<string, unknown>>(
+      `UPDATE expenses SET data = $3::jsonb, amount = $4, description = $5, category = $6, date = $7, updated_at = $8
+        WHERE group_id = $1 AND id = $2 RETURNING ${EXPENSE_COLS}`,
+      [group.id, expense.id, JSON.stringify(expense), expense.amount, description, category, date, ctx.now.toISOString()]
+    )
+    const version = await recordChange(
+      ctx.q,
+      group,
+      { memberId: me.id, name: me.name },
+      'expense.edit',
+      {
+        expenseId: expense.id,
+        before: { ...summary(before.expense, before.description), category: before.category, date: before.date, expense: before.expense },
+        after: { ...summary(expense, description), category, date, expense }
+      },
+      ctx.now
+    )
+    return { expense: expenseView(expenseRow(res.rows[0]), group.currency), version }
+  }),
+
+  defineAction('deleteExpense', api.deleteExpense, { mutation: true }, async (ctx, input) => {
+    const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
+    checkVersion(group, input.expectedVersion)
+    const row = await findExpense(ctx.q, group.id, input.expenseId)
+    if (!row) throw new ApiError('NOT_FOUND', 'No such expense in this group')
+    if (row.deleted_at) throw new ApiError('EXPENSE_DELETED', 'This expense was already deleted')
+    await ctx.q.query('UPDATE expenses SET deleted_at = $3, updated_at = $3 WHERE group_id = $1 AND id = $2', [group.id, row.id, ctx.now.toISOString()])
+    const version = await recordChange(ctx.q, group, { memberId: me.id, name: me.name }, 'expense.delete', summary(row.expense, row.description), ctx.now)
+    return { expenseId: row.id, version }
+  })
+]

@@ -1,0 +1,28 @@
+/**
+ * The action registry: every action group, one file each. To add a group, write cloud/actions/<group>.ts
+ * exporting an array of defineAction(...) and list it here.
+ */
+import { expenseActions } from './expenses'
+import { groupActions } from './groups'
+import { historyActions } from './history'
+import { inviteActions } from './invites'
+import { sessionActions } from './session'
+import { settleActions } from './settle'
+import type { RawRoute } from '../routes'
+import type { AnyAction } from './types'
+
+export const actionGroups: AnyAction[][] = [sessionActions, groupActions, expenseActions, settleActions, inviteActions, historyActions]
+
+export function buildRegistry(groups: AnyAction[][] = actionGroups): Map<string, AnyAction> {
+  const map = new Map<string, AnyAction>()
+  for (const group of groups) {
+    for (const action of group) {
+      if (map.has(action.name)) throw new Error(`action ${action.name} is registered twice`)
+      map.set(action.name, action)
+    }
+  }
+  return map
+}
+
+/** Raw HTTP routes (payment notifies, sandbox wallet) served by the HTTP entry beside POST /api. */
+export const rawRoutes: RawRoute[] = []

@@ -1,0 +1,124 @@
+/**
+ * Invites and joining: createInvite (a random 128-bit token, stored hashed), revokeInvite, previewInvite,
+ * joinGroup (optionally claiming a placeholder), claimMember.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import { coreActions as api } from '../../src/api/actions'
+import { ApiError } from '../errors'
+import { newId } from '../ledger/ids'
+import { listMembers, lockGroup, nextPosition, recordChange, requireMember, type GroupRow, type MemberRow } from '../ledger/groups'
+import { buildGroupView } from '../ledger/state'
+import type { UserRow } from '../ledger/users'
+import type { Queryable } from '../store/db'
+import { defineAction } from './types'
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+async function findInvite(q: Queryable, token: string): Promise<{ id: string; group_id: string }> {
+  const res = await q.query<{ id: string; group_id: string; revoked_at: unknown }>('SELECT id, group_id, revoked_at FROM invites WHERE token_hash = $1', [hashToken(token)])
+  const inv = res.rows[0]
+  if (!inv) throw new ApiError('INVITE_INVALID', 'This invite link is not valid')
+  if (inv.revoked_at) throw new ApiError('INVITE_REVOKED', 'This invite link was revoked')
+  return inv
+}
+
+/** Gives `user` the placeholder `memberId`; their own member (if any, and unused) is removed. */
+async function claim(q: Queryable, group: GroupRow, user: UserRow, memberId: string, current: MemberRow | undefined, now: Date): Promise<MemberRow> {
+  const members = await listMembers(q, group.id)
+  const target = members.find((m) => m.id === memberId)
+  if (!target) throw new ApiError('NOT_FOUND', 'No such member in this group')
+  if (target.user_id === user.id) return target
+  if (target.user_id !== null) throw new ApiError('MEMBER_CLAIMED', 'This member already belongs to someone')
+  if (current) {
+    const used = await q.query(
+      `SELECT 1 FROM expenses WHERE group_id = $1 AND (created_by = $2 OR data::text LIKE $3)
+       UNION ALL SELECT 1 FROM payments WHERE group_id = $1 AND (from_member = $2 OR to_member = $2 OR recorded_by = $2)
+       UNION ALL SELECT 1 FROM invites WHERE group_id = $1 AND created_by = $2
+       LIMIT 1`,
+      [group.id, current.id, `%"${current.id}"%`]
+    )
+    if (used.rows.length > 0) throw new ApiError('MEMBER_IN_USE', 'You already have expenses or payments in this group under your own name')
+    await q.query('DELETE FROM members WHERE id = $1', [current.id])
+  }
+  await q.query('UPDATE members SET user_id = $2 WHERE id = $1', [target.id, user.id])
+  await recordChange(q, group, { memberId: target.id, name: target.name }, 'member.claim', { memberId: target.id, name: target.name, userName: user.name, replaced: current?.id ?? null }, now)
+  return { ...target, user_id: user.id }
+}
+
+export const inviteActions = [
+  defineAction('createInvite', api.createInvite, { mutation: true }, async (ctx, input) => {
+    const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
+    const token = randomBytes(16).toString('base64url')
+    const inviteId = newId('i')
+    await ctx.q.query('INSERT INTO invites (id, group_id, token_hash, created_by, created_at) VALUES ($1, $2, $3, $4, $5)', [
+      inviteId,
+      group.id,
+      hashToken(token),
+      me.id,
+      ctx.now.toISOString()
+    ])
+    const version = await recordChange(ctx.q, group, { memberId: me.id, name: me.name }, 'invite.create', { inviteId }, ctx.now)
+    return { inviteId, token, version }
+  }),
+
+  defineAction('revokeInvite', api.revokeInvite, { mutation: true }, async (ctx, input) => {
+    const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
+    const res = await ctx.q.query<{ revoked_at: unknown }>('SELECT revoked_at FROM invites WHERE group_id = $1 AND id = $2', [group.id, input.inviteId])
+    if (!res.rows[0]) throw new ApiError('NOT_FOUND', 'No such invite in this group')
+    if (res.rows[0].revoked_at) throw new ApiError('INVITE_REVOKED', 'This invite was already revoked')
+    await ctx.q.query('UPDATE invites SET revoked_at = $3 WHERE group_id = $1 AND id = $2', [group.id, input.inviteId, ctx.now.toISOString()])
+    const version = await recordChange(ctx.q, group, { memberId: me.id, name: me.name }, 'invite.revoke', { inviteId: input.inviteId }, ctx.now)
+    return { inviteId: input.inviteId, version }
+  }),
+
+  defineAction('previewInvite', api.previewInvite, {}, async (ctx, input) => {
+    const inv = await findInvite(ctx.q, input.token)
+    const g = await ctx.q.query<{ id: string; name: string; emoji: string; currency: string }>('SELECT id, name, emoji, currency FROM groups WHERE id = $1', [inv.group_id])
+    const members = await listMembers(ctx.q, inv.group_id)
+    return {
+      invite: {
+        groupId: g.rows[0].id,
+        name: g.rows[0].name,
+        emoji: g.rows[0].emoji,
+        currency: g.rows[0].currency,
+        memberCount: members.length,
+        placeholders: members.filter((m) => m.user_id === null).map((m) => ({ id: m.id, name: m.name })),
+        alreadyMember: members.some((m) => m.user_id === ctx.user.id)
+      }
+    }
+  }),
+
+  defineAction('joinGroup', api.joinGroup, { mutation: true }, async (ctx, input) => {
+    const inv = await findInvite(ctx.q, input.token)
+    const group = await lockGroup(ctx.q, inv.group_id)
+    if (!group) throw new ApiError('INVITE_INVALID', 'This invite link is not valid')
+    // Re-check under the lock: a revoke may have committed while we waited.
+    await findInvite(ctx.q, input.token)
+    const members = await listMembers(ctx.q, group.id)
+    let me = members.find((m) => m.user_id === ctx.user.id)
+    if (input.claimMemberId) {
+      me = await claim(ctx.q, group, ctx.user, input.claimMemberId, me, ctx.now)
+    } else if (!me) {
+      const id = newId('m')
+      await ctx.q.query('INSERT INTO members (id, group_id, name, user_id, position, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+        id,
+        group.id,
+        ctx.user.name,
+        ctx.user.id,
+        await nextPosition(ctx.q, group.id),
+        ctx.now.toISOString()
+      ])
+      me = { id, group_id: group.id, name: ctx.user.name, user_id: ctx.user.id, position: 0 }
+      await recordChange(ctx.q, group, { memberId: id, name: ctx.user.name }, 'member.join', { memberId: id, name: ctx.user.name, inviteId: inv.id }, ctx.now)
+    }
+    return { group: await buildGroupView(ctx.q, ctx.cache, group, me.id) }
+  }),
+
+  defineAction('claimMember', api.claimMember, { mutation: true }, async (ctx, input) => {
+    const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
+    const mine = await claim(ctx.q, group, ctx.user, input.memberId, me, ctx.now)
+    return { group: await buildGroupView(ctx.q, ctx.cache, group, mine.id) }
+  })
+]

@@ -1,0 +1,66 @@
+/** Settling up by hand: recordPayment (cash or direct wallet-to-wallet) and confirmPayment by the receiver. */
+import { coreActions as api } from '../../src/api/actions'
+import { validatePayment } from '../../src/domain'
+import { ApiError, forbidden } from '../errors'
+import { newId } from '../ledger/ids'
+import { listMembers, recordChange, requireMember } from '../ledger/groups'
+import { PAYMENT_COLS, paymentView } from '../ledger/payments'
+import { defineAction } from './types'
+
+export const settleActions = [
+  defineAction('recordPayment', api.recordPayment, { mutation: true }, async (ctx, input) => {
+    const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
+    const members = await listMembers(ctx.q, group.id)
+    const id = newId('p')
+    validatePayment({ id, from: input.from, to: input.to, amount: input.amount }, members.map((m) => m.id))
+    const from = members.find((m) => m.id === input.from)!
+    const to = members.find((m) => m.id === input.to)!
+    // Either side records it; for a placeholder (who cannot sign in) any member may record on their behalf.
+    if (me.id !== from.id && me.id !== to.id && from.user_id !== null && to.user_id !== null) {
+      throw forbidden('Only the payer or the receiver can record this payment')
+    }
+    // Recorded by the receiver (or for a placeholder receiver) it is confirmed at once.
+    const confirmed = me.id === to.id || to.user_id === null
+    const now = ctx.now.toISOString()
+    const res = await ctx.q.query<Record<string, unknown>>(
+      `INSERT INTO payments (id, group_id, from_member, to_member, amount, method, status, recorded_by, created_at, confirmed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${PAYMENT_COLS}`,
+      [id, group.id, from.id, to.id, input.amount, input.method, confirmed ? 'confirmed' : 'pending', me.id, now, confirmed ? now : null]
+    )
+    const payment = paymentView(res.rows[0])
+    const version = await recordChange(
+      ctx.q,
+      group,
+      { memberId: me.id, name: me.name },
+      'payment.record',
+      { paymentId: id, from: from.id, to: to.id, amount: input.amount, method: input.method, status: payment.status },
+      ctx.now
+    )
+    return { payment, version }
+  }),
+
+  defineAction('confirmPayment', api.confirmPayment, { mutation: true }, async (ctx, input) => {
+    const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
+    const res = await ctx.q.query<Record<string, unknown>>(`SELECT ${PAYMENT_COLS} FROM payments WHERE group_id = $1 AND id = $2`, [group.id, input.paymentId])
+    if (!res.rows[0]) throw new ApiError('NOT_FOUND', 'No such payment in this group')
+    const payment = paymentView(res.rows[0])
+    if (payment.status === 'confirmed') throw new ApiError('PAYMENT_STATE', 'This payment is already confirmed')
+    const members = await listMembers(ctx.q, group.id)
+    const to = members.find((m) => m.id === payment.to)
+    if (me.id !== payment.to && to?.user_id !== null) throw forbidden('Only the receiver can confirm a payment')
+    const now = ctx.now.toISOString()
+    const upd = await ctx.q.query<Record<string, unknown>>(
+      `UPDATE payments SET status = 'confirmed', confirmed_at = $3 WHERE group_id = $1 AND id = $2 RETURNING ${PAYMENT_COLS}`,
+      [group.id, payment.id, now]
+    )
+    const version = await recordChange(
+      ctx.q,
+      group,
+      { memberId: me.id, name: me.name },
+      'payment.confirm',
+      { paymentId: payment.id, from: payment.from, to: payment.to, amount: payment.amount },
+      ctx.now
+    )
+    return { payment: paymentView(upd.rows[0]), version }
+  })
+]

@@ -1,0 +1,57 @@
+/**
+ * What an action is: its name, its request/response schemas, whether it needs a signed-in user, whether it
+ * is a mutation (one transaction + idempotency by clientId), and the function that does it.
+ * One file per action group under cloud/actions/, registered in cloud/actions/index.ts.
+ */
+import type { z } from 'zod'
+import type { Config } from '../config'
+import type { IdentityDeps } from '../auth/identity'
+import type { LedgerCache } from '../ledger/cache'
+import type { Db, Queryable } from '../store/db'
+import type { UserRow } from '../ledger/users'
+
+export interface AppServices {
+  db: Db
+  config: Config
+  clock: () => Date
+  identity: IdentityDeps
+  cache: LedgerCache
+}
+
+export interface ActionContext extends AppServices {
+  /** The transaction this action runs in (mutations: read committed; reads: one repeatable-read snapshot). */
+  q: Queryable
+  /** The signed-in user (null only for actions with auth 'none'). */
+  user: UserRow | null
+  /** Request time, from the app clock. */
+  now: Date
+}
+
+export interface ActionDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  name: string
+  input: I
+  output: O
+  /** 'user': a valid session (or trusted platform identity) is required. */
+  auth: 'none' | 'user'
+  /** Mutations carry input.clientId: retried results come from the idempotency table. */
+  mutation: boolean
+  run(ctx: ActionContext, input: z.output<I>): Promise<z.input<O>>
+}
+
+export type AnyAction = ActionDef<z.ZodType, z.ZodType>
+
+export function defineAction<S extends { input: z.ZodType; output: z.ZodType }>(
+  name: string,
+  schemas: S,
+  opts: { auth?: 'none' | 'user'; mutation?: boolean },
+  run: (ctx: ActionContext & { user: UserRow }, input: z.output<S['input']>) => Promise<z.input<S['output']>>
+): AnyAction {
+  return {
+    name,
+    input: schemas.input,
+    output: schemas.output,
+    auth: opts.auth ?? 'user',
+    mutation: opts.mutation ?? false,
+    run: run as AnyAction['run']
+  }
+}

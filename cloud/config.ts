@@ -1,0 +1,85 @@
+/** Configuration from the environment only, validated at start with clear messages. See docs/cloud.md. */
+import { z } from 'zod'
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
+
+const intFrom = (def: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return def
+      const n = Number(v)
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `must be an integer from ${min} to ${max}` })
+        return z.NEVER
+      }
+      return n
+    })
+
+/** PEM keys are often stored in one line with literal \n: accept both. */
+const pem = optionalText.transform((v) => v?.replace(/\\n/g, '\n'))
+
+const EnvSchema = z
+  .object({
+    SPLITPAY_MODE: z.enum(['dev', 'production'], { message: 'SPLITPAY_MODE must be "dev" or "production"' }).default('production'),
+    DATABASE_URL: optionalText.refine((v) => v === undefined || v === 'memory' || /^postgres(ql)?:\/\//.test(v), {
+      message: 'DATABASE_URL must be a postgres:// or postgresql:// URL (or unset for embedded PGlite)'
+    }),
+    DATABASE_SCHEMA: optionalText.refine((v) => v === undefined || /^[a-z_][a-z0-9_]*$/.test(v), { message: 'DATABASE_SCHEMA must be a lowercase identifier' }),
+    DATABASE_POOL_MAX: intFrom(10, 1, 500),
+    PGLITE_DIR: optionalText,
+    SESSION_SECRET: optionalText,
+    SESSION_TTL_SECONDS: intFrom(30 * 24 * 3600, 60, 365 * 24 * 3600),
+    WECHAT_APP_ID: optionalText,
+    WECHAT_APP_SECRET: optionalText,
+    ALIPAY_APP_ID: optionalText,
+    ALIPAY_PRIVATE_KEY: pem,
+    ALIPAY_PUBLIC_KEY: pem,
+    ALIPAY_GATEWAY: optionalText,
+    CORS_ORIGIN: optionalText,
+    BODY_LIMIT_BYTES: intFrom(1_048_576, 1024, 20 * 1_048_576),
+    PORT: intFrom(8787, 0, 65535)
+  })
+  .superRefine((env, ctx) => {
+    if (env.SPLITPAY_MODE === 'production') {
+      if (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32)
+        ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'SESSION_SECRET of at least 32 characters is required in production (e.g. `openssl rand -base64 48`)' })
+      if (!env.DATABASE_URL || env.DATABASE_URL === 'memory')
+        ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'DATABASE_URL (a PostgreSQL server) is required in production; embedded PGlite is for dev only' })
+    }
+    if (env.SESSION_SECRET && env.SESSION_SECRET.length < 16)
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'SESSION_SECRET must be at least 16 characters (32 in production)' })
+    if (Boolean(env.WECHAT_APP_ID) !== Boolean(env.WECHAT_APP_SECRET))
+      ctx.addIssue({ code: 'custom', path: ['WECHAT_APP_SECRET'], message: 'set both WECHAT_APP_ID and WECHAT_APP_SECRET, or neither' })
+    const alipay = [env.ALIPAY_APP_ID, env.ALIPAY_PRIVATE_KEY, env.ALIPAY_PUBLIC_KEY].filter(Boolean).length
+    if (alipay !== 0 && alipay !== 3)
+      ctx.addIssue({ code: 'custom', path: ['ALIPAY_APP_ID'], message: 'set all of ALIPAY_APP_ID, ALIPAY_PRIVATE_KEY and ALIPAY_PUBLIC_KEY, or none' })
+  })
+
+export type Config = z.output<typeof EnvSchema> & {
+  /** The raw environment, for optional settings read by other modules (e.g. payments). */
+  raw: Readonly<Record<string, string | undefined>>
+  /** The effective session secret (a fixed development secret in dev mode when unset). */
+  sessionSecret: string
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee docs/cloud.md for every variable.`)
+    this.name = 'ConfigError'
+  }
+}
+
+const DEV_SECRET = 'splitpay-dev-mode-only-session-secret-not-for-production'
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env)
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`))
+  }
+  return { ...parsed.data, raw: { ...env }, sessionSecret: parsed.data.SESSION_SECRET ?? DEV_SECRET }
+}

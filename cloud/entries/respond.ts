@@ -1,0 +1,98 @@
+/**
+ * The HTTP surface of the function, independent of the server: POST /api, GET /health, raw routes, CORS.
+ * The Node listener (http.ts) and the API-gateway adapter (gateway.ts) both answer through it.
+ */
+import { API_PATH } from '../../src/api/envelope'
+import type { Handler } from '../handler'
+import { matchRoute, type RawRoute } from '../routes'
+import { BodyError, parseJsonBody } from './json'
+
+export interface HttpRequestLike {
+  method: string
+  path: string
+  query: URLSearchParams
+  headers: Record<string, string | string[] | undefined>
+  /** null when the body was larger than the limit. */
+  body: Buffer | null
+}
+
+export interface HttpResponseLike {
+  status: number
+  headers: Record<string, string>
+  body: string | Buffer
+}
+
+export interface RespondOptions {
+  routes: RawRoute[]
+  corsOrigin: string
+  bodyLimit: number
+}
+
+function json(status: number, value: unknown, extra: Record<string, string> = {}): HttpResponseLike {
+  return { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extra }, body: JSON.stringify(value) }
+}
+
+const err = (status: number, code: string, message: string) => json(status, { ok: false, error: { code, message } })
+
+export function corsHeaders(origin: string): Record<string, string> {
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-headers': 'content-type, authorization',
+    'access-control-allow-methods': 'POST, GET, OPTIONS',
+    'access-control-max-age': '600',
+    ...(origin !== '*' ? { vary: 'origin' } : {})
+  }
+}
+
+function header(headers: HttpRequestLike['headers'], name: string): string | undefined {
+  const v = headers[name] ?? headers[name.toLowerCase()] ?? Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1]
+  return Array.isArray(v) ? v[0] : v
+}
+
+/** Answers one request; null when nothing here serves the path (the caller may fall back, e.g. to static files). */
+export async function respond(handler: Handler, opts: RespondOptions, req: HttpRequestLike): Promise<HttpResponseLike | null> {
+  const cors = corsHeaders(opts.corsOrigin)
+  const out = await route(handler, opts, req)
+  if (!out) return null
+  return { ...out, headers: { ...cors, ...out.headers } }
+}
+
+async function route(handler: Handler, opts: RespondOptions, req: HttpRequestLike): Promise<HttpResponseLike | null> {
+  if (req.method === 'OPTIONS') return { status: 204, headers: {}, body: '' }
+  if (req.path === API_PATH) {
+    if (req.method !== 'POST') return err(405, 'METHOD_NOT_ALLOWED', 'Use POST /api')
+    if (req.body === null) return err(413, 'PAYLOAD_TOO_LARGE', `The body is larger than ${opts.bodyLimit} bytes`)
+    let envelope: unknown
+    try {
+      envelope = parseJsonBody(req.body.toString('utf8'))
+    } catch (e) {
+      if (e instanceof BodyError) return err(400, 'BAD_REQUEST', e.message)
+      throw e
+    }
+    if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope)) {
+      return err(400, 'BAD_REQUEST', 'Expected a JSON object { "action": string, "input": object }')
+    }
+    const { action, input } = envelope as { action?: unknown; input?: unknown }
+    const auth = header(req.headers, 'authorization')
+    const token = typeof auth === 'string' && /^Bearer\s+/i.test(auth) ? auth.replace(/^Bearer\s+/i, '').trim() : null
+    const result = await handler.handle({ action, input, token })
+    return json(result.status, result.body)
+  }
+  if (req.path === '/health' && req.method === 'GET') return json(200, { ok: true })
+  const raw = matchRoute(opts.routes, req.path)
+  if (raw) {
+    if (!raw.methods.includes(req.method)) return err(405, 'METHOD_NOT_ALLOWED', `Method not allowed on ${req.path}`)
+    if (req.body === null) return err(413, 'PAYLOAD_TOO_LARGE', `The body is larger than ${opts.bodyLimit} bytes`)
+    const res = await raw.handle({ method: req.method, path: req.path, query: req.query, headers: req.headers, body: req.body }, handler.services)
+    return { status: res.status, headers: res.headers ?? {}, body: res.body }
+  }
+  return null
+}
+
+export function notFound(path: string): HttpResponseLike {
+  return err(404, 'NOT_FOUND', `Nothing at ${path.slice(0, 100)}`)
+}
+
+export function internalError(): HttpResponseLike {
+  return err(500, 'INTERNAL', 'Something went wrong on our side; please try again')
+}

@@ -1,0 +1,156 @@
+/**
+ * The one entry of the function: decode -> authenticate -> validate -> authorize -> act -> encode.
+ * Entries (HTTP, CloudBase) only turn their request into a HandlerRequest and the HandlerResponse back.
+ */
+import { ZodError, type z } from 'zod'
+import { isDomainError } from '../src/domain'
+import type { ApiErrorBody, ResponseEnvelope } from '../src/api/envelope'
+import type { AnyAction, AppServices } from './actions/types'
+import type { Identity } from './auth/identity'
+import { verifySession } from './auth/session'
+import { ApiError } from './errors'
+import { findUser, upsertUser, type UserRow } from './ledger/users'
+import type { Queryable } from './store/db'
+
+export interface HandlerRequest {
+  action: unknown
+  input: unknown
+  /** The session token (from `Authorization: Bearer ...`). */
+  token?: string | null
+  /** An identity the platform vouches for (WeChat CloudBase OPENID); takes the place of a token. */
+  trusted?: Identity | null
+}
+
+export interface HandlerResponse {
+  status: number
+  body: ResponseEnvelope
+}
+
+export interface Handler {
+  handle(req: HandlerRequest): Promise<HandlerResponse>
+  readonly services: AppServices
+  readonly actions: ReadonlyMap<string, AnyAction>
+}
+
+function fail(status: number, error: ApiErrorBody): HandlerResponse {
+  return { status, body: { ok: false, error } }
+}
+
+function zodIssues(err: ZodError) {
+  return err.issues.slice(0, 20).map((i) => {
+    const params = (i as { params?: { code?: unknown } }).params
+    return { path: i.path.map(String), message: i.message, ...(typeof params?.code === 'string' ? { code: params.code } : {}) }
+  })
+}
+
+/** A bad input answer: the first issue's stable domain code when it has one, else INVALID_INPUT. */
+export function inputError(err: ZodError): HandlerResponse {
+  const issues = zodIssues(err)
+  const coded = issues.find((i) => 'code' in i)
+  const first = issues[0]
+  const where = first && first.path.length ? `${first.path.join('.')}: ` : ''
+  return fail(400, {
+    code: coded && 'code' in coded ? (coded.code as string) : 'INVALID_INPUT',
+    message: `${where}${first?.message ?? 'invalid input'}`,
+    details: { issues }
+  })
+}
+
+function toResponse(err: unknown): HandlerResponse {
+  if (err instanceof ApiError) return fail(err.status, { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) })
+  if (isDomainError(err)) return fail(400, { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) })
+  if (err instanceof ZodError) return inputError(err)
+  console.error('[splitpay] internal error:', err)
+  return fail(500, { code: 'INTERNAL', message: 'Something went wrong on our side; please try again' })
+}
+
+const RETRYABLE_PG = new Set(['40001', '40P01'])
+
+async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn()
+    } catch (err) {
+      const code = (err as { code?: unknown }).code
+      if (attempt < 4 && typeof code === 'string' && RETRYABLE_PG.has(code)) continue
+      throw err
+    }
+  }
+}
+
+/**
+ * Claims (user, clientId) for this transaction. Returns the stored first result when the id was used before;
+ * a concurrent request with the same id waits on the unique key until the first one commits or rolls back.
+ */
+async function claimClientId(q: Queryable, userId: string, clientId: string, action: string, now: Date): Promise<{ replay: unknown } | null> {
+  const ins = await q.query('INSERT INTO idempotency (user_id, client_id, action, result, created_at) VALUES ($1, $2, $3, NULL, $4) ON CONFLICT DO NOTHING RETURNING 1', [
+    userId,
+    clientId,
+    action,
+    now.toISOString()
+  ])
+  if (ins.rows.length > 0) return null
+  const prev = await q.query<{ action: string; result: unknown }>('SELECT action, result FROM idempotency WHERE user_id = $1 AND client_id = $2', [userId, clientId])
+  const row = prev.rows[0]
+  if (!row || row.action !== action || row.result === null) {
+    throw new ApiError('CLIENT_ID_REUSED', `clientId ${clientId} was already used for ${row?.action ?? 'another request'}`)
+  }
+  return { replay: typeof row.result === 'string' ? JSON.parse(row.result) : row.result }
+}
+
+export function createHandler(services: AppServices, actions: ReadonlyMap<string, AnyAction>): Handler {
+  const { db, config, clock } = services
+
+  async function resolveUser(q: Queryable, req: HandlerRequest, now: Date): Promise<UserRow> {
+    if (req.trusted) return upsertUser(q, req.trusted, { name: req.trusted.provider === 'alipay' ? '支付宝用户' : '微信用户', wallet: req.trusted.provider === 'alipay' ? 'alipay' : 'wechat' }, now)
+    const userId = req.token ? verifySession(config.sessionSecret, req.token, now) : null
+    const user = userId ? await findUser(q, userId) : null
+    if (!user) throw new ApiError('UNAUTHENTICATED', req.token ? 'Your session is invalid or expired; please sign in again' : 'Sign in first')
+    return user
+  }
+
+  async function handle(req: HandlerRequest): Promise<HandlerResponse> {
+    try {
+      if (typeof req.action !== 'string') return fail(400, { code: 'BAD_REQUEST', message: 'Expected a JSON body { "action": string, "input": object }' })
+      const action = actions.get(req.action)
+      if (!action) return fail(404, { code: 'UNKNOWN_ACTION', message: `Unknown action: ${req.action.slice(0, 64)}` })
+      const now = clock()
+
+      // Authenticate before looking at the input: a caller without a session learns nothing from validation.
+      if (action.auth === 'user' && !req.trusted) {
+        if (!req.token || !verifySession(config.sessionSecret, req.token, now)) {
+          return fail(401, { code: 'UNAUTHENTICATED', message: req.token ? 'Your session is invalid or expired; please sign in again' : 'Sign in first' })
+        }
+      }
+
+      const parsed = action.input.safeParse(req.input === undefined || req.input === null ? {} : req.input)
+      if (!parsed.success) return inputError(parsed.error)
+      const input = parsed.data as Record<string, unknown>
+
+      const result = await withRetry(() =>
+        db.transaction(
+          async (q) => {
+            const user = action.auth === 'user' ? await resolveUser(q, req, now) : null
+            if (action.mutation && user) {
+              const prior = await claimClientId(q, user.id, String(input.clientId), action.name, now)
+              if (prior) return prior.replay
+            }
+            const checked = (action.output as z.ZodType).safeParse(await action.run({ ...services, q, user, now }, input))
+            if (!checked.success) throw new Error(`${action.name} answered outside its contract: ${checked.error.message}`)
+            const out = checked.data
+            if (action.mutation && user) {
+              await q.query('UPDATE idempotency SET result = $3::jsonb WHERE user_id = $1 AND client_id = $2', [user.id, input.clientId, JSON.stringify(out)])
+            }
+            return out
+          },
+          { isolation: action.mutation || action.auth === 'none' ? 'read committed' : 'repeatable read' }
+        )
+      )
+      return { status: 200, body: { ok: true, data: result } }
+    } catch (err) {
+      return toResponse(err)
+    }
+  }
+
+  return { handle, services, actions }
+}

@@ -1,0 +1,78 @@
+/** The derived state of a group (balances from the domain, the settlement plan) and the group view. */
+import type { GroupView, MemberView, PaymentView } from '../../src/api'
+import { computeBalances, planSettlement, splitExpense } from '../../src/domain'
+import type { Queryable } from '../store/db'
+import type { DerivedState, LedgerCache } from './cache'
+import { liveExpenses } from './expenses'
+import { listMembers, type GroupRow, type MemberRow } from './groups'
+import { confirmedPayments, groupPayments } from './payments'
+
+/** Balances for the group at its current version: from the cache, or recomputed by the domain. */
+export async function deriveState(q: Queryable, cache: LedgerCache, group: GroupRow, members: MemberRow[], payments: PaymentView[]): Promise<DerivedState> {
+  const hit = cache.get(group.id, group.version)
+  if (hit) return hit
+  const expenses = await liveExpenses(q, group.id)
+  const balances = computeBalances({
+    members: members.map((m) => m.id),
+    expenses,
+    payments: confirmedPayments(payments),
+    currency: group.currency
+  })
+  let totalSpent = 0
+  for (const e of expenses) for (const v of Object.values(splitExpense(e, group.currency))) totalSpent += v
+  const state: DerivedState = { version: group.version, balances, expenseCount: expenses.length, totalSpent }
+  cache.set(group.id, state)
+  return state
+}
+
+export interface WalletInfo {
+  wallet: 'wechat' | 'alipay' | 'cash'
+  hasQr: boolean
+}
+
+async function wallets(q: Queryable, members: MemberRow[]): Promise<Map<string, WalletInfo>> {
+  const ids = members.map((m) => m.user_id).filter((u): u is string => u !== null)
+  const map = new Map<string, WalletInfo>()
+  if (ids.length === 0) return map
+  const res = await q.query<{ id: string; wallet: WalletInfo['wallet']; has_qr: boolean }>(
+    'SELECT id, wallet, qr_image IS NOT NULL AS has_qr FROM users WHERE id = ANY($1::text[])',
+    [ids]
+  )
+  for (const r of res.rows) map.set(r.id, { wallet: r.wallet, hasQr: r.has_qr })
+  return map
+}
+
+export function memberView(m: MemberRow, w: Map<string, WalletInfo>): MemberView {
+  const info = m.user_id ? w.get(m.user_id) : undefined
+  return { id: m.id, name: m.name, userId: m.user_id, wallet: info?.wallet ?? null, hasQr: info?.hasQr ?? false }
+}
+
+export async function buildGroupView(q: Queryable, cache: LedgerCache, group: GroupRow, meId: string): Promise<GroupView> {
+  const members = await listMembers(q, group.id)
+  const payments = await groupPayments(q, group.id)
+  const state = await deriveState(q, cache, group, members, payments)
+  const w = await wallets(q, members)
+  const pending = payments.filter((p) => p.status === 'pending')
+  const pendingPairs = new Set(pending.map((p) => `${p.from}\u0001${p.to}`))
+  const plan = planSettlement(state.balances).map((t) => ({
+    from: t.from,
+    to: t.to,
+    amount: t.amount,
+    state: pendingPairs.has(`${t.from}\u0001${t.to}`) ? ('pending' as const) : ('open' as const)
+  }))
+  return {
+    id: group.id,
+    name: group.name,
+    currency: group.currency,
+    emoji: group.emoji,
+    version: group.version,
+    createdAt: group.created_at,
+    me: meId,
+    members: members.map((m) => memberView(m, w)),
+    balances: state.balances,
+    plan,
+    pendingPayments: pending,
+    expenseCount: state.expenseCount,
+    totalSpent: state.totalSpent
+  }
+}

@@ -1,0 +1,47 @@
+/** Users: find or create by (provider, subject); profile updates; the user view. */
+import type { UserView } from '../../src/api'
+import type { Queryable } from '../store/db'
+import { toIso } from '../store/convert'
+import { newId } from './ids'
+
+export interface UserRow {
+  id: string
+  provider: string
+  subject: string
+  name: string
+  wallet: 'wechat' | 'alipay' | 'cash'
+  qr_image: string | null
+  locale: 'zh-CN' | 'en'
+  created_at: string
+}
+
+const COLS = 'id, provider, subject, name, wallet, qr_image, locale, created_at'
+
+function row(r: Record<string, unknown>): UserRow {
+  return { ...(r as unknown as UserRow), created_at: toIso(r.created_at) }
+}
+
+export async function findUser(q: Queryable, id: string): Promise<UserRow | null> {
+  const res = await q.query<Record<string, unknown>>(`SELECT ${COLS} FROM users WHERE id = $1`, [id])
+  return res.rows[0] ? row(res.rows[0]) : null
+}
+
+/** The user for a verified identity, created on first sign-in (safe under concurrent first sign-ins). */
+export async function upsertUser(
+  q: Queryable,
+  identity: { provider: string; subject: string },
+  defaults: { name: string; wallet: 'wechat' | 'alipay' | 'cash' },
+  now: Date
+): Promise<UserRow> {
+  await q.query(
+    `INSERT INTO users (id, provider, subject, name, wallet, locale, created_at) VALUES ($1, $2, $3, $4, $5, 'zh-CN', $6)
+     ON CONFLICT (provider, subject) DO NOTHING`,
+    [newId('u'), identity.provider, identity.subject, defaults.name, defaults.wallet, now.toISOString()]
+  )
+  const res = await q.query<Record<string, unknown>>(`SELECT ${COLS} FROM users WHERE provider = $1 AND subject = $2`, [identity.provider, identity.subject])
+  return row(res.rows[0])
+}
+
+export function userView(u: UserRow): UserView {
+  return { id: u.id, name: u.name, wallet: u.wallet, hasQr: u.qr_image !== null, locale: u.locale }
+}
