@@ -8,10 +8,27 @@ export type Messages = Record<MessageKey, string>
 const catalogs: Record<Locale, Messages> = { 'zh-CN': zhCN, en }
 
 export const locales: Locale[] = ['zh-CN', 'en']
+export const localeNames: Record<Locale, string> = { 'zh-CN': '简体中文', en: 'English' }
 
 /** Looks up a message and fills `{name}` placeholders. zh-CN is the default and the fallback. */
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = catalogs[locale]?.[key] ?? zhCN[key]
+  const template = catalogs[locale]?.[key] ?? zhCN[key] ?? key
   if (!params) return template
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+}
+
+/** True when the catalog has a message for `key`. */
+export function hasMessage(key: string): key is MessageKey {
+  return key in zhCN
+}
+
+/** The message for a stable error code (domain or API); unknown codes fall back to a generic message naming the code. */
+export function translateError(locale: Locale, code: string): string {
+  const key = `error.${code}`
+  return hasMessage(key) ? translate(locale, key) : translate(locale, 'error.UNKNOWN', { code })
+}
+
+/** Picks the app locale from a system language string such as "zh_CN", "zh-Hans" or "en-US". */
+export function localeFromSystem(language: string | undefined): Locale {
+  return language && !/^zh/i.test(language) && /^[a-z]{2}/i.test(language) ? 'en' : 'zh-CN'
 }

@@ -1,19 +1,84 @@
 import { View, Text, Button } from '@tarojs/components'
-import { translate } from '@/i18n'
+import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
+import Avatar from '@/components/Avatar'
+import EmptyState from '@/components/EmptyState'
+import Money from '@/components/Money'
+import SignInGate from '@/components/SignInGate'
+import { useT } from '@/hooks/useT'
 import { platform } from '@/platform/target'
+import { nav } from '@/services/nav'
+import { useGroups } from '@/store/groups'
+import { useSession } from '@/store/session'
 import './index.css'
 
-export default function GroupsPage() {
-  const locale = 'zh-CN'
+function GroupsList() {
+  const { t, locale } = useT()
+  const list = useGroups((s) => s.list)
+  const loaded = useGroups((s) => s.listLoaded)
+  const loadList = useGroups((s) => s.loadList)
+  const user = useSession((s) => s.user)
+
+  useDidShow(() => {
+    void loadList().catch(() => {})
+  })
+  usePullDownRefresh(() => {
+    void loadList()
+      .catch(() => {})
+      .finally(() => Taro.stopPullDownRefresh())
+  })
+
   return (
-    <View className='groups'>
-      <Text className='groups__title'>{translate(locale, 'groups.title')}</Text>
-      <View className='empty'>
-        <Text className='empty__title'>{translate(locale, 'groups.empty.title')}</Text>
-        <Text className='empty__body'>{translate(locale, 'groups.empty.body')}</Text>
-        <Button className='empty__cta'>{translate(locale, 'groups.create')}</Button>
-        <Text className='empty__wallet'>{translate(locale, 'platform.payWith', { wallet: platform.walletName[locale] })}</Text>
+    <View className='page groups'>
+      <View className='row row--between groups__head'>
+        <Text className='groups__title'>{t('groups.title')}</Text>
+        <View onClick={() => nav.me()} data-testid='open-me'>
+          <Avatar name={user?.name ?? '?'} />
+        </View>
       </View>
+      {list.length === 0 && loaded ? (
+        <EmptyState icon='🧾' title={t('groups.empty.title')} body={t('groups.empty.body')}>
+          <Button className='btn btn--primary' onClick={() => nav.groupNew()} data-testid='create-group'>
+            {t('groups.create')}
+          </Button>
+          <Text className='groups__wallet'>{t('platform.payWith', { wallet: platform.walletName[locale] })}</Text>
+        </EmptyState>
+      ) : (
+        <View>
+          {list.map((g) => (
+            <View key={g.id} className='card gcard' onClick={() => nav.group(g.id)} data-testid={`group-${g.id}`}>
+              <View className='gcard__emoji'>
+                <Text>{g.emoji}</Text>
+              </View>
+              <View className='grow'>
+                <Text className='gcard__name ellipsis'>{g.name}</Text>
+                <Text className='muted'>
+                  {t('groups.members', { count: g.memberCount })} · {g.currency}
+                </Text>
+              </View>
+              <View className='gcard__balance'>
+                <Text className='muted'>{g.myBalance > 0 ? t('group.balance.owed') : g.myBalance < 0 ? t('group.balance.owes') : t('groups.settled')}</Text>
+                {g.myBalance !== 0 ? <Money amount={Math.abs(g.myBalance)} currency={g.currency} locale={locale} className={`gcard__amount ${g.myBalance > 0 ? 'tone-owed' : 'tone-owes'}`} /> : null}
+              </View>
+            </View>
+          ))}
+          {list.length > 0 ? (
+            <View className='fab-bar'>
+              <Button className='btn btn--primary' onClick={() => nav.groupNew()} data-testid='create-group'>
+                ＋ {t('groups.create')}
+              </Button>
+            </View>
+          ) : null}
+        </View>
+      )}
     </View>
+  )
+}
+
+export default function GroupsPage() {
+  return (
+    <SignInGate>
+      <GroupsList />
+    </SignInGate>
   )
 }

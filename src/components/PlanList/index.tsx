@@ -1,0 +1,39 @@
+import { View, Text } from '@tarojs/components'
+import Avatar from '@/components/Avatar'
+import Money from '@/components/Money'
+import { translate, type Locale, type MessageKey } from '@/i18n'
+
+export interface PlanLine {
+  from: string
+  to: string
+  amount: number
+  state: string
+}
+
+/** The settlement plan: "A pays B ¥12.30", each with its state. */
+export default function PlanList({ plan, names, me, currency, locale }: { plan: PlanLine[]; names: Record<string, string>; me: string; currency: string; locale: Locale }) {
+  if (plan.length === 0) {
+    return (
+      <View className='card'>
+        <Text className='muted'>{translate(locale, 'group.plan.empty')}</Text>
+      </View>
+    )
+  }
+  const nameOf = (id: string) => (id === me ? translate(locale, 'common.you') : (names[id] ?? '?'))
+  return (
+    <View className='card card--tight' data-testid='plan'>
+      {plan.map((p) => (
+        <View key={`${p.from}->${p.to}`} className='list-item' data-testid={`plan-${p.from}-${p.to}`}>
+          <Avatar name={names[p.from] ?? '?'} size='sm' />
+          <Text style={{ margin: '0 12px', color: '#8f959e' }}>→</Text>
+          <Avatar name={names[p.to] ?? '?'} size='sm' />
+          <View className='grow' style={{ marginLeft: '20px' }}>
+            <Text className='ellipsis' style={{ display: 'block' }}>{translate(locale, 'group.plan.line', { from: nameOf(p.from), to: nameOf(p.to) })}</Text>
+            <Text className={`badge${p.state === 'open' ? '' : ' badge--ok'}`} style={{ marginLeft: 0 }}>{translate(locale, `transfer.state.${p.state}` as MessageKey)}</Text>
+          </View>
+          <Money amount={p.amount} currency={currency} locale={locale} className={p.from === me ? 'tone-owes' : p.to === me ? 'tone-owed' : ''} />
+        </View>
+      ))}
+    </View>
+  )
+}

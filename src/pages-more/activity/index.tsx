@@ -1,0 +1,104 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { useCallback, useEffect, useState } from 'react'
+import type { ActivityView } from '@/api/views'
+import Avatar from '@/components/Avatar'
+import EmptyState from '@/components/EmptyState'
+import SignInGate from '@/components/SignInGate'
+import { formatMoney } from '@/domain'
+import { useT } from '@/hooks/useT'
+import { useTitle } from '@/hooks/useTitle'
+import { translate, type Locale } from '@/i18n'
+import { formatListDate } from '@/i18n/dates'
+import { api } from '@/services/api'
+import { useGroups } from '@/store/groups'
+
+/** One sentence for an activity item: who added, edited, deleted or paid what. */
+export function describeActivity(a: ActivityView, locale: Locale, currency: string): string {
+  const d = a.data as { description?: string; amount?: number; after?: { description?: string }; before?: { description?: string } }
+  const actor = a.actor.name
+  const what = d.description ?? d.after?.description ?? d.before?.description ?? ''
+  const amount = typeof d.amount === 'number' ? formatMoney(d.amount, currency, locale) : ''
+  switch (a.kind) {
+    case 'expense.add':
+      return translate(locale, 'activity.add', { actor, what, amount })
+    case 'expense.edit':
+      return translate(locale, 'activity.edit', { actor, what })
+    case 'expense.delete':
+      return translate(locale, 'activity.delete', { actor, what })
+    case 'payment.record':
+    case 'payment.paid':
+      return translate(locale, 'activity.pay', { actor, amount })
+    case 'payment.confirm':
+      return translate(locale, 'activity.confirm', { actor, amount })
+    case 'member.join':
+    case 'member.claim':
+      return translate(locale, 'activity.join', { actor })
+    default:
+      return translate(locale, 'activity.other', { actor, what: a.kind })
+  }
+}
+
+function ActivityScreen({ groupId }: { groupId: string }) {
+  const { t, locale } = useT()
+  useTitle(t('activity.title'))
+  const currency = useGroups((s) => s.groups[groupId]?.currency ?? 'CNY')
+  const [items, setItems] = useState<ActivityView[]>([])
+  const [cursor, setCursor] = useState<string | null>(null)
+  const [loaded, setLoaded] = useState(false)
+  const [loading, setLoading] = useState(false)
+
+  const load = useCallback(
+    async (from: string | null) => {
+      setLoading(true)
+      try {
+        const out = await api('listActivity', { groupId, limit: 50, ...(from ? { cursor: from } : {}) })
+        setItems((prev) => (from ? [...prev, ...out.items] : out.items))
+        setCursor(out.nextCursor)
+        setLoaded(true)
+      } finally {
+        setLoading(false)
+      }
+    },
+    [groupId]
+  )
+  useEffect(() => void load(null).catch(() => {}), [load])
+  usePullDownRefresh(() => void load(null).catch(() => {}).finally(() => Taro.stopPullDownRefresh()))
+  useReachBottom(() => {
+    if (cursor && !loading) void load(cursor).catch(() => {})
+  })
+
+  if (loaded && items.length === 0) {
+    return (
+      <View className='page'>
+        <EmptyState icon='🕘' title={t('activity.empty')} body='' />
+      </View>
+    )
+  }
+  const now = Date.now()
+  return (
+    <View className='page'>
+      <View className='card card--tight'>
+        {items.map((a) => (
+          <View key={a.id} className='list-item' data-testid='activity-item'>
+            <Avatar name={a.actor.name} size='sm' />
+            <View className='grow' style={{ marginLeft: '20px' }}>
+              <Text style={{ display: 'block' }}>{describeActivity(a, locale, currency)}</Text>
+              <Text className='muted'>{formatListDate(a.at, locale, now)}</Text>
+            </View>
+          </View>
+        ))}
+      </View>
+      {loading ? <Text className='muted'>{t('common.loading')}</Text> : null}
+    </View>
+  )
+}
+
+export default function ActivityPage() {
+  const { params } = useRouter()
+  return (
+    <SignInGate>
+      <ActivityScreen groupId={params.groupId ?? ''} />
+    </SignInGate>
+  )
+}

@@ -1,0 +1,99 @@
+import { View, Text, Button } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import Avatar from '@/components/Avatar'
+import SignInGate from '@/components/SignInGate'
+import { useT } from '@/hooks/useT'
+import { useTitle } from '@/hooks/useTitle'
+import { translateError } from '@/i18n'
+import { inviteLink, shareToChat, useInviteShare } from '@/platform/share'
+import { api } from '@/services/api'
+import { isApiError } from '@/services/errors'
+import { joinPath } from '@/services/nav'
+import { notify } from '@/services/notify'
+import { useGroups } from '@/store/groups'
+import { newClientId } from '@/store/ids'
+import { useSession } from '@/store/session'
+import './index.css'
+
+function InviteScreen({ groupId }: { groupId: string }) {
+  const { t, locale } = useT()
+  useTitle(t('invite.title'))
+  const group = useGroups((s) => s.groups[groupId])
+  const me = useSession((s) => s.user)
+  const [invite, setInvite] = useState<{ inviteId: string; token: string } | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [clientId] = useState(newClientId)
+
+  useEffect(() => {
+    api('createInvite', { groupId, clientId })
+      .then((out) => setInvite({ inviteId: out.inviteId, token: out.token }))
+      .catch((e) => setError(isApiError(e) ? translateError(locale, e.code) : t('common.error')))
+  }, [groupId, clientId])
+
+  const title = t('invite.shareTitle', { name: me?.name ?? '', group: group?.name ?? '' })
+  useInviteShare(invite ? { title, path: joinPath(invite.token) } : null)
+  const link = invite ? inviteLink(joinPath(invite.token)) : ''
+
+  const copy = async () => {
+    await Taro.setClipboardData({ data: link }).catch(() => {})
+    notify(t('invite.copied'))
+  }
+  const revoke = async () => {
+    if (!invite) return
+    try {
+      await api('revokeInvite', { groupId, clientId: newClientId(), inviteId: invite.inviteId })
+      setInvite(null)
+      notify(t('invite.revoked'))
+    } catch (e) {
+      notify(isApiError(e) ? translateError(locale, e.code) : t('common.error'))
+    }
+  }
+
+  return (
+    <View className='page invite'>
+      <View className='card invite__card'>
+        <Text className='invite__emoji'>{group?.emoji ?? '💰'}</Text>
+        <Text className='invite__name'>{group?.name}</Text>
+        <View className='invite__members'>
+          {(group?.members ?? []).slice(0, 8).map((m) => (
+            <View key={m.id} className='invite__avatar'>
+              <Avatar name={m.name} size='sm' dim={!m.userId} />
+            </View>
+          ))}
+        </View>
+        <Text className='invite__body'>{t('invite.body')}</Text>
+        {error ? <Text className='field__error'>{error}</Text> : null}
+        {invite && !shareToChat ? (
+          <Text className='invite__link' selectable data-testid='invite-link'>
+            {link}
+          </Text>
+        ) : null}
+      </View>
+      {invite ? (
+        <View className='invite__actions'>
+          {shareToChat ? (
+            <Button className='btn btn--primary btn--block' openType='share' data-testid='invite-share'>
+              {t('invite.share')}
+            </Button>
+          ) : null}
+          <Button className={`btn btn--block ${shareToChat ? 'btn--ghost' : 'btn--primary'}`} onClick={() => void copy()} data-testid='invite-copy'>
+            {t('invite.copy')}
+          </Button>
+          <Button className='btn btn--danger btn--block' onClick={() => void revoke()} data-testid='invite-revoke'>
+            {t('invite.revoke')}
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+export default function InvitePage() {
+  const { params } = useRouter()
+  return (
+    <SignInGate>
+      <InviteScreen groupId={params.groupId ?? ''} />
+    </SignInGate>
+  )
+}

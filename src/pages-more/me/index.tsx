@@ -1,0 +1,107 @@
+import { View, Text, Input, Button, Image } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import Avatar from '@/components/Avatar'
+import Field from '@/components/Field'
+import Segmented from '@/components/Segmented'
+import SignInGate from '@/components/SignInGate'
+import { useT } from '@/hooks/useT'
+import { useTitle } from '@/hooks/useTitle'
+import { localeNames, locales, translateError, type Locale } from '@/i18n'
+import { chooseImageDataUrl } from '@/platform/image'
+import { api } from '@/services/api'
+import { isApiError } from '@/services/errors'
+import { notify } from '@/services/notify'
+import { newClientId } from '@/store/ids'
+import { useSession } from '@/store/session'
+import './index.css'
+
+type Wallet = 'wechat' | 'alipay' | 'cash'
+
+function MeScreen() {
+  const { t, locale } = useT()
+  useTitle(t('me.title'))
+  const user = useSession((s) => s.user)
+  const setUser = useSession((s) => s.setUser)
+  const setLocale = useSession((s) => s.setLocale)
+  const [name, setName] = useState(user?.name ?? '')
+  const [qr, setQr] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    api('getMe', {})
+      .then((out) => {
+        setUser(out.user)
+        setName(out.user.name)
+      })
+      .catch(() => {})
+  }, [])
+
+  const update = async (patch: { name?: string; wallet?: Wallet; qrImage?: string | null; locale?: Locale }) => {
+    setBusy(true)
+    try {
+      const out = await api('setWallet', { clientId: newClientId(), ...patch })
+      setUser(out.user)
+      notify(t('me.saved'))
+    } catch (e) {
+      notify(isApiError(e) ? translateError(locale, e.code) : t('common.error'))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const uploadQr = async () => {
+    try {
+      const dataUrl = await chooseImageDataUrl()
+      if (!dataUrl) return
+      setQr(dataUrl)
+      await update({ qrImage: dataUrl })
+    } catch {
+      // cancelled
+    }
+  }
+
+  const changeLocale = (next: Locale) => {
+    setLocale(next)
+    void update({ locale: next })
+  }
+
+  return (
+    <View className='page me'>
+      <View className='card me__head'>
+        <Avatar name={user?.name ?? '?'} size='lg' />
+        <Text className='me__name'>{user?.name}</Text>
+      </View>
+      <View className='card'>
+        <Field label={t('me.name')}>
+          <View className='row'>
+            <Input className='field__input grow' value={name} maxlength={40} onInput={(e) => setName(e.detail.value)} data-testid='me-name' />
+            <Button className='btn btn--secondary btn--small' disabled={busy || !name.trim() || name.trim() === user?.name} onClick={() => void update({ name: name.trim() })} data-testid='me-name-save'>
+              {t('common.save')}
+            </Button>
+          </View>
+        </Field>
+        <Field label={t('me.wallet')}>
+          <Segmented testId='me-wallet' value={(user?.wallet ?? 'cash') as Wallet} onChange={(w) => void update({ wallet: w })} options={(['wechat', 'alipay', 'cash'] as Wallet[]).map((w) => ({ value: w, label: t(`wallet.${w}`) }))} />
+        </Field>
+        <Field label={t('me.qr')}>
+          <Text className='muted' style={{ display: 'block', marginBottom: '16px' }}>{t('me.qrHint')}</Text>
+          {qr ? <Image className='me__qr' src={qr} mode='aspectFit' /> : null}
+          <Button className='btn btn--ghost btn--small' disabled={busy} onClick={() => void uploadQr()} data-testid='me-qr'>
+            {user?.hasQr || qr ? t('me.qrReplace') : t('me.qrUpload')}
+          </Button>
+        </Field>
+        <Field label={t('me.language')}>
+          <Segmented testId='me-locale' value={locale} onChange={changeLocale} options={locales.map((l) => ({ value: l, label: localeNames[l] }))} />
+        </Field>
+      </View>
+    </View>
+  )
+}
+
+export default function MePage() {
+  return (
+    <SignInGate>
+      <MeScreen />
+    </SignInGate>
+  )
+}

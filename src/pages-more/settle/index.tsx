@@ -1,0 +1,221 @@
+import { View, Text, Button, Image } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useMemo, useState } from 'react'
+import Avatar from '@/components/Avatar'
+import Money from '@/components/Money'
+import SignInGate from '@/components/SignInGate'
+import { useT } from '@/hooks/useT'
+import { useTitle } from '@/hooks/useTitle'
+import { translateError } from '@/i18n'
+import { payOrder, type PayParams } from '@/platform/pay'
+import { platform } from '@/platform/target'
+import { api, call } from '@/services/api'
+import { isApiError } from '@/services/errors'
+import { notify } from '@/services/notify'
+import { useGroups } from '@/store/groups'
+import { newClientId } from '@/store/ids'
+import { confirmPayment, recordPayment } from '@/store/mutations'
+import { pendingTransfers } from '@/store/optimistic'
+import { useQueue } from '@/store/queue'
+import './index.css'
+
+interface Qr {
+  name: string
+  image: string
+}
+
+/** Reads the wallet parameters out of createPaymentOrder's reply. */
+function payParamsOf(out: unknown): PayParams {
+  const o = out as { params?: PayParams; pay?: PayParams; order?: { params?: PayParams } }
+  return (o.params ?? o.pay ?? o.order?.params ?? out) as PayParams
+}
+
+function SettleScreen({ groupId }: { groupId: string }) {
+  const { t, locale } = useT()
+  useTitle(t('settle.title'))
+  const group = useGroups((s) => s.groups[groupId])
+  const loadGroup = useGroups((s) => s.loadGroup)
+  const queue = useQueue((s) => s.items)
+  const [qr, setQr] = useState<Qr | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+  const queued = useMemo(() => pendingTransfers(queue, groupId), [queue, groupId])
+
+  useDidShow(() => void loadGroup(groupId).catch(() => {}))
+  usePullDownRefresh(() => void loadGroup(groupId).catch(() => {}).finally(() => Taro.stopPullDownRefresh()))
+
+  if (!group) {
+    return (
+      <View className='page'>
+        <Text className='muted'>{t('common.loading')}</Text>
+      </View>
+    )
+  }
+  const names = Object.fromEntries(group.members.map((m) => [m.id, m.name]))
+  const member = (id: string) => group.members.find((m) => m.id === id)
+  const me = group.me
+  const toPay = group.plan.filter((p) => p.from === me)
+  const toReceive = group.plan.filter((p) => p.to === me)
+  const awaitingMe = group.pendingPayments.filter((p) => p.to === me)
+  const awaitingThem = group.pendingPayments.filter((p) => p.from === me)
+
+  const payWithWallet = async (to: string) => {
+    setBusy(`wallet:${to}`)
+    try {
+      const out = await call('createPaymentOrder', { groupId, from: me, to, clientId: newClientId() })
+      const result = await payOrder(payParamsOf(out), { locale })
+      if (result.status === 'paid') notify(t('settle.recorded'))
+      else notify(result.message ?? t('settle.payFailed'))
+      await loadGroup(groupId)
+    } catch (e) {
+      notify(isApiError(e) ? translateError(locale, e.code) : t('settle.payFailed'))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const showQr = async (to: string) => {
+    setBusy(`qr:${to}`)
+    try {
+      const out = await api('getMemberQr', { groupId, memberId: to })
+      if (!out.qrImage) notify(t('settle.noQr'))
+      else setQr({ name: names[to] ?? '', image: out.qrImage })
+    } catch (e) {
+      notify(isApiError(e) ? translateError(locale, e.code) : t('common.error'))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const record = (from: string, to: string, amount: number, method: 'cash' | 'direct') => {
+    recordPayment(groupId, from, to, amount, method)
+    notify(to === me ? t('settle.confirmed') : t('settle.recorded'))
+    setQr(null)
+  }
+
+  return (
+    <View className='page settle'>
+      <Text className='section-title'>{t('settle.toPay')}</Text>
+      {toPay.length === 0 && awaitingThem.length === 0 ? (
+        <View className='card'>
+          <Text className='muted'>{t('settle.nothing')}</Text>
+        </View>
+      ) : null}
+      {toPay.map((p) => {
+        const payee = member(p.to)
+        const waiting = p.state === 'pending' || queued.has(`${p.from}->${p.to}`)
+        return (
+          <View key={`${p.from}->${p.to}`} className='card transfer' data-testid={`pay-${p.to}`}>
+            <View className='row'>
+              <Avatar name={names[p.to] ?? '?'} />
+              <View className='grow transfer__who'>
+                <Text className='transfer__title'>{t('settle.payTo', { name: names[p.to] ?? '?' })}</Text>
+                <Text className={`badge${waiting ? ' badge--ok' : ''}`} style={{ marginLeft: 0 }}>{t(waiting ? 'transfer.state.pending' : 'transfer.state.open')}</Text>
+              </View>
+              <Money amount={p.amount} currency={group.currency} locale={locale} className='transfer__amount tone-owes' />
+            </View>
+            {!waiting ? (
+              <View className='transfer__actions'>
+                <Button className='btn btn--primary btn--small' loading={busy === `wallet:${p.to}`} disabled={!!busy} onClick={() => void payWithWallet(p.to)} data-testid={`pay-wallet-${p.to}`}>
+                  {t('settle.payWallet', { wallet: platform.walletName[locale] })}
+                </Button>
+                {payee?.hasQr ? (
+                  <Button className='btn btn--secondary btn--small' loading={busy === `qr:${p.to}`} disabled={!!busy} onClick={() => void showQr(p.to)} data-testid={`pay-qr-${p.to}`}>
+                    {t('settle.payQr')}
+                  </Button>
+                ) : null}
+                <Button className='btn btn--ghost btn--small' disabled={!!busy} onClick={() => record(me, p.to, p.amount, 'cash')} data-testid={`pay-cash-${p.to}`}>
+                  {t('settle.payCash')}
+                </Button>
+              </View>
+            ) : null}
+          </View>
+        )
+      })}
+      {awaitingThem.map((p) => (
+        <View key={p.id} className='card transfer'>
+          <View className='row'>
+            <Avatar name={names[p.to] ?? '?'} />
+            <View className='grow transfer__who'>
+              <Text className='transfer__title'>{t('settle.payTo', { name: names[p.to] ?? '?' })}</Text>
+              <Text className='badge badge--muted' style={{ marginLeft: 0 }}>{t('group.tracker.paid')}</Text>
+            </View>
+            <Money amount={p.amount} currency={group.currency} locale={locale} className='transfer__amount' />
+          </View>
+        </View>
+      ))}
+
+      <Text className='section-title'>{t('settle.toReceive')}</Text>
+      {toReceive.length === 0 && awaitingMe.length === 0 ? (
+        <View className='card'>
+          <Text className='muted'>{t('settle.nothing')}</Text>
+        </View>
+      ) : null}
+      {awaitingMe.map((p) => (
+        <View key={p.id} className='card transfer' data-testid={`confirm-${p.from}`}>
+          <View className='row'>
+            <Avatar name={names[p.from] ?? '?'} />
+            <View className='grow transfer__who'>
+              <Text className='transfer__title'>{t('settle.from', { name: names[p.from] ?? '?' })}</Text>
+              <Text className='badge' style={{ marginLeft: 0 }}>{t('group.tracker.paid')}</Text>
+            </View>
+            <Money amount={p.amount} currency={group.currency} locale={locale} className='transfer__amount tone-owed' />
+          </View>
+          <View className='transfer__actions'>
+            <Button className='btn btn--primary btn--small' onClick={() => (confirmPayment(groupId, p.id), notify(t('settle.confirmed')))} data-testid={`confirm-payment-${p.from}`}>
+              {t('settle.confirm')}
+            </Button>
+          </View>
+        </View>
+      ))}
+      {toReceive
+        .filter((p) => p.state === 'open')
+        .map((p) => {
+          const waiting = queued.has(`${p.from}->${p.to}`)
+          return (
+            <View key={`${p.from}->${p.to}`} className='card transfer' data-testid={`receive-${p.from}`}>
+              <View className='row'>
+                <Avatar name={names[p.from] ?? '?'} />
+                <View className='grow transfer__who'>
+                  <Text className='transfer__title'>{t('settle.from', { name: names[p.from] ?? '?' })}</Text>
+                  <Text className='badge' style={{ marginLeft: 0 }}>{t(waiting ? 'transfer.state.pending' : 'transfer.state.open')}</Text>
+                </View>
+                <Money amount={p.amount} currency={group.currency} locale={locale} className='transfer__amount tone-owed' />
+              </View>
+              {!waiting ? (
+                <View className='transfer__actions'>
+                  <Button className='btn btn--ghost btn--small' onClick={() => record(p.from, me, p.amount, 'cash')} data-testid={`receive-cash-${p.from}`}>
+                    {t('settle.payCash')}
+                  </Button>
+                </View>
+              ) : null}
+            </View>
+          )
+        })}
+
+      {qr ? (
+        <View className='qr-mask' onClick={() => setQr(null)}>
+          <View className='qr-sheet' onClick={(e) => e.stopPropagation()}>
+            <Text className='transfer__title'>{t('settle.qrTitle', { name: qr.name })}</Text>
+            <Image className='qr-image' src={qr.image} mode='aspectFit' showMenuByLongpress />
+            {toPay
+              .filter((p) => names[p.to] === qr.name)
+              .map((p) => (
+                <Button key={p.to} className='btn btn--primary btn--block' onClick={() => record(me, p.to, p.amount, 'direct')} data-testid='qr-paid'>
+                  {t('settle.markPaid')}
+                </Button>
+              ))}
+          </View>
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+export default function SettlePage() {
+  const { params } = useRouter()
+  return (
+    <SignInGate>
+      <SettleScreen groupId={params.groupId ?? ''} />
+    </SignInGate>
+  )
+}

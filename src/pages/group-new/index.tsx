@@ -1,0 +1,105 @@
+import { View, Text, Input, Button, Picker } from '@tarojs/components'
+import { useState } from 'react'
+import Field from '@/components/Field'
+import SignInGate from '@/components/SignInGate'
+import { useT } from '@/hooks/useT'
+import { useTitle } from '@/hooks/useTitle'
+import { translateError } from '@/i18n'
+import { api } from '@/services/api'
+import { coverEmojis, currencyCodes } from '@/services/categories'
+import { isApiError } from '@/services/errors'
+import { nav } from '@/services/nav'
+import { useGroups } from '@/store/groups'
+import { newClientId } from '@/store/ids'
+import './index.css'
+
+function NewGroupForm() {
+  const { t, locale } = useT()
+  useTitle(t('groupNew.title'))
+  const putGroup = useGroups((s) => s.putGroup)
+  const [name, setName] = useState('')
+  const [currency, setCurrency] = useState<string>('CNY')
+  const [emoji, setEmoji] = useState(coverEmojis[0])
+  const [friend, setFriend] = useState('')
+  const [friends, setFriends] = useState<string[]>([])
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  // One client id for this form: pressing "create" twice (or a retry) makes one group.
+  const [clientId] = useState(newClientId)
+
+  const addFriend = () => {
+    const n = friend.trim()
+    if (n && !friends.includes(n)) setFriends([...friends, n])
+    setFriend('')
+  }
+
+  const submit = async () => {
+    if (!name.trim()) return setError(t('groupNew.nameRequired'))
+    setBusy(true)
+    setError(null)
+    try {
+      const pending = friend.trim() && !friends.includes(friend.trim()) ? [...friends, friend.trim()] : friends
+      const { group } = await api('createGroup', { clientId, name: name.trim(), currency, emoji, placeholders: pending })
+      putGroup(group)
+      void nav.replaceWithGroup(group.id)
+    } catch (e) {
+      setError(isApiError(e) ? translateError(locale, e.code) : t('common.error'))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='page'>
+      <View className='card'>
+        <Field label={t('groupNew.name')} error={error} testId='group-name'>
+          <Input className='field__input' value={name} maxlength={40} placeholder={t('groupNew.namePlaceholder')} onInput={(e) => setName(e.detail.value)} data-testid='group-name' />
+        </Field>
+        <Field label={t('groupNew.cover')}>
+          <View className='covers'>
+            {coverEmojis.map((c) => (
+              <View key={c} className={`cover${c === emoji ? ' cover--on' : ''}`} onClick={() => setEmoji(c)}>
+                <Text>{c}</Text>
+              </View>
+            ))}
+          </View>
+        </Field>
+        <Field label={t('groupNew.currency')}>
+          <Picker mode='selector' range={[...currencyCodes]} value={currencyCodes.indexOf(currency as never)} onChange={(e) => setCurrency(currencyCodes[Number(e.detail.value)])} data-testid='group-currency'>
+            <Text className='field__input picker-value'>{currency} ›</Text>
+          </Picker>
+        </Field>
+      </View>
+      <Text className='section-title'>{t('groupNew.members')}</Text>
+      <View className='card'>
+        <Text className='muted' style={{ display: 'block', marginBottom: '16px' }}>{t('groupNew.membersHint')}</Text>
+        <View className='chips'>
+          {friends.map((f) => (
+            <View key={f} className='chip chip--on' onClick={() => setFriends(friends.filter((x) => x !== f))}>
+              <Text>{f} ✕</Text>
+            </View>
+          ))}
+        </View>
+        <View className='row'>
+          <Input className='field__input grow' value={friend} maxlength={40} placeholder={t('groupNew.memberPlaceholder')} onInput={(e) => setFriend(e.detail.value)} onConfirm={addFriend} data-testid='friend-name' />
+          <Button className='btn btn--secondary btn--small' onClick={addFriend} data-testid='friend-add'>
+            {t('groupNew.addMember')}
+          </Button>
+        </View>
+      </View>
+      <View className='fab-bar'>
+        <Button className='btn btn--primary' loading={busy} disabled={busy} onClick={() => void submit()} data-testid='group-submit'>
+          {t('groupNew.submit')}
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+export default function GroupNewPage() {
+  return (
+    <SignInGate>
+      <NewGroupForm />
+    </SignInGate>
+  )
+}

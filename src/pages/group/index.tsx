@@ -1,0 +1,197 @@
+import { View, Text, Button } from '@tarojs/components'
+import Taro, { useDidShow, usePageScroll, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import BalanceList from '@/components/BalanceList'
+import EmptyState from '@/components/EmptyState'
+import ExpenseRow from '@/components/ExpenseRow'
+import ExpenseWindow from '@/components/ExpenseWindow'
+import Money from '@/components/Money'
+import PaidTracker from '@/components/PaidTracker'
+import PlanList from '@/components/PlanList'
+import Segmented from '@/components/Segmented'
+import SignInGate from '@/components/SignInGate'
+import { useT } from '@/hooks/useT'
+import { useTitle } from '@/hooks/useTitle'
+import { nav } from '@/services/nav'
+import { trackerEntries, useConfirmedPayments } from '@/store/tracker'
+import { useGroups } from '@/store/groups'
+import { withPending } from '@/store/optimistic'
+import { useQueue } from '@/store/queue'
+import './index.css'
+
+type Tab = 'expenses' | 'balances' | 'settle'
+
+/** Row height of an expense in design px (750 wide); must match .xrow in ExpenseRow's CSS. */
+const ROW_DESIGN_PX = 136
+
+function useRowMetrics() {
+  return useMemo(() => {
+    let width = 375
+    let height = 700
+    try {
+      const info = Taro.getSystemInfoSync()
+      width = info.windowWidth || width
+      height = info.windowHeight || height
+    } catch {
+      // defaults
+    }
+    return { rowHeight: (ROW_DESIGN_PX * width) / 750, viewport: height }
+  }, [])
+}
+
+function GroupScreen({ groupId }: { groupId: string }) {
+  const { t, locale } = useT()
+  const [tab, setTab] = useState<Tab>('expenses')
+  const group = useGroups((s) => s.groups[groupId])
+  const pages = useGroups((s) => s.expenses[groupId])
+  const { loadGroup, refreshExpenses, loadMoreExpenses } = useGroups(
+    useShallow((s) => ({ loadGroup: s.loadGroup, refreshExpenses: s.refreshExpenses, loadMoreExpenses: s.loadMoreExpenses }))
+  )
+  const queue = useQueue((s) => s.items)
+  const confirmed = useConfirmedPayments(groupId, tab === 'settle', group?.version)
+  const [scrollTop, setScrollTop] = useState(0)
+  const [listTop, setListTop] = useState(0)
+  const { rowHeight, viewport } = useRowMetrics()
+  const now = useMemo(() => Date.now(), [pages])
+  useTitle(group?.name ?? '')
+
+  const reload = useCallback(() => Promise.allSettled([loadGroup(groupId), refreshExpenses(groupId)]), [groupId, loadGroup, refreshExpenses])
+  useDidShow(() => void reload())
+  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
+  useReachBottom(() => {
+    if (tab === 'expenses') void loadMoreExpenses(groupId).catch(() => {})
+  })
+  // Only re-render when the first visible row changes by a few rows, not on every scroll pixel.
+  usePageScroll(({ scrollTop: y }) => {
+    const quantum = rowHeight * 4
+    setScrollTop((prev) => (Math.abs(prev - y) >= quantum ? Math.floor(y / quantum) * quantum : prev))
+  })
+
+  useEffect(() => {
+    if (tab !== 'expenses') return
+    const timer = setTimeout(() => {
+      Taro.createSelectorQuery()
+        .select('#xlist')
+        .boundingClientRect()
+        .selectViewport()
+        .scrollOffset()
+        .exec((res: Array<{ top?: number; scrollTop?: number } | null>) => {
+          const rect = res?.[0]
+          const view = res?.[1]
+          if (rect && typeof rect.top === 'number') setListTop(rect.top + (view?.scrollTop ?? 0))
+        })
+    }, 50)
+    return () => clearTimeout(timer)
+  }, [tab, group?.id])
+
+  const shown = useMemo(
+    () => (group ? withPending(pages?.items ?? [], queue, groupId, group.currency, group.me) : []),
+    [pages?.items, queue, groupId, group]
+  )
+  const names = useMemo(() => Object.fromEntries((group?.members ?? []).map((m) => [m.id, m.name])), [group?.members])
+  const openExpense = useCallback((id: string) => void nav.expense(groupId, id), [groupId])
+
+  if (!group) {
+    return (
+      <View className='page'>
+        <Text className='muted'>{t('common.loading')}</Text>
+      </View>
+    )
+  }
+  const mine = group.balances[group.me] ?? 0
+  const entries = trackerEntries(group, confirmed)
+
+  return (
+    <View className='gpage'>
+      <View className='ghead'>
+        <View className='row'>
+          <View className='ghead__emoji'>
+            <Text>{group.emoji}</Text>
+          </View>
+          <View className='grow'>
+            <Text className='ghead__name ellipsis'>{group.name}</Text>
+            <Text className='ghead__meta'>
+              {t('groups.members', { count: group.members.length })} · {t('group.total', { count: group.expenseCount })}
+            </Text>
+          </View>
+        </View>
+        <View className='row row--between ghead__stats'>
+          <View>
+            <Text className='ghead__label'>{mine > 0 ? t('group.balance.owed') : mine < 0 ? t('group.balance.owes') : t('groups.settled')}</Text>
+            <Money amount={Math.abs(mine)} currency={group.currency} locale={locale} className='ghead__balance' />
+          </View>
+          <View className='row'>
+            <Button className='btn btn--small ghead__btn' onClick={() => void nav.invite(groupId)} data-testid='open-invite'>
+              {t('group.invite')}
+            </Button>
+            <Button className='btn btn--small ghead__btn' onClick={() => void nav.activity(groupId)} data-testid='open-activity'>
+              {t('group.activity')}
+            </Button>
+          </View>
+        </View>
+      </View>
+      <View className='gtabs'>
+        <Segmented
+          testId='group-tab'
+          value={tab}
+          onChange={setTab}
+          options={[
+            { value: 'expenses', label: t('group.tab.expenses') },
+            { value: 'balances', label: t('group.tab.balances') },
+            { value: 'settle', label: t('group.tab.settle') }
+          ]}
+        />
+      </View>
+      {tab === 'expenses' ? (
+        <View id='xlist' className='xlist'>
+          {shown.length === 0 && pages?.loaded ? (
+            <View style={{ padding: '0 32px' }}>
+              <EmptyState icon='🧾' title={t('group.empty.title')} body={t('group.empty.body')} />
+            </View>
+          ) : (
+            <ExpenseWindow
+              items={shown}
+              rowHeight={rowHeight}
+              scrollTop={scrollTop}
+              listTop={listTop}
+              viewport={viewport}
+              renderItem={(item) => <ExpenseRow key={item.id} item={item} names={names} me={group.me} groupCurrency={group.currency} locale={locale} now={now} onOpen={openExpense} />}
+            />
+          )}
+          {pages?.loading ? <Text className='xlist__foot'>{t('common.loading')}</Text> : pages?.loaded && !pages.nextCursor && shown.length > 0 ? <Text className='xlist__foot'>{t('common.noMore')}</Text> : null}
+        </View>
+      ) : null}
+      {tab === 'balances' ? (
+        <View className='page gsection'>
+          <BalanceList members={group.members} balances={group.balances} me={group.me} currency={group.currency} locale={locale} />
+        </View>
+      ) : null}
+      {tab === 'settle' ? (
+        <View className='page gsection'>
+          <Text className='section-title'>{t('group.plan.title')}</Text>
+          <PlanList plan={group.plan} names={names} me={group.me} currency={group.currency} locale={locale} />
+          <Text className='section-title'>{t('group.tracker.title')}</Text>
+          <PaidTracker entries={entries} names={names} currency={group.currency} locale={locale} />
+        </View>
+      ) : null}
+      <View className='fab-bar'>
+        <Button className='btn btn--secondary' onClick={() => void nav.settle(groupId)} data-testid='open-settle'>
+          {t('group.settleUp')}
+        </Button>
+        <Button className='btn btn--primary' onClick={() => void nav.expense(groupId)} data-testid='add-expense'>
+          ＋ {t('group.addExpense')}
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+export default function GroupPage() {
+  const { params } = useRouter()
+  return (
+    <SignInGate>
+      <GroupScreen groupId={params.id ?? ''} />
+    </SignInGate>
+  )
+}

@@ -1,0 +1,109 @@
+import { View, Text, Button } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import type { InvitePreview } from '@/api/views'
+import Avatar from '@/components/Avatar'
+import SignInGate from '@/components/SignInGate'
+import { useT } from '@/hooks/useT'
+import { useTitle } from '@/hooks/useTitle'
+import { translateError } from '@/i18n'
+import { api } from '@/services/api'
+import { isApiError } from '@/services/errors'
+import { nav } from '@/services/nav'
+import { notify } from '@/services/notify'
+import { useGroups } from '@/store/groups'
+import { newClientId } from '@/store/ids'
+import './index.css'
+
+function JoinScreen({ token }: { token: string }) {
+  const { t, locale } = useT()
+  useTitle(t('join.title'))
+  const putGroup = useGroups((s) => s.putGroup)
+  const [invite, setInvite] = useState<InvitePreview | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [claim, setClaim] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [clientId] = useState(newClientId)
+
+  useEffect(() => {
+    api('previewInvite', { token })
+      .then((out) => {
+        setInvite(out.invite)
+        if (out.invite.alreadyMember) void nav.replaceWithGroup(out.invite.groupId)
+      })
+      .catch((e) => setError(isApiError(e) ? translateError(locale, e.code) : t('join.invalid')))
+  }, [token])
+
+  const join = async () => {
+    setBusy(true)
+    try {
+      const { group } = await api('joinGroup', { token, clientId, ...(claim ? { claimMemberId: claim } : {}) })
+      putGroup(group)
+      notify(t('join.joined'))
+      void nav.replaceWithGroup(group.id)
+    } catch (e) {
+      notify(isApiError(e) ? translateError(locale, e.code) : t('common.error'))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (error) {
+    return (
+      <View className='page'>
+        <View className='card join__card'>
+          <Text className='join__emoji'>🔗</Text>
+          <Text className='join__name'>{t('join.invalid')}</Text>
+          <Text className='muted'>{error}</Text>
+        </View>
+      </View>
+    )
+  }
+  if (!invite) {
+    return (
+      <View className='page'>
+        <Text className='muted'>{t('common.loading')}</Text>
+      </View>
+    )
+  }
+  return (
+    <View className='page join'>
+      <View className='card join__card'>
+        <Text className='muted'>{t('join.invited')}</Text>
+        <Text className='join__emoji'>{invite.emoji}</Text>
+        <Text className='join__name' data-testid='join-group-name'>{invite.name}</Text>
+        <Text className='muted'>
+          {t('groups.members', { count: invite.memberCount })} · {invite.currency}
+        </Text>
+      </View>
+      {invite.placeholders.length > 0 ? (
+        <View className='card'>
+          <Text className='field__label'>{t('join.claim')}</Text>
+          <Text className='muted' style={{ display: 'block', marginBottom: '16px' }}>{t('join.claimHint')}</Text>
+          <View className='chips'>
+            {invite.placeholders.map((p) => (
+              <View key={p.id} className={`chip${claim === p.id ? ' chip--on' : ''}`} onClick={() => setClaim(claim === p.id ? null : p.id)} data-testid={`claim-${p.name}`}>
+                <Avatar name={p.name} size='sm' />
+                <Text style={{ marginLeft: '12px' }}>{p.name}</Text>
+              </View>
+            ))}
+          </View>
+        </View>
+      ) : null}
+      <View className='fab-bar'>
+        <Button className='btn btn--primary' loading={busy} disabled={busy} onClick={() => void join()} data-testid='join-submit'>
+          {claim ? t('join.title') : t('join.asNew')}
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+export default function JoinPage() {
+  const { params } = useRouter()
+  return (
+    <SignInGate>
+      <JoinScreen token={params.token ?? ''} />
+    </SignInGate>
+  )
+}

@@ -1,0 +1,38 @@
+import Taro from '@tarojs/taro'
+
+function query(params: Record<string, string | undefined>): string {
+  const q = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`)
+    .join('&')
+  return q ? `?${q}` : ''
+}
+
+/** Page paths and the way to open each; the only place that knows the routes. */
+export const routes = {
+  groups: '/pages/index/index',
+  groupNew: '/pages/group-new/index',
+  group: '/pages/group/index',
+  expense: '/pages/expense/index',
+  settle: '/pages-more/settle/index',
+  invite: '/pages-more/invite/index',
+  join: '/pages/join/index',
+  me: '/pages-more/me/index',
+  activity: '/pages-more/activity/index'
+}
+
+export const nav = {
+  groupNew: () => Taro.navigateTo({ url: routes.groupNew }),
+  group: (id: string) => Taro.navigateTo({ url: routes.group + query({ id }) }),
+  expense: (groupId: string, expenseId?: string) => Taro.navigateTo({ url: routes.expense + query({ groupId, expenseId }) }),
+  settle: (groupId: string) => Taro.navigateTo({ url: routes.settle + query({ groupId }) }),
+  invite: (groupId: string) => Taro.navigateTo({ url: routes.invite + query({ groupId }) }),
+  me: () => Taro.navigateTo({ url: routes.me }),
+  activity: (groupId: string) => Taro.navigateTo({ url: routes.activity + query({ groupId }) }),
+  back: () => Taro.navigateBack().catch(() => Taro.reLaunch({ url: routes.groups })),
+  /** Replaces the current page (after creating or joining a group). */
+  replaceWithGroup: (id: string) => Taro.redirectTo({ url: routes.group + query({ id }) })
+}
+
+/** The path a shared invite card opens. */
+export const joinPath = (token: string) => routes.join + query({ token })

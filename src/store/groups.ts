@@ -1,0 +1,142 @@
+import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
+import type { ExpenseView, GroupSummary, GroupView } from '@/api/views'
+import { api } from '@/services/api'
+import { taroJSONStorage } from './storage'
+
+export const PAGE_SIZE = 50
+/** How many expenses per group survive a restart (the rest page in again from the function). */
+const PERSISTED_EXPENSES = 30
+
+export interface ExpensePages {
+  items: ExpenseView[]
+  nextCursor: string | null
+  /** The first page arrived at least once. */
+  loaded: boolean
+  loading: boolean
+}
+
+const emptyPages: ExpensePages = { items: [], nextCursor: null, loaded: false, loading: false }
+
+interface GroupsState {
+  list: GroupSummary[]
+  listLoaded: boolean
+  groups: Record<string, GroupView>
+  expenses: Record<string, ExpensePages>
+  loadList: () => Promise<void>
+  loadGroup: (groupId: string) => Promise<GroupView>
+  putGroup: (group: GroupView) => void
+  /** Reloads the first page (pull-down refresh, after a conflict). */
+  refreshExpenses: (groupId: string) => Promise<void>
+  /** Loads the next page with the cursor; no-op while loading or at the end. */
+  loadMoreExpenses: (groupId: string) => Promise<void>
+  upsertExpense: (view: ExpenseView) => void
+  removeExpense: (groupId: string, expenseId: string) => void
+  reset: () => void
+}
+
+const newestFirst = (a: ExpenseView, b: ExpenseView) =>
+  a.date === b.date ? (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0) : a.date < b.date ? 1 : -1
+
+export const useGroups = create<GroupsState>()(
+  persist(
+    (set, get) => {
+      const pages = (groupId: string) => get().expenses[groupId] ?? emptyPages
+      const setPages = (groupId: string, patch: Partial<ExpensePages>) =>
+        set({ expenses: { ...get().expenses, [groupId]: { ...pages(groupId), ...patch } } })
+      return {
+        list: [],
+        listLoaded: false,
+        groups: {},
+        expenses: {},
+        async loadList() {
+          const out = await api('listGroups', {})
+          set({ list: out.items, listLoaded: true })
+        },
+        async loadGroup(groupId) {
+          const { group } = await api('getGroup', { groupId })
+          get().putGroup(group)
+          return group
+        },
+        putGroup(group) {
+          const list = get().list
+          const summary = list.find((g) => g.id === group.id)
+          const nextSummary: GroupSummary = {
+            id: group.id,
+            name: group.name,
+            currency: group.currency,
+            emoji: group.emoji,
+            version: group.version,
+            me: group.me,
+            memberCount: group.members.length,
+            myBalance: group.balances[group.me] ?? 0,
+            createdAt: group.createdAt
+          }
+          set({
+            groups: { ...get().groups, [group.id]: group },
+            list: summary ? list.map((g) => (g.id === group.id ? nextSummary : g)) : [nextSummary, ...list]
+          })
+        },
+        async refreshExpenses(groupId) {
+          setPages(groupId, { loading: true })
+          try {
+            const out = await api('listExpenses', { groupId, limit: PAGE_SIZE })
+            setPages(groupId, { items: out.items, nextCursor: out.nextCursor, loaded: true, loading: false })
+          } catch (e) {
+            setPages(groupId, { loading: false })
+            throw e
+          }
+        },
+        async loadMoreExpenses(groupId) {
+          const p = pages(groupId)
+          if (p.loading) return
+          if (!p.loaded) return get().refreshExpenses(groupId)
+          if (!p.nextCursor) return
+          setPages(groupId, { loading: true })
+          try {
+            const out = await api('listExpenses', { groupId, cursor: p.nextCursor, limit: PAGE_SIZE })
+            const known = new Set(pages(groupId).items.map((x) => x.id))
+            setPages(groupId, {
+              items: [...pages(groupId).items, ...out.items.filter((x) => !known.has(x.id))],
+              nextCursor: out.nextCursor,
+              loading: false
+            })
+          } catch (e) {
+            setPages(groupId, { loading: false })
+            throw e
+          }
+        },
+        upsertExpense(view) {
+          const p = pages(view.groupId)
+          const items = p.items.filter((x) => x.id !== view.id)
+          items.push(view)
+          items.sort(newestFirst)
+          setPages(view.groupId, { items })
+        },
+        removeExpense(groupId, expenseId) {
+          setPages(groupId, { items: pages(groupId).items.filter((x) => x.id !== expenseId) })
+        },
+        reset() {
+          set({ list: [], listLoaded: false, groups: {}, expenses: {} })
+        }
+      }
+    },
+    {
+      name: 'splitpay.groups',
+      storage: taroJSONStorage,
+      partialize: (s) =>
+        ({
+          list: s.list,
+          groups: s.groups,
+          expenses: Object.fromEntries(
+            Object.entries(s.expenses).map(([id, p]) => [
+              id,
+              { items: p.items.slice(0, PERSISTED_EXPENSES), nextCursor: null, loaded: false, loading: false }
+            ])
+          )
+        }) as unknown as GroupsState
+    }
+  )
+)
+
+export { newestFirst }

@@ -1,0 +1,88 @@
+/**
+ * Writes to a group: applied optimistically (pages merge the queue into what they show), queued with a
+ * client id, persisted, and sent by the queue until the function accepts them.
+ */
+import type { ActionInput, ActionOutput } from '@/api'
+import type { Expense } from '@/domain'
+import { translate, translateError } from '@/i18n'
+import type { ApiError } from '@/services/errors'
+import { notify } from '@/services/notify'
+import { useGroups } from './groups'
+import { newClientId } from './ids'
+import { configureQueue, useQueue, type Mutation } from './queue'
+import { useSession } from './session'
+
+export interface ExpenseFields {
+  description: string
+  category: string
+  date: string
+}
+
+function submit(m: Omit<Mutation, 'createdAt' | 'attempts' | 'nextAttemptAt' | 'clientId'> & { clientId?: string }) {
+  const queued = useQueue.getState().enqueue(m.action, m.input, m.groupId)
+  void useQueue.getState().flush()
+  return queued
+}
+
+export function addExpense(groupId: string, expense: Expense, fields: ExpenseFields): Mutation {
+  const input: ActionInput<'addExpense'> = { groupId, clientId: newClientId(), expense, ...fields }
+  return submit({ action: 'addExpense', input, groupId })
+}
+
+export function editExpense(groupId: string, expense: Expense, fields: ExpenseFields, expectedVersion?: number): Mutation {
+  const input: ActionInput<'editExpense'> = { groupId, clientId: newClientId(), expense, expectedVersion, ...fields }
+  return submit({ action: 'editExpense', input, groupId })
+}
+
+export function deleteExpense(groupId: string, expenseId: string, expectedVersion?: number): Mutation {
+  const input: ActionInput<'deleteExpense'> = { groupId, clientId: newClientId(), expenseId, expectedVersion }
+  return submit({ action: 'deleteExpense', input, groupId })
+}
+
+export function recordPayment(groupId: string, from: string, to: string, amount: number, method: 'cash' | 'direct' | 'wechat' | 'alipay'): Mutation {
+  const input: ActionInput<'recordPayment'> = { groupId, clientId: newClientId(), from, to, amount, method }
+  return submit({ action: 'recordPayment', input, groupId })
+}
+
+export function confirmPayment(groupId: string, paymentId: string): Mutation {
+  const input: ActionInput<'confirmPayment'> = { groupId, clientId: newClientId(), paymentId }
+  return submit({ action: 'confirmPayment', input, groupId })
+}
+
+const locale = () => useSession.getState().locale
+
+async function refreshGroup(groupId: string) {
+  const groups = useGroups.getState()
+  await Promise.allSettled([groups.loadGroup(groupId), groups.refreshExpenses(groupId)])
+}
+
+/** What happens when the function answers a queued write. */
+export function onAccepted(m: Mutation, data: unknown): void {
+  const groups = useGroups.getState()
+  if (m.action === 'addExpense' || m.action === 'editExpense') {
+    groups.upsertExpense((data as ActionOutput<'addExpense'>).expense)
+  } else if (m.action === 'deleteExpense') {
+    groups.removeExpense(m.groupId, (data as ActionOutput<'deleteExpense'>).expenseId)
+  }
+  // Balances, the plan and payment states come from the function.
+  void groups.loadGroup(m.groupId).catch(() => {})
+}
+
+export function onConflict(m: Mutation, _error: ApiError): void {
+  void refreshGroup(m.groupId)
+  notify(translate(locale(), 'common.conflict'))
+}
+
+export function onRejected(m: Mutation, error: ApiError): void {
+  void refreshGroup(m.groupId)
+  notify(translate(locale(), 'common.rejected', { reason: translateError(locale(), error.code) }))
+}
+
+async function onUnauthenticated(): Promise<void> {
+  await useSession.getState().renew()
+}
+
+/** Connects the queue to the stores; called once at launch (and by tests). */
+export function wireQueue(): void {
+  configureQueue({ onAccepted, onConflict, onRejected, onUnauthenticated })
+}

@@ -1,0 +1,156 @@
+import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
+import { call } from '@/services/api'
+import { ApiError, isApiError } from '@/services/errors'
+import { backoffDelay } from './backoff'
+import { newClientId } from './ids'
+import { taroJSONStorage } from './storage'
+
+/** The writes that go through the queue. Each input carries its `clientId`, so a retry never duplicates. */
+export type MutationAction =
+  | 'addExpense'
+  | 'editExpense'
+  | 'deleteExpense'
+  | 'recordPayment'
+  | 'confirmPayment'
+
+export interface Mutation {
+  clientId: string
+  action: MutationAction
+  input: Record<string, unknown> & { clientId: string }
+  groupId: string
+  createdAt: number
+  attempts: number
+  nextAttemptAt: number
+  lastError?: string
+}
+
+export interface QueueHooks {
+  send: (action: string, input: unknown) => Promise<unknown>
+  /** The function accepted the mutation (first time or a safe replay). */
+  onAccepted: (m: Mutation, data: unknown) => void
+  /** 409: someone else changed the group; the mutation is dropped, the group must be refreshed and the user told. */
+  onConflict: (m: Mutation, error: ApiError) => void
+  /** Other 4xx (validation, forbidden...): dropped, the user is told why. */
+  onRejected: (m: Mutation, error: ApiError) => void
+  /** 401: the session expired; sign in again, then the queue retries. */
+  onUnauthenticated: () => Promise<void> | void
+  now: () => number
+  random: () => number
+}
+
+const hooks: QueueHooks = {
+  send: call,
+  onAccepted: () => {},
+  onConflict: () => {},
+  onRejected: () => {},
+  onUnauthenticated: () => {},
+  now: () => Date.now(),
+  random: Math.random
+}
+
+export function configureQueue(next: Partial<QueueHooks>): void {
+  Object.assign(hooks, next)
+}
+
+interface QueueState {
+  items: Mutation[]
+  hydrated: boolean
+  /** Applies nothing by itself: pages read pending items through selectors to show them optimistically. */
+  enqueue: (action: MutationAction, input: Record<string, unknown>, groupId: string) => Mutation
+  /** Sends what is due, in order; stops at the first failure that is worth retrying. */
+  flush: () => Promise<void>
+}
+
+let timer: ReturnType<typeof setTimeout> | null = null
+let running: Promise<void> | null = null
+
+function schedule(delay: number) {
+  if (timer) clearTimeout(timer)
+  timer = setTimeout(() => {
+    timer = null
+    void useQueue.getState().flush()
+  }, Math.max(0, delay))
+}
+
+/** Stops the retry timer (tests, app hide). */
+export function stopQueueTimer(): void {
+  if (timer) clearTimeout(timer)
+  timer = null
+}
+
+async function drain(get: () => QueueState, set: (p: Partial<QueueState>) => void): Promise<void> {
+  for (;;) {
+    const head = get().items[0]
+    if (!head) return
+    const wait = head.nextAttemptAt - hooks.now()
+    if (wait > 0) return schedule(wait)
+    try {
+      const data = await hooks.send(head.action, head.input)
+      set({ items: get().items.filter((m) => m.clientId !== head.clientId) })
+      hooks.onAccepted(head, data)
+    } catch (e) {
+      const error = isApiError(e) ? e : new ApiError('NETWORK', 0, String(e))
+      if (error.retryable || error.unauthenticated) {
+        const attempts = head.attempts + 1
+        const delay = backoffDelay(attempts, hooks.random)
+        set({
+          items: get().items.map((m) =>
+            m.clientId === head.clientId ? { ...m, attempts, nextAttemptAt: hooks.now() + delay, lastError: error.code } : m
+          )
+        })
+        if (error.unauthenticated) await hooks.onUnauthenticated()
+        return schedule(delay)
+      }
+      set({ items: get().items.filter((m) => m.clientId !== head.clientId) })
+      if (error.conflict) hooks.onConflict(head, error)
+      else hooks.onRejected(head, error)
+    }
+  }
+}
+
+export const useQueue = create<QueueState>()(
+  persist(
+    (set, get) => ({
+      items: [],
+      hydrated: false,
+      enqueue(action, input, groupId) {
+        const clientId = typeof input.clientId === 'string' ? input.clientId : newClientId()
+        const m: Mutation = {
+          clientId,
+          action,
+          input: { ...input, clientId },
+          groupId,
+          createdAt: hooks.now(),
+          attempts: 0,
+          nextAttemptAt: 0
+        }
+        set({ items: [...get().items, m] })
+        return m
+      },
+      flush() {
+        // One drain at a time: a mutation is never in flight twice from this client.
+        if (running) return running
+        running = drain(get, set).finally(() => {
+          running = null
+        })
+        return running
+      }
+    }),
+    {
+      name: 'splitpay.queue',
+      storage: taroJSONStorage,
+      partialize: (s) => ({ items: s.items }) as QueueState,
+      onRehydrateStorage: () => (state) => {
+        useQueue.setState({ hydrated: true })
+        if (state?.items.length) void useQueue.getState().flush()
+      }
+    }
+  )
+)
+
+/** Retries now whatever is waiting (e.g. the network came back or the app was shown again). */
+export function retryNow(): Promise<void> {
+  useQueue.setState({ items: useQueue.getState().items.map((m) => ({ ...m, nextAttemptAt: 0 })) })
+  return useQueue.getState().flush()
+}
