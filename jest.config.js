@@ -63,7 +63,12 @@ module.exports = {
       globalTeardown: '<rootDir>/tests/setup/postgres-stop.ts',
       setupFiles: ['<rootDir>/tests/setup/postgres-env.ts']
     },
-    { ...base, displayName: 'miniapp', testMatch: ['<rootDir>/tests/miniapp/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'miniapp',
+      testMatch: ['<rootDir>/tests/miniapp/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/miniapp/global-setup.ts'
+    },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] }
   ]
 }

@@ -67,6 +67,10 @@ export function createWx(host: PlatformHost, toRealm: <T>(value: T) => T): Recor
     }
     await host.wallet.wechat(params)
   })
+  kit.async('requestMerchantTransfer', async ({ mchId, appId, package: pkg }) => {
+    if (!host.wallet.wechatTransfer) throw new Error('no wallet on this phone')
+    await host.wallet.wechatTransfer({ mchId, appId, package: pkg })
+  })
   kit.async('requestSubscribeMessage', ({ tmplIds }) => {
     const out: Record<string, unknown> = {}
     for (const id of tmplIds ?? []) out[id] = 'accept'

@@ -46,6 +46,8 @@ export interface Wallet {
   wechat(params: Record<string, unknown>): Promise<void>
   /** alipay: my.tradePay({ tradeNO }); resolves to the result code ('9000' paid, '6001' cancelled, ...). */
   alipay(options: { tradeNO?: string; orderStr?: string }): Promise<string>
+  /** weapp: wx.requestMerchantTransfer, the payee accepting a merchant transfer waiting for them. */
+  wechatTransfer?(options: { mchId: string; appId: string; package: string }): Promise<void>
 }
 
 export interface PlatformHost {

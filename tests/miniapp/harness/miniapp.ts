@@ -19,8 +19,11 @@ export interface MiniAppOptions {
   bundle?: Bundle
   /** Origin every request is sent to, e.g. http://127.0.0.1:40123 (the compiled API_URL's host is replaced). */
   server?: string
-  /** The code wx.login / my.getAuthCode hands out: which platform user is signed in on this phone. */
-  loginCode?: string
+  /**
+   * The code wx.login / my.getAuthCode hands out, i.e. which platform user holds this phone: a fixed string or an
+   * issuer of fresh one-time codes (PlatformAccounts.phone).
+   */
+  loginCode?: string | (() => string)
   wallet?: Wallet
   /** Storage that survives a relaunch: pass the storage of an earlier app to simulate reopening it. */
   storage?: Map<string, unknown>
@@ -72,7 +75,7 @@ export class MiniApp {
   private readonly images: { path: string; bytes: Buffer }[] = []
   private readonly files = new Map<string, Buffer>()
   private launchOptions: LaunchOptions
-  loginCode: string
+  loginCode: string | (() => string)
   wallet: Wallet
   server: string | undefined
   private closed = false
@@ -362,7 +365,7 @@ export class MiniApp {
       currentRoute: () => this.stack[this.stack.length - 1]?.route,
       http: (request) => this.http(request),
       navigate: (kind, options) => this.navigate(kind, options),
-      loginCode: () => this.loginCode,
+      loginCode: () => (typeof this.loginCode === 'function' ? this.loginCode() : this.loginCode),
       modal: (request) => {
         const answer = this.modalAnswers.shift() ?? { confirm: true }
         this.dialogs.push({ ...request, answer })
@@ -375,7 +378,9 @@ export class MiniApp {
       },
       wallet: {
         wechat: (params) => this.wallet.wechat(params),
-        alipay: (params) => this.wallet.alipay(params)
+        alipay: (params) => this.wallet.alipay(params),
+        wechatTransfer: (params) =>
+          this.wallet.wechatTransfer ? this.wallet.wechatTransfer(params) : Promise.reject(new Error('no wallet on this phone'))
       },
       launchOptions: () => this.launchOptions,
       pickImages: () => {
