@@ -79,6 +79,7 @@ export class MiniApp {
   wallet: Wallet
   server: string | undefined
   private closed = false
+  private readonly setDataListeners: ((record: SetDataRecord, page: PageHandle) => void)[] = []
 
   constructor(options: MiniAppOptions) {
     this.target = options.target
@@ -237,6 +238,11 @@ export class MiniApp {
     return this.page
   }
 
+  /** Calls `listener` after each setData has been applied to the page's data. */
+  onSetData(listener: (record: SetDataRecord, page: PageHandle) => void): void {
+    this.setDataListeners.push(listener)
+  }
+
   close(): void {
     if (this.closed) return
     this.closed = true
@@ -305,6 +311,7 @@ export class MiniApp {
         if (record.bytes > SETDATA_WARN_BYTES) {
           this.realm.logs.push({ level: 'warn', args: [`setData payload of ${record.bytes} bytes on ${route}`] })
         }
+        for (const listener of this.setDataListeners) listener(record, page)
       },
       schedule: (fn) => this.realm.timers.setTimeout(() => this.call(`${route} setData callback`, fn), 0),
       toRealm: this.realm.toRealm,

@@ -4,16 +4,9 @@
  */
 import type { Target } from './bundle'
 import { buildTree, textContent, type NativeValues, type ViewNode } from './nodes'
-import {
-  describe,
-  queryAllByClass,
-  queryAllByPlaceholder,
-  queryAllByTag,
-  queryAllByText,
-  type QueryOptions,
-  type TextMatch
-} from './query'
+import type { TextMatch } from './query'
 import { renderText, renderTree } from './render'
+import { Scope } from './scope'
 import type { TemplateMap } from './templates'
 import { applySetData, cloneData, payloadBytes, type Data } from './tree'
 
@@ -49,7 +42,7 @@ export interface PageEnvironment {
 
 let timeStamp = 1000
 
-export class PageHandle {
+export class PageHandle extends Scope {
   readonly instance: PageInstance
   readonly setDataLog: SetDataRecord[] = []
   private readonly native: NativeValues = new Map()
@@ -61,6 +54,7 @@ export class PageHandle {
     options: Record<string, unknown>,
     private readonly env: PageEnvironment
   ) {
+    super(route, () => this.tree())
     const instance = env.toRealm({}) as PageInstance
     for (const [key, value] of Object.entries(options)) {
       if (key !== 'data') instance[key] = value
@@ -86,21 +80,22 @@ export class PageHandle {
     const applied = bytes <= SETDATA_MAX_BYTES
     const record: SetDataRecord = { route: this.route, bytes, keys: Object.keys(payload).length, index: this.setDataLog.length, applied }
     this.setDataLog.push(record)
+    if (applied) applySetData(this.instance.data, payload) // past 1 MB the platform drops it ("Exceed max data size")
     this.env.onSetData(record)
-    if (!applied) return // the platform drops it ("Exceed max data size")
-    applySetData(this.instance.data, payload)
-    if (cb) this.env.schedule(cb)
+    if (applied && cb) this.env.schedule(cb)
   }
 
   /** Alipay's `$spliceData({ 'path': [start, deleteCount, ...items] })`. */
   private applySpliceData(payload: Data, cb?: () => void): void {
     const bytes = payloadBytes(payload)
-    this.setDataLog.push({ route: this.route, bytes, keys: Object.keys(payload).length, index: this.setDataLog.length, applied: true })
+    const record: SetDataRecord = { route: this.route, bytes, keys: Object.keys(payload).length, index: this.setDataLog.length, applied: true }
+    this.setDataLog.push(record)
     for (const [key, args] of Object.entries(payload)) {
       const [start, deleteCount, ...items] = args as [number, number, ...unknown[]]
       const list = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], this.instance.data) as unknown[]
       list.splice(start, deleteCount, ...cloneData(items))
     }
+    this.env.onSetData(record)
     if (cb) this.env.schedule(cb)
   }
 
@@ -113,50 +108,12 @@ export class PageHandle {
     return buildTree(this.instance.data.root as { cn?: [] }, this.env.templates, this.native)
   }
 
-  render(): string {
+  override render(): string {
     return renderTree(this.tree())
   }
 
   text(): string {
     return renderText(this.tree())
-  }
-
-  queryAllByText(match: TextMatch, options?: QueryOptions): ViewNode[] {
-    return queryAllByText(this.tree(), match, options)
-  }
-
-  queryByText(match: TextMatch, options?: QueryOptions): ViewNode | null {
-    return this.queryAllByText(match, options)[0] ?? null
-  }
-
-  getByText(match: TextMatch, options: QueryOptions & { index?: number } = {}): ViewNode {
-    return this.only(this.queryAllByText(match, options), `text ${describe(match)}`, options.index)
-  }
-
-  getByPlaceholder(match: TextMatch, options: QueryOptions & { index?: number } = {}): ViewNode {
-    return this.only(queryAllByPlaceholder(this.tree(), match, options), `placeholder ${describe(match)}`, options.index)
-  }
-
-  getAllByClass(className: string): ViewNode[] {
-    return queryAllByClass(this.tree(), className)
-  }
-
-  getByClass(className: string, index?: number): ViewNode {
-    return this.only(this.getAllByClass(className), `class ${JSON.stringify(className)}`, index)
-  }
-
-  getAllByTag(tag: string): ViewNode[] {
-    return queryAllByTag(this.tree(), tag)
-  }
-
-  private only(nodes: ViewNode[], what: string, index?: number): ViewNode {
-    if (index !== undefined) {
-      if (!nodes[index]) throw new Error(`${this.route}: no element #${index} with ${what}\n${this.render()}`)
-      return nodes[index]
-    }
-    if (nodes.length === 0) throw new Error(`${this.route}: no element with ${what}\n${this.render()}`)
-    if (nodes.length > 1) throw new Error(`${this.route}: ${nodes.length} elements with ${what}; pass { index }\n${this.render()}`)
-    return nodes[0]
   }
 
   private resolve(target: TextMatch | ViewNode): ViewNode {
@@ -238,6 +195,11 @@ export class PageHandle {
 
   reachBottom(): void {
     this.lifecycle('onReachBottom')
+  }
+
+  /** The user scrolled the page to `scrollTop` (px). */
+  scroll(scrollTop: number): void {
+    this.lifecycle('onPageScroll', { scrollTop })
   }
 
   /** What the platform puts on the share card when the user shares this page from the menu (or a share button). */
