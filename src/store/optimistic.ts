@@ -2,13 +2,13 @@
  * Pending writes shown as if done: the queue is the source, so closing and reopening the app shows the same.
  */
 import type { ActionInput, ExpenseView } from '@/api'
-import { splitExpense } from '@/domain'
+import { splitExpense, type Expense } from '@/domain'
 import type { Mutation } from './queue'
 
 export type ShownExpense = ExpenseView & { pending?: boolean }
 
 function pendingView(m: Mutation, groupCurrency: string, me: string): ShownExpense {
-  const input = m.input as unknown as ActionInput<'addExpense'>
+  const input = m.input as unknown as { expense: Expense; description: string; category?: string; date?: string }
   let shares: Record<string, number> = {}
   try {
     shares = splitExpense(input.expense, groupCurrency)

@@ -1,0 +1,66 @@
+/** zh-CN (default) and en: complete catalogs, every stable error code translated, dates in the locale. */
+import { en } from '@/i18n/en'
+import { zhCN } from '@/i18n/zh-CN'
+import { localeFromSystem, translate, translateError } from '@/i18n'
+import { formatListDate } from '@/i18n/dates'
+import { domainErrorCodes } from '@/domain'
+
+const domainCodes = [
+  'MONEY_EMPTY', 'MONEY_FORMAT', 'MONEY_DECIMALS', 'MONEY_NEGATIVE', 'MONEY_ZERO', 'MONEY_TOO_LARGE', 'MONEY_NOT_INTEGER',
+  'CURRENCY_UNKNOWN', 'RATE_INVALID', 'RATE_REQUIRED', 'PAYERS_EMPTY', 'PAYERS_TOTAL', 'UNKNOWN_MEMBER', 'SPLIT_EMPTY',
+  'SPLIT_SHARES_INVALID', 'SPLIT_SHARES_ZERO', 'SPLIT_PERCENT_TOTAL', 'SPLIT_PERCENT_INVALID', 'SPLIT_EXACT_TOTAL',
+  'SPLIT_ADJUST_TOO_LARGE', 'DUPLICATE_ID', 'DUPLICATE_MEMBER', 'PAYMENT_SELF', 'PAYMENT_AMOUNT', 'INVALID_ID'
+]
+
+test('both catalogs have the same keys and no empty message', () => {
+  expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort())
+  for (const [key, text] of [...Object.entries(en), ...Object.entries(zhCN)]) expect([key, text.trim().length > 0]).toEqual([key, true])
+})
+
+test('every domain error code has its own message in both languages', () => {
+  for (const code of domainCodes) {
+    const zh = translateError('zh-CN', code)
+    const e = translateError('en', code)
+    expect(zh).not.toContain(code)
+    expect(e).not.toContain(code)
+    expect(zh).not.toBe(e)
+  }
+})
+
+test('the domain has no error code the app cannot translate', () => {
+  expect(domainErrorCodes.length).toBeGreaterThanOrEqual(domainCodes.length)
+  for (const code of domainErrorCodes) {
+    expect([code, translateError('en', code)]).not.toEqual([code, expect.stringMatching(/Something went wrong/)])
+    expect([code, translateError('zh-CN', code)]).not.toEqual([code, expect.stringMatching(/出错了/)])
+  }
+})
+
+test('unknown codes still read as a sentence that names the code', () => {
+  expect(translateError('en', 'TEAPOT')).toBe('Something went wrong: TEAPOT')
+  expect(translateError('zh-CN', 'TEAPOT')).toBe('出错了：TEAPOT')
+})
+
+test('placeholders are filled; zh-CN is the fallback', () => {
+  expect(translate('en', 'group.plan.line', { from: 'Ann', to: 'Bo' })).toBe('Ann pays Bo')
+  expect(translate('zh-CN', 'group.plan.line', { from: '小明', to: '小红' })).toBe('小明 付给 小红')
+  expect(translate('fr' as 'en', 'groups.title')).toBe('我的账本')
+})
+
+test('the system language picks the locale, Chinese by default', () => {
+  expect(localeFromSystem('zh_CN')).toBe('zh-CN')
+  expect(localeFromSystem('zh-Hant')).toBe('zh-CN')
+  expect(localeFromSystem('en-US')).toBe('en')
+  expect(localeFromSystem(undefined)).toBe('zh-CN')
+})
+
+test('dates: relative for the last week, short this year, full before', () => {
+  const now = new Date('2026-11-25T12:00:00').getTime()
+  expect(formatListDate('2026-11-22', 'zh-CN', now)).toBe('3 天前')
+  expect(formatListDate('2026-11-22', 'en', now)).toBe('3 days ago')
+  expect(formatListDate('2026-11-25', 'zh-CN', now)).toBe('今天')
+  expect(formatListDate('2026-11-24', 'en', now)).toBe('Yesterday')
+  expect(formatListDate('2026-11-25T09:00:00', 'en', now)).toBe('3 hours ago')
+  expect(formatListDate('2026-10-03', 'zh-CN', now)).toBe('10月3日')
+  expect(formatListDate('2026-10-03', 'en', now)).toBe('Oct 3')
+  expect(formatListDate('2025-12-31', 'zh-CN', now)).toBe('2025年12月31日')
+})

@@ -1,0 +1,236 @@
+/**
+ * The offline queue: optimistic, persisted, retried with backoff, never sent twice, conflicts refresh the
+ * group and tell the user, validation errors drop the mutation and tell the user.
+ * The network is the Taro.request double (the only thing that cannot run here); everything else is real.
+ */
+type TaroDouble = typeof import('../doubles/taro') & { default: Record<string, jest.Mock> }
+
+interface Loaded {
+  taro: TaroDouble
+  queue: typeof import('@/store/queue')
+  mutations: typeof import('@/store/mutations')
+  groups: typeof import('@/store/groups')
+  session: typeof import('@/store/session')
+}
+
+/** Boots the app's stores in a fresh module registry, with storage carried over (an app restart). */
+function boot(storage: Map<string, string> = new Map()): Loaded {
+  let loaded!: Loaded
+  jest.isolateModules(() => {
+    const taro = require('@tarojs/taro') as TaroDouble
+    for (const [k, v] of storage) taro.__storage.set(k, v)
+    const session = require('@/store/session') as typeof import('@/store/session')
+    session.useSession.setState({ token: 'session-token', hydrated: true })
+    const mutations = require('@/store/mutations') as typeof import('@/store/mutations')
+    mutations.wireQueue()
+    loaded = { taro, queue: require('@/store/queue'), mutations, groups: require('@/store/groups'), session }
+  })
+  return loaded
+}
+
+const flushPromises = () => new Promise((r) => setTimeout(r, 0))
+
+async function hydrated(l: Loaded) {
+  for (let i = 0; i < 50 && !l.queue.useQueue.getState().hydrated; i++) await flushPromises()
+  expect(l.queue.useQueue.getState().hydrated).toBe(true)
+}
+
+type Reply = { statusCode: number; data: unknown } | Error
+
+/** Scripts the network: each call to an action takes the next reply for it; records every request. */
+function network(l: Loaded, script: Record<string, Reply[]>) {
+  const sent: Array<{ action: string; input: Record<string, unknown> }> = []
+  ;(l.taro.default.request as jest.Mock).mockImplementation(async (opts: { data: { action: string; input: Record<string, unknown> } }) => {
+    const { action, input } = opts.data
+    sent.push({ action, input })
+    const next = script[action]?.shift()
+    if (!next) return { statusCode: 200, data: { ok: true, data: defaultReply(action, input) } }
+    if (next instanceof Error) throw next
+    return next
+  })
+  return sent
+}
+
+const group = {
+  id: 'g1',
+  name: 'Trip',
+  currency: 'CNY',
+  emoji: '🏕️',
+  version: 3,
+  createdAt: '2026-11-01T00:00:00.000Z',
+  me: 'm1',
+  members: [
+    { id: 'm1', name: 'Ann', userId: 'u1', wallet: 'wechat', hasQr: false },
+    { id: 'm2', name: 'Bo', userId: 'u2', wallet: 'alipay', hasQr: false }
+  ],
+  balances: { m1: 0, m2: 0 },
+  plan: [],
+  pendingPayments: [],
+  expenseCount: 0,
+  totalSpent: 0
+}
+
+function expenseView(input: Record<string, unknown>) {
+  const expense = input.expense as { id: string; amount: number }
+  return {
+    id: expense.id,
+    groupId: 'g1',
+    expense,
+    description: input.description,
+    category: input.category ?? 'other',
+    date: input.date ?? '2026-11-20',
+    createdBy: 'm1',
+    createdAt: '2026-11-20T10:00:00.000Z',
+    updatedAt: '2026-11-20T10:00:00.000Z',
+    shares: { m1: expense.amount / 2, m2: expense.amount / 2 }
+  }
+}
+
+function defaultReply(action: string, input: Record<string, unknown>): unknown {
+  if (action === 'addExpense') return { expense: expenseView(input), version: 4 }
+  if (action === 'getGroup') return { group }
+  if (action === 'listExpenses') return { items: [], nextCursor: null }
+  return {}
+}
+
+const dinner = (id: string) => ({ id, amount: 1000, paidBy: { m1: 1000 }, split: { mode: 'equal' as const, members: ['m1', 'm2'] } })
+const fields = { description: 'Dinner', category: 'food', date: '2026-11-20' }
+const offline = () => new Error('request:fail net::ERR_INTERNET_DISCONNECTED')
+
+afterEach(() => {
+  jest.useRealTimers()
+})
+
+test('a write is queued with its client id, persisted, and shown before the function accepts it', async () => {
+  const l = boot()
+  await hydrated(l)
+  const sent = network(l, { addExpense: [offline()] })
+  const m = l.mutations.addExpense('g1', dinner('e1'), fields)
+  await l.queue.useQueue.getState().flush()
+
+  expect(sent.filter((s) => s.action === 'addExpense')).toHaveLength(1)
+  expect(m.clientId).toMatch(/^[A-Za-z0-9_-]{21,}$/)
+  const queued = l.queue.useQueue.getState().items
+  expect(queued).toHaveLength(1)
+  expect(queued[0]).toMatchObject({ clientId: m.clientId, attempts: 1, lastError: 'NETWORK' })
+  // persisted to Taro storage
+  const stored = JSON.parse(l.taro.__storage.get('splitpay.queue') ?? '{}')
+  expect(stored.state.items[0].input.clientId).toBe(m.clientId)
+  // optimistic: the pending expense is in what the group page shows
+  const { withPending } = require('@/store/optimistic') as typeof import('@/store/optimistic')
+  const shown = withPending([], queued, 'g1', 'CNY', 'm1')
+  expect(shown.map((x) => [x.id, x.pending, x.shares])).toEqual([['e1', true, { m1: 500, m2: 500 }]])
+  l.queue.stopQueueTimer()
+})
+
+test('closing and reopening the app keeps the queue and sends it with the same client id, once', async () => {
+  const first = boot()
+  await hydrated(first)
+  network(first, { addExpense: [offline()] })
+  const m = first.mutations.addExpense('g1', dinner('e2'), fields)
+  await first.queue.useQueue.getState().flush()
+  first.queue.stopQueueTimer()
+  expect(first.queue.useQueue.getState().items).toHaveLength(1)
+
+  // restart: a new module registry with the same storage; the queue rehydrates and flushes by itself
+  const second = boot(new Map(first.taro.__storage))
+  const sent = network(second, {})
+  await hydrated(second)
+  for (let i = 0; i < 20 && second.queue.useQueue.getState().items.length; i++) await flushPromises()
+  // the first attempt after restart waits for its backoff; send it now
+  await second.queue.retryNow()
+
+  const adds = sent.filter((s) => s.action === 'addExpense')
+  expect(adds).toHaveLength(1)
+  expect(adds[0].input.clientId).toBe(m.clientId)
+  expect(second.queue.useQueue.getState().items).toHaveLength(0)
+  // accepted: the expense is now a server item
+  for (let i = 0; i < 10; i++) await flushPromises()
+  expect(second.groups.useGroups.getState().expenses.g1.items.map((x) => x.id)).toEqual(['e2'])
+  // and nothing is sent again
+  await second.queue.useQueue.getState().flush()
+  expect(sent.filter((s) => s.action === 'addExpense')).toHaveLength(1)
+})
+
+test('retries back off and reuse the client id until the function accepts; flushes never overlap', async () => {
+  jest.useFakeTimers({ now: 1_000_000 })
+  const l = boot()
+  l.queue.configureQueue({ random: () => 0.5 })
+  const sent = network(l, { addExpense: [offline(), { statusCode: 503, data: 'gateway down' }, offline()] })
+  const m = l.mutations.addExpense('g1', dinner('e3'), fields)
+  // two flushes at once must not send twice
+  await Promise.all([l.queue.useQueue.getState().flush(), l.queue.useQueue.getState().flush()])
+  expect(sent.filter((s) => s.action === 'addExpense')).toHaveLength(1)
+
+  await jest.advanceTimersByTimeAsync(999)
+  expect(sent.filter((s) => s.action === 'addExpense')).toHaveLength(1) // 1 s backoff not yet over
+  await jest.advanceTimersByTimeAsync(1)
+  expect(sent.filter((s) => s.action === 'addExpense')).toHaveLength(2)
+  await jest.advanceTimersByTimeAsync(2000)
+  expect(sent.filter((s) => s.action === 'addExpense')).toHaveLength(3)
+  expect(l.queue.useQueue.getState().items[0].attempts).toBe(3)
+  await jest.advanceTimersByTimeAsync(4000)
+  const adds = sent.filter((s) => s.action === 'addExpense')
+  expect(adds).toHaveLength(4)
+  expect(new Set(adds.map((a) => a.input.clientId))).toEqual(new Set([m.clientId]))
+  expect(l.queue.useQueue.getState().items).toHaveLength(0)
+  await jest.advanceTimersByTimeAsync(120_000)
+  expect(sent.filter((s) => s.action === 'addExpense')).toHaveLength(4)
+})
+
+test('a version conflict drops the edit, refreshes the group and tells the user', async () => {
+  const l = boot()
+  await hydrated(l)
+  const sent = network(l, {
+    editExpense: [{ statusCode: 409, data: { ok: false, error: { code: 'VERSION_CONFLICT', message: 'stale' } } }]
+  })
+  l.mutations.editExpense('g1', dinner('e4'), fields, 2)
+  await l.queue.useQueue.getState().flush()
+  for (let i = 0; i < 10; i++) await flushPromises()
+
+  expect(l.queue.useQueue.getState().items).toHaveLength(0)
+  expect(sent.map((s) => s.action)).toEqual(expect.arrayContaining(['editExpense', 'getGroup', 'listExpenses']))
+  expect(l.groups.useGroups.getState().groups.g1.version).toBe(3)
+  expect(l.taro.default.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '别人刚改过这个账本，已刷新，请再看一下' }))
+})
+
+test('a validation error drops the write and tells the user why, in their language', async () => {
+  const l = boot()
+  await hydrated(l)
+  l.session.useSession.setState({ locale: 'en' })
+  const sent = network(l, {
+    addExpense: [{ statusCode: 400, data: { ok: false, error: { code: 'SPLIT_PERCENT_TOTAL', message: 'percent must total 10000' } } }],
+    recordPayment: []
+  })
+  l.mutations.addExpense('g1', dinner('e5'), fields)
+  l.mutations.recordPayment('g1', 'm2', 'm1', 500, 'cash')
+  await l.queue.useQueue.getState().flush()
+
+  // the rejected write is gone, and the next one in line still went out
+  expect(l.queue.useQueue.getState().items).toHaveLength(0)
+  expect(sent.filter((s) => s.action === 'addExpense')).toHaveLength(1)
+  expect(sent.filter((s) => s.action === 'recordPayment')).toHaveLength(1)
+  expect(l.taro.default.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: 'Not saved: The percentages must add up to 100%' }))
+})
+
+test('an expired session signs in again and the write goes through with the same client id', async () => {
+  jest.useFakeTimers({ now: 5_000_000 })
+  const l = boot()
+  const session = l.session
+  session.useSession.setState({ devName: 'Ann' })
+  l.queue.configureQueue({ random: () => 0.5 })
+  const sent = network(l, {
+    addExpense: [{ statusCode: 401, data: { ok: false, error: { code: 'UNAUTHENTICATED', message: 'expired' } } }],
+    signIn: [{ statusCode: 200, data: { ok: true, data: { token: 'fresh', expiresAt: 'x', user: { id: 'u1', name: 'Ann', wallet: 'cash', hasQr: false, locale: 'zh-CN' } } } }]
+  })
+  l.mutations.addExpense('g1', dinner('e6'), fields)
+  await l.queue.useQueue.getState().flush()
+  expect(session.useSession.getState().token).toBe('fresh')
+  await jest.advanceTimersByTimeAsync(1000)
+  const adds = sent.filter((s) => s.action === 'addExpense')
+  expect(adds).toHaveLength(2)
+  expect(adds[0].input.clientId).toBe(adds[1].input.clientId)
+  expect(l.queue.useQueue.getState().items).toHaveLength(0)
+  const headers = (l.taro.default.request as jest.Mock).mock.calls.map((c) => (c[0] as { header: Record<string, string> }).header.Authorization)
+  expect(headers[headers.length - 1]).toBe('Bearer fresh')
+})
