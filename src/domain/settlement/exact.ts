@@ -5,6 +5,9 @@ import type { Party } from './types'
 /** The exact solver handles up to this many members with a non-zero balance (2^20 subsets). */
 export const EXACT_LIMIT = 20
 
+/** Up to this many zero-sum subsets they are combined pairwise; above, the full subset DP is cheaper. */
+const SPARSE_LIMIT = 3000
+
 /** Plan scores; bigint only when a number could lose precision (huge balances in a huge group). */
 type Score = number | bigint
 
@@ -28,9 +31,10 @@ function tables(size: number) {
  * The settlement with the fewest transfers for up to {@link EXACT_LIMIT} parties (non-zero balances
  * summing to 0), chosen canonically so that it is stable:
  *
- * 1. `groups[mask]` = the largest number of zero-sum parts `mask` can be cut into (subset DP over
- *    bitmasks, O(2^n * n) on typed arrays). n - groups[all] is the minimum number of transfers: each
- *    zero-sum part of k parties settles in k - 1 transfers and no plan does better.
+ * 1. `groups[mask]` = the largest number of zero-sum parts a zero-sum `mask` can be cut into (subset
+ *    sums over all 2^n bitmasks on typed arrays; then either the zero-sum subsets combined pairwise
+ *    when there are few, or the O(2^n * n) subset DP). n - groups[all] is the minimum number of
+ *    transfers: each zero-sum part of k parties settles in k - 1 transfers and no plan does better.
  * 2. Among all partitions into that many parts, each part settled by the northwest walk
  *    ({@link northwest}), the plan maximising sum(amount * (rank(from)+1) * (rank(to)+1)) is chosen;
  *    remaining ties go to the plan containing the smallest (from, to) pair in which the candidates differ.
@@ -52,27 +56,55 @@ export function exactPlan(parties: readonly Party[], totalMembers: number): Tran
   const score = new Map<number, Score>()
   const balance = parties.map((p) => p.balance)
 
+  // Subset sums, and the zero-sum subsets in increasing order.
   sums[0] = 0
+  for (let i = 0; i < n; i++) {
+    const bit = 1 << i
+    const value = balance[i]!
+    for (let mask = 0; mask < bit; mask++) sums[bit | mask] = sums[mask]! + value
+  }
+  let zeroCount = 0
+  for (let mask = 1; mask < size; mask++) if (sums[mask] === 0) zeroCount++
+  const zeroSum = new Int32Array(zeroCount)
+  for (let mask = 1, k = 0; mask < size; mask++) if (sums[mask] === 0) zeroSum[k++] = mask
+
+  // groups[mask] for every zero-sum mask: the most zero-sum parts it can be cut into.
   groups[0] = 0
-  for (let mask = 1; mask < size; mask++) {
-    const low = mask & -mask
-    const s = sums[mask ^ low]! + balance[ctz(low)]!
-    sums[mask] = s
-    let best = 0
-    let m = mask
-    while (m !== 0) {
-      const b = m & -m
-      const v = groups[mask ^ b]!
-      if (v > best) best = v
-      m ^= b
+  if (zeroCount <= SPARSE_LIMIT) {
+    // Few zero-sum subsets (the usual case): combine them directly, O(z^2).
+    for (let k = 0; k < zeroCount; k++) {
+      const mask = zeroSum[k]!
+      const low = mask & -mask
+      let best = 1
+      for (let j = 0; j < k; j++) {
+        const part = zeroSum[j]!
+        if ((part & low) !== 0 && (part & mask) === part) {
+          const v = groups[mask ^ part]! + 1
+          if (v > best) best = v
+        }
+      }
+      groups[mask] = best
     }
-    groups[mask] = s === 0 ? best + 1 : best
+  } else {
+    // Many zero-sum subsets (many equal amounts): the O(2^n * n) subset DP over all masks.
+    for (let mask = 1; mask < size; mask++) {
+      let best = 0
+      let m = mask
+      while (m !== 0) {
+        const b = m & -m
+        const v = groups[mask ^ b]!
+        if (v > best) best = v
+        m ^= b
+      }
+      groups[mask] = sums[mask] === 0 ? best + 1 : best
+    }
   }
 
   // Indecomposable zero-sum subsets ("atoms"), listed by their lowest member.
   const atomsByLow: number[][] = Array.from({ length: n }, () => [])
-  for (let mask = 1; mask < size; mask++) {
-    if (sums[mask] === 0 && groups[mask] === 1) atomsByLow[ctz(mask)]!.push(mask)
+  for (let k = 0; k < zeroCount; k++) {
+    const mask = zeroSum[k]!
+    if (groups[mask] === 1) atomsByLow[ctz(mask)]!.push(mask)
   }
 
   // Scores of the northwest walk of each atom, computed when first needed.
