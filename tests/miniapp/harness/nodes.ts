@@ -46,7 +46,9 @@ export function buildTree(root: { cn?: RawNode[] } | undefined, templates: Templ
   }
   const visit = (raw: RawNode, parent: ViewNode): void => {
     if (!raw || typeof raw !== 'object') return
-    const template = raw.nn !== undefined ? templates.get(String(raw.nn)) : undefined
+    let template = raw.nn !== undefined ? templates.get(String(raw.nn)) : undefined
+    // inputs dispatch once more: tmpl_0_<nn> -> tmpl_0_<nn>_focus when the node has `focus`, else _blur
+    if (template?.tag === 'template') template = templates.get(`${raw.nn}_${raw.focus !== undefined ? 'focus' : 'blur'}`) ?? template
     const isText = template ? template.isText : raw.nn === '#text'
     const attrs: Record<string, unknown> = {}
     for (const [key, value] of Object.entries(raw)) {

@@ -8,7 +8,7 @@ import type { TextMatch } from './query'
 import { renderText, renderTree } from './render'
 import { Scope } from './scope'
 import type { TemplateMap } from './templates'
-import { applySetData, cloneData, payloadBytes, type Data } from './tree'
+import { applySetData, cloneData, parsePath, payloadBytes, type Data } from './tree'
 
 /** WeChat warns when one setData carries more than 256 KB and fails it past 1 MB. */
 export const SETDATA_WARN_BYTES = 256 * 1024
@@ -80,7 +80,10 @@ export class PageHandle extends Scope {
     const applied = bytes <= SETDATA_MAX_BYTES
     const record: SetDataRecord = { route: this.route, bytes, keys: Object.keys(payload).length, index: this.setDataLog.length, applied }
     this.setDataLog.push(record)
-    if (applied) applySetData(this.instance.data, payload) // past 1 MB the platform drops it ("Exceed max data size")
+    if (applied) {
+      applySetData(this.instance.data, payload) // past 1 MB the platform drops it ("Exceed max data size")
+      this.syncNativeValues(payload)
+    }
     this.env.onSetData(record)
     if (applied && cb) this.env.schedule(cb)
   }
@@ -97,6 +100,33 @@ export class PageHandle extends Scope {
     }
     this.env.onSetData(record)
     if (cb) this.env.schedule(cb)
+  }
+
+  /**
+   * A form control shows what the user typed until the app sets its value: then the platform shows the app's value
+   * (e.g. a field cleared after "add"). Drops typed text for every control whose value this payload sets.
+   */
+  private syncNativeValues(payload: Data): void {
+    if (this.native.size === 0) return
+    const valueKeys = new Set<string>()
+    for (const t of this.env.templates.values()) for (const [key, attr] of Object.entries(t.props)) if (attr === 'value') valueKeys.add(key)
+    const visit = (node: unknown): void => {
+      if (!node || typeof node !== 'object') return
+      if (Array.isArray(node)) return node.forEach(visit)
+      const n = node as Record<string, unknown>
+      if (typeof n.sid === 'string' && this.native.has(n.sid) && [...valueKeys].some((k) => k in n)) this.native.delete(n.sid)
+      if (Array.isArray(n.cn)) n.cn.forEach(visit)
+    }
+    for (const [key, value] of Object.entries(payload)) {
+      const segments = parsePath(key)
+      const last = segments[segments.length - 1]
+      if (typeof last === 'string' && valueKeys.has(last)) {
+        const owner = segments.slice(0, -1).reduce<unknown>((o, k) => (o as Record<string | number, unknown>)?.[k], this.instance.data)
+        const sid = (owner as { sid?: unknown } | undefined)?.sid
+        if (typeof sid === 'string') this.native.delete(sid)
+      }
+      visit(value)
+    }
   }
 
   get data(): Data {
