@@ -6,12 +6,14 @@ import { expenseActions } from './expenses'
 import { groupActions } from './groups'
 import { historyActions } from './history'
 import { inviteActions } from './invites'
+import { paymentActionList } from './payments'
+import { paymentRoutes } from '../payments/routes'
 import { sessionActions } from './session'
 import { settleActions } from './settle'
 import type { RawRoute } from '../routes'
 import type { AnyAction } from './types'
 
-export const actionGroups: AnyAction[][] = [sessionActions, groupActions, expenseActions, settleActions, inviteActions, historyActions]
+export const actionGroups: AnyAction[][] = [sessionActions, groupActions, expenseActions, settleActions, inviteActions, historyActions, paymentActionList]
 
 export function buildRegistry(groups: AnyAction[][] = actionGroups): Map<string, AnyAction> {
   const map = new Map<string, AnyAction>()
@@ -25,4 +27,4 @@ export function buildRegistry(groups: AnyAction[][] = actionGroups): Map<string,
 }
 
 /** Raw HTTP routes (payment notifies, sandbox wallet) served by the HTTP entry beside POST /api. */
-export const rawRoutes: RawRoute[] = []
+export const rawRoutes: RawRoute[] = [...paymentRoutes]

@@ -2,6 +2,97 @@
  * Request/response schemas of the payment actions (createPaymentOrder, getTransfers, getTransfer,
  * confirmPayout). Maintained with cloud/payments; merged into `actions` by ./index.ts.
  */
+import { z } from 'zod'
+import { Amount, ClientId, Id, Timestamp } from './common'
 import type { ActionSchemas } from './envelope'
 
-export const paymentActions: Record<string, ActionSchemas> = {}
+/** How the payer pays: their wallet in the mini-program, or the local sandbox wallet (dev mode, H5). */
+export const PayChannel = z.enum(['wechat', 'alipay', 'sandbox'])
+export type PayChannel = z.infer<typeof PayChannel>
+
+export const TransferState = z.enum(['pending', 'paying', 'paid', 'payout_pending', 'settled', 'failed', 'cancelled'])
+export type TransferState = z.infer<typeof TransferState>
+
+export const PayoutState = z.enum(['queued', 'sending', 'processing', 'wait_user_confirm', 'succeeded', 'failed'])
+export type PayoutState = z.infer<typeof PayoutState>
+
+/** Parameters for the wallet's cashier (src/platform/pay*.ts). */
+export const PayParams = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('wechat'), timeStamp: z.string(), nonceStr: z.string(), package: z.string(), signType: z.literal('RSA'), paySign: z.string() }),
+  z.object({ kind: z.literal('alipay'), tradeNO: z.string() }),
+  z.object({ kind: z.literal('sandbox'), orderId: z.string(), wire: z.enum(['wechat', 'alipay']), payUrl: z.string() })
+])
+export type PayParams = z.infer<typeof PayParams>
+
+/** A WeChat transfer waiting for the payee: requestMerchantTransfer({ mchId, appId, package }). */
+export const TransferConfirm = z.object({ mchId: z.string(), appId: z.string(), package: z.string(), outBillNo: z.string() })
+
+export const PayoutView = z.object({
+  id: z.string(),
+  wallet: z.enum(['wechat', 'alipay']),
+  state: PayoutState,
+  attempts: z.number().int(),
+  nextAttemptAt: Timestamp.nullable(),
+  lastError: z.string().nullable(),
+  /** Present for the payee while WeChat waits for their confirmation. */
+  confirm: TransferConfirm.nullable()
+})
+export type PayoutView = z.infer<typeof PayoutView>
+
+export const TransferView = z.object({
+  id: z.string(),
+  groupId: Id,
+  from: Id,
+  to: Id,
+  amount: Amount,
+  currency: z.string(),
+  channel: PayChannel,
+  wire: z.enum(['wechat', 'alipay']),
+  state: TransferState,
+  /** The ledger payment recorded when the transfer was paid. */
+  paymentId: Id.nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  history: z.array(z.object({ from: TransferState.nullable(), to: TransferState, reason: z.string(), at: Timestamp })),
+  payout: PayoutView.nullable()
+})
+export type TransferView = z.infer<typeof TransferView>
+
+export const createPaymentOrderInput = z.object({
+  groupId: Id,
+  from: Id,
+  to: Id,
+  clientId: ClientId,
+  /** Default: the payer's wallet from their profile. */
+  channel: PayChannel.optional()
+})
+export const createPaymentOrderOutput = z.object({ transfer: TransferView, pay: PayParams })
+
+export const getTransfersInput = z.object({ groupId: Id })
+export const getTransfersOutput = z.object({ items: z.array(TransferView) })
+
+export const getTransferInput = z.object({ groupId: Id, transferId: z.string().min(1).max(64) })
+export const getTransferOutput = z.object({ transfer: TransferView })
+
+/** The payee asks for the payout's current state (after confirming in the app, or to retry now). */
+export const confirmPayoutInput = z.object({ groupId: Id, transferId: z.string().min(1).max(64), clientId: ClientId })
+export const confirmPayoutOutput = z.object({ transfer: TransferView })
+
+/** Stable error codes of the payment actions (besides the transport codes). */
+export type PaymentApiErrorCode =
+  | 'PAYMENTS_DISABLED'
+  | 'PAYMENT_CURRENCY'
+  | 'PAYMENT_NO_TRANSFER'
+  | 'PAYMENT_WALLET'
+  | 'PAYMENT_PAYER_IDENTITY'
+  | 'PAYMENT_PROVIDER'
+
+/** The payment actions' schemas, typed per action. */
+export const paymentSchemas = {
+  createPaymentOrder: { input: createPaymentOrderInput, output: createPaymentOrderOutput },
+  getTransfers: { input: getTransfersInput, output: getTransfersOutput },
+  getTransfer: { input: getTransferInput, output: getTransferOutput },
+  confirmPayout: { input: confirmPayoutInput, output: confirmPayoutOutput }
+}
+
+export const paymentActions: Record<string, ActionSchemas> = paymentSchemas

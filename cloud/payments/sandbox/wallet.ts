@@ -86,6 +86,8 @@ export class SandboxWallet {
   readonly sent: Array<Notification & { reply: { status: number; body: string } }> = []
   /** How many transfer requests created a new transfer (a repeated out_bill_no / out_biz_no creates none). */
   transfersCreated = 0
+  /** The next this-many transfer requests fail with a provider system error (to exercise retries). */
+  failTransfers = 0
   private readonly now: () => number
   private readonly deliverFn: (n: Notification) => Promise<{ status: number; body: string }>
 
@@ -310,6 +312,10 @@ export class SandboxWallet {
       return this.wechatReply(200, { prepay_id: order.providerId })
     }
     if (req.method === 'POST' && path === '/v3/fund-app/mch-transfer/transfer-bills') {
+      if (this.failTransfers > 0) {
+        this.failTransfers--
+        return this.wechatReply(500, { code: 'SYSTEM_ERROR', message: '系统繁忙，请稍后重试' })
+      }
       const existing = this.transfers.get(data.out_bill_no)
       const t: SandboxTransfer = existing ?? {
         wire: 'wechat',
@@ -382,6 +388,10 @@ export class SandboxWallet {
       return reply({ code: '10000', msg: 'Success', out_trade_no: order.outTradeNo, trade_no: order.providerId })
     }
     if (method === 'alipay.fund.trans.uni.transfer') {
+      if (this.failTransfers > 0) {
+        this.failTransfers--
+        return reply({ code: '20000', msg: 'Service Currently Unavailable', sub_code: 'isp.unknow-error', sub_msg: '系统繁忙' })
+      }
       const existing = this.transfers.get(biz.out_biz_no)
       const t: SandboxTransfer = existing ?? {
         wire: 'alipay',

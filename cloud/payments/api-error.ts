@@ -1,0 +1,19 @@
+/** Payment failures as action errors: stable codes, 400 for the caller's request, 502 when a provider failed. */
+import type { ApiErrorCode } from '../../src/api/errors'
+import type { PaymentApiErrorCode } from '../../src/api/payments'
+import { ApiError } from '../errors'
+import { PaymentError } from './errors'
+
+export function paymentApiError(code: PaymentApiErrorCode, message: string, details?: unknown): ApiError {
+  const err = new ApiError(code as unknown as ApiErrorCode, message, details)
+  if (code === 'PAYMENT_PROVIDER') (err as { status: number }).status = 502
+  return err
+}
+
+/** Turns a PaymentError from a provider module into the action error. */
+export function toApiError(err: unknown): unknown {
+  if (!(err instanceof PaymentError)) return err
+  const code: PaymentApiErrorCode =
+    err.code === 'PAYMENT_PAYER_IDENTITY' || err.code === 'PAYMENT_CURRENCY' || err.code === 'PAYMENTS_DISABLED' ? err.code : 'PAYMENT_PROVIDER'
+  return paymentApiError(code, err.message, err.details)
+}

@@ -1,0 +1,99 @@
+/**
+ * createPaymentOrder: the payer pays one suggested transfer of the plan with their wallet. The amount comes
+ * from the settlement the function computes, never from the client.
+ */
+import { randomBytes } from 'node:crypto'
+import type { z } from 'zod'
+import type { createPaymentOrderInput, createPaymentOrderOutput, PayParams } from '../../src/api/payments'
+import type { ActionContext } from '../actions/types'
+import { forbidden } from '../errors'
+import { recordChange, requireMember, listMembers } from '../ledger/groups'
+import { buildGroupView } from '../ledger/state'
+import type { UserRow } from '../ledger/users'
+import { paymentApiError, toApiError } from './api-error'
+import { walletIdentity } from './identity'
+import { paymentsRuntime } from './runtime'
+import { insertTransfer, transferViews, transition } from './store'
+import type { PayoutWallet } from './types'
+
+/** out_trade_no / out_bill_no: letters and digits only (both providers accept them), 28 characters. */
+export function newOrderNo(prefix: 'T' | 'P'): string {
+  return `${prefix}${Date.now().toString(36).toUpperCase()}${randomBytes(12).toString('hex').toUpperCase()}`.slice(0, 32)
+}
+
+async function userOf(ctx: ActionContext, userId: string | null): Promise<UserRow | null> {
+  if (!userId) return null
+  const res = await ctx.q.query<UserRow>('SELECT id, provider, subject, name, wallet FROM users WHERE id = $1', [userId])
+  return res.rows[0] ?? null
+}
+
+export async function createPaymentOrder(
+  ctx: ActionContext & { user: UserRow },
+  input: z.output<typeof createPaymentOrderInput>
+): Promise<z.input<typeof createPaymentOrderOutput>> {
+  const rt = paymentsRuntime(ctx)
+  if (rt.mode === 'off') {
+    throw paymentApiError('PAYMENTS_DISABLED', 'In-app payment is not configured on this server; pay directly (QR code) or in cash', rt.problems.length ? { problems: rt.problems } : undefined)
+  }
+  const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
+  if (me.id !== input.from) throw forbidden('Only the payer can pay this transfer')
+  if (group.currency !== 'CNY') throw paymentApiError('PAYMENT_CURRENCY', `In-app payment is in CNY only; this group uses ${group.currency}`)
+
+  const view = await buildGroupView(ctx.q, ctx.cache, group, me.id)
+  const suggestion = view.plan.find((p) => p.from === input.from && p.to === input.to)
+  if (!suggestion || suggestion.state !== 'open') {
+    throw paymentApiError('PAYMENT_NO_TRANSFER', 'There is no open suggested transfer between these members; reload the group')
+  }
+
+  const members = await listMembers(ctx.q, group.id)
+  const payee = members.find((m) => m.id === input.to)!
+  const payeeUser = await userOf(ctx, payee.user_id)
+  const sandbox = rt.mode === 'sandbox'
+  const payoutWallet = payeeUser?.wallet
+  if (!payeeUser || (payoutWallet !== 'wechat' && payoutWallet !== 'alipay') || !rt.providers[payoutWallet] || !walletIdentity(payeeUser, payoutWallet, sandbox)) {
+    throw paymentApiError('PAYMENT_WALLET', `${payee.name} cannot receive in-app payouts (no WeChat Pay or Alipay wallet here); pay directly or in cash`)
+  }
+
+  const payerWallet: PayoutWallet = ctx.user.wallet === 'alipay' ? 'alipay' : 'wechat'
+  const channel = input.channel ?? (ctx.user.wallet === 'wechat' || ctx.user.wallet === 'alipay' ? ctx.user.wallet : undefined)
+  if (!channel) throw paymentApiError('PAYMENT_WALLET', 'Choose WeChat Pay or Alipay as your wallet to pay in the app')
+  if (channel === 'sandbox' && !sandbox) throw paymentApiError('PAYMENT_WALLET', 'The sandbox wallet exists only in dev mode')
+  const wire: PayoutWallet = channel === 'sandbox' ? payerWallet : channel
+  const provider = rt.providers[wire]
+  if (!provider) throw paymentApiError('PAYMENT_WALLET', `${wire === 'wechat' ? 'WeChat Pay' : 'Alipay'} is not configured on this server`)
+  const payer = walletIdentity(ctx.user, wire, sandbox)
+  if (!payer) throw paymentApiError('PAYMENT_PAYER_IDENTITY', `Sign in with ${wire === 'wechat' ? 'WeChat' : 'Alipay'} to pay with it`)
+
+  // A previous open order for this pair is replaced (its amount may be stale).
+  const open = await ctx.q.query<{ id: string; state: 'pending' | 'paying' }>(
+    `SELECT id, state FROM pay_transfers WHERE group_id = $1 AND from_member = $2 AND to_member = $3 AND state IN ('pending', 'paying') FOR UPDATE`,
+    [group.id, input.from, input.to]
+  )
+  for (const o of open.rows) await transition(ctx.q, o.id, o.state, 'cancelled', 'replaced by a new order', ctx.now)
+
+  const id = newOrderNo('T')
+  const amount = suggestion.amount
+  await insertTransfer(
+    ctx.q,
+    { id, group_id: group.id, from_member: input.from, to_member: input.to, amount, currency: 'CNY', channel, wire, payout_wallet: payoutWallet, created_by: ctx.user.id },
+    ctx.now
+  )
+  let params
+  try {
+    params = await provider.createOrder({
+      outTradeNo: id,
+      amount,
+      currency: 'CNY',
+      description: `${group.name}: ${me.name} → ${payee.name}`.slice(0, 100),
+      payer,
+      notifyUrl: `${rt.publicUrl}/notify/${wire}`
+    })
+  } catch (err) {
+    throw toApiError(err)
+  }
+  const pay: PayParams = channel === 'sandbox' ? { kind: 'sandbox', orderId: id, wire, payUrl: `${rt.publicUrl}/sandbox/pay?order=${id}` } : params
+  await transition(ctx.q, id, 'pending', 'paying', `${wire} order created`, ctx.now, { pay_params: pay })
+  await recordChange(ctx.q, group, { memberId: me.id, name: me.name }, 'payment.order', { transferId: id, from: input.from, to: input.to, amount, wallet: wire }, ctx.now)
+  const [transfer] = await transferViews(ctx.q, group.id, me.id, id)
+  return { transfer, pay }
+}
