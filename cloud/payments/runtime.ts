@@ -91,6 +91,18 @@ function alipayLive(env: Readonly<Record<string, string | undefined>>, problems:
   }
 }
 
+/** Sends due payouts every PAYMENTS_OUTBOX_INTERVAL_MS (default 30 s; 0 turns it off) on long-running servers. */
+function startOutboxTimer(services: AppServices, rt: PaymentsRuntime): void {
+  const raw = services.config.raw.PAYMENTS_OUTBOX_INTERVAL_MS?.trim()
+  const ms = raw ? Number(raw) : 30_000
+  if (!Number.isFinite(ms) || ms <= 0) return
+  rt.timer = setInterval(() => {
+    // loaded lazily: payouts.ts depends on this module
+    void import('./payouts').then((m) => m.kickPayouts(services)).catch(() => {})
+  }, ms)
+  rt.timer.unref?.()
+}
+
 function build(services: AppServices): PaymentsRuntime {
   const { config } = services
   const env = config.raw
@@ -136,6 +148,7 @@ export function paymentsRuntime(services: AppServices): PaymentsRuntime {
   if (!rt) {
     rt = build(services)
     runtimes.set(services.db, rt)
+    if (rt.mode !== 'off') startOutboxTimer(services, rt)
   }
   return rt
 }

@@ -25,6 +25,8 @@ beforeAll(async () => {
     env: {
       SPLITPAY_MODE: 'dev',
       PAYMENTS_SANDBOX: 'on',
+      // the tests drive the outbox themselves
+      PAYMENTS_OUTBOX_INTERVAL_MS: '0',
       WECHAT_APP_ID: 'wxsandbox00000001',
       WECHAT_APP_SECRET: 'sandbox-secret',
       ALIPAY_APP_ID: '9021000000000001',
@@ -242,12 +244,64 @@ describe('the payout outbox', () => {
     expect(sandbox.transfersCreated).toBe(created + 1)
   })
 
-  test('the H5 sandbox channel and a disabled configuration', async () => {
+  test('ten concurrent deliveries of a first notification settle once', async () => {
+    const { groupId, cm: aliM, dm: weiM } = await groupWhere(ali, wei, 777)
+    const out = await h.ok('createPaymentOrder', { groupId, from: weiM, to: aliM, clientId: cid() }, wei.token)
+    const order = sandbox.orders.get(out.transfer.id)!
+    order.state = 'paid'
+    const n = sandbox.paymentNotification(order)
+    const payments = async () => Number((await h.app.db.query<{ n: unknown }>('SELECT COUNT(*) AS n FROM payments WHERE group_id = $1', [groupId])).rows[0].n)
+    expect(await payments()).toBe(0)
+    const created = sandbox.transfersCreated
+    const replies = await Promise.all(Array.from({ length: 10 }, () => post(n)))
+    expect(replies.map((r) => r.status)).toEqual(Array(10).fill(204))
+    await settlePayoutsInFlight(h.app.services)
+    expect(await payments()).toBe(1)
+    expect(sandbox.transfersCreated).toBe(created + 1)
+    const t = (await h.ok('getTransfer', { groupId, transferId: out.transfer.id }, wei.token)).transfer
+    expect(t.state).toBe('settled')
+    expect(t.history.filter((x: { to: string }) => x.to === 'paid')).toHaveLength(1)
+  })
+
+  test('the H5 sandbox channel', async () => {
     const { groupId, cm: aliM, dm: weiM } = await groupWhere(ali, wei, 200)
     const out = await h.ok('createPaymentOrder', { groupId, from: weiM, to: aliM, clientId: cid(), channel: 'sandbox' }, wei.token)
     expect(out.pay).toEqual({ kind: 'sandbox', orderId: out.transfer.id, wire: 'wechat', payUrl: `${h.url}/sandbox/pay?order=${out.transfer.id}` })
     const page = await fetch(out.pay.payUrl)
     expect(await page.text()).toContain('Sandbox wallet')
     expect(paymentsRuntime(h.app.services).mode).toBe('sandbox')
+  })
+})
+
+describe('refusals before any order exists', () => {
+  test('a group in another currency, a payee without a wallet, and a server without payments', async () => {
+    const { group } = await h.ok('createGroup', { clientId: cid(), name: 'Tokyo', currency: 'JPY' }, ali.token)
+    const { token } = await h.ok('createInvite', { groupId: group.id, clientId: cid() }, ali.token)
+    const joined = await h.ok('joinGroup', { clientId: cid(), token }, wei.token)
+    await h.ok('addExpense', { groupId: group.id, clientId: cid(), expense: equalExpense(`e_${cid()}`, 3000, group.me, [group.me, joined.group.me]), description: 'Ramen' }, ali.token)
+    const yen = await h.call('createPaymentOrder', { groupId: group.id, from: joined.group.me, to: group.me, clientId: cid() }, wei.token)
+    expect(yen.status).toBe(400)
+    expect(yen.body.ok ? '' : yen.body.error.code).toBe('PAYMENT_CURRENCY')
+
+    const cash = await h.signIn('Cash Carl')
+    const g = await groupWhere(cash as Who, wei, 300)
+    const noWallet = await h.call('createPaymentOrder', { groupId: g.groupId, from: g.dm, to: g.cm, clientId: cid() }, wei.token)
+    expect(noWallet.body.ok ? '' : noWallet.body.error.code).toBe('PAYMENT_WALLET')
+    expect(await h.app.db.query('SELECT 1 FROM pay_transfers WHERE group_id = $1', [g.groupId]).then((r) => r.rows.length)).toBe(0)
+
+    const off = await startHarness({ env: { SPLITPAY_MODE: 'dev', PAYMENTS_SANDBOX: 'off' } })
+    try {
+      const a = await off.signIn('A')
+      const { group: og } = await off.ok('createGroup', { clientId: cid(), name: 'G', currency: 'CNY' }, a.token)
+      const r = await off.call('createPaymentOrder', { groupId: og.id, from: og.me, to: og.me, clientId: cid() }, a.token)
+      expect(r.status).toBe(400)
+      expect(r.body.ok ? '' : r.body.error.code).toBe('PAYMENTS_DISABLED')
+      const notify = await fetch(`${off.url}/notify/wechat`, { method: 'POST', body: '{}' })
+      expect(notify.status).toBe(404)
+      const page = await fetch(`${off.url}/sandbox/pay?order=x`)
+      expect(page.status).toBe(404)
+    } finally {
+      await off.close()
+    }
   })
 })
