@@ -1,0 +1,32 @@
+/**
+ * A phone in the scenario: one platform user with the compiled app installed (a MiniApp booted from the bundle),
+ * signing in through the platform's login, paying with the platform's wallet.
+ */
+import { MiniApp, textContent, type Bundle, type Target } from '../harness'
+import type { LocalFunction } from '../harness/function'
+import type { PhoneWallet } from '../harness/wallet'
+
+export const providerOf = (target: Target): 'wechat' | 'alipay' => (target === 'weapp' ? 'wechat' : 'alipay')
+
+export function phone(
+  fn: LocalFunction,
+  bundle: Bundle,
+  subject: string,
+  options: { wallet?: PhoneWallet; launch?: { path?: string; scene?: number } } = {}
+): MiniApp {
+  return new MiniApp({
+    target: bundle.target,
+    bundle,
+    server: fn.origin,
+    loginCode: fn.accounts.phone(providerOf(bundle.target), subject),
+    wallet: options.wallet,
+    launch: options.launch
+  })
+}
+
+/** The money shown in the element of class `rowClass` around the text `label` (a balance row, a transfer card). */
+export function moneyIn(app: MiniApp, label: string | RegExp, rowClass: string): string {
+  const page = app.page
+  const row = page.closest(page.getByText(label), rowClass)
+  return textContent(page.within(row).getByClass('money')).trim()
+}
