@@ -28,7 +28,8 @@ export const paymentActionList = [
 
   /** The payee, after confirming the transfer in their wallet, asks the provider for the payout's state. */
   defineAction('confirmPayout', api.confirmPayout, { mutation: true }, async (ctx, input) => {
-    const { me } = await requireMember(ctx.q, input.groupId, ctx.user.id)
+    // lock order: group -> transfer -> payout, like every payment transaction
+    const { me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
     const t = await findTransfer(ctx.q, input.transferId, { lock: true })
     if (!t || t.group_id !== input.groupId) throw new ApiError('NOT_FOUND', 'No such transfer in this group')
     if (t.to_member !== me.id) throw new ApiError('FORBIDDEN', 'Only the payee confirms a payout')

@@ -9,9 +9,9 @@ import { lockGroup, recordChange } from '../ledger/groups'
 import { newId } from '../ledger/ids'
 import { PaymentError } from './errors'
 import { newOrderNo } from './orders'
-import { applyPayoutResult, kickPayouts } from './payouts'
+import { applyPayoutResult, kickPayouts, lockPayout } from './payouts'
 import { paymentsRuntime } from './runtime'
-import { findTransfer, logNotification, payoutRow, transition } from './store'
+import { findTransfer, logNotification, transition } from './store'
 import { isPayoutNotice, type PaymentNotice, type PayoutNotice, type PayoutWallet, type RawReply, type RawRequest } from './types'
 
 type Outcome = { outcome: 'accepted' | 'duplicate'; transferId: string }
@@ -65,12 +65,8 @@ async function applyPayment(services: AppServices, n: PaymentNotice): Promise<Ou
 async function applyPayout(services: AppServices, n: PayoutNotice): Promise<Outcome> {
   const now = services.clock()
   return services.db.transaction(async (q) => {
-    const res = await q.query<Record<string, unknown>>(
-      'SELECT id, transfer_id, wallet, amount, state, attempts, next_attempt_at, provider_ref, confirm, last_error FROM pay_payouts WHERE id = $1 FOR UPDATE',
-      [n.outBillNo]
-    )
-    if (!res.rows[0]) throw new PaymentError('NOTIFY_UNKNOWN_ORDER', `no payout ${n.outBillNo}`)
-    const p = payoutRow(res.rows[0])
+    const p = await lockPayout(q, n.outBillNo)
+    if (!p) throw new PaymentError('NOTIFY_UNKNOWN_ORDER', `no payout ${n.outBillNo}`)
     if (p.wallet !== n.provider) throw new PaymentError('NOTIFY_UNKNOWN_ORDER', `no ${n.provider} payout ${n.outBillNo}`)
     if (Number.isSafeInteger(n.amount) && n.amount !== p.amount) throw new PaymentError('NOTIFY_AMOUNT', `notified amount ${n.amount} differs from the payout amount ${p.amount}`)
     if (p.state === 'succeeded' || p.state === 'failed') return { outcome: 'duplicate', transferId: p.transfer_id }

@@ -23,7 +23,26 @@ export function backoffMs(attempts: number): number {
 
 const DUE_STATES = "('queued', 'sending', 'processing', 'wait_user_confirm')"
 
-/** Applies a provider answer to a payout row (and its transfer) inside transaction q. */
+/**
+ * Locks a payout with its group and transfer, always in the order group -> transfer -> payout (the order every
+ * payment transaction uses), so concurrent notifications and payout workers cannot deadlock.
+ */
+export async function lockPayout(q: Queryable, payoutId: string): Promise<PayoutRow | null> {
+  const head = await q.query<{ group_id: string; transfer_id: string }>(
+    'SELECT t.group_id, t.id AS transfer_id FROM pay_payouts p JOIN pay_transfers t ON t.id = p.transfer_id WHERE p.id = $1',
+    [payoutId]
+  )
+  if (!head.rows[0]) return null
+  await lockGroup(q, head.rows[0].group_id)
+  await findTransfer(q, head.rows[0].transfer_id, { lock: true })
+  const res = await q.query<Record<string, unknown>>(
+    'SELECT id, transfer_id, wallet, amount, state, attempts, next_attempt_at, provider_ref, confirm, last_error FROM pay_payouts WHERE id = $1 FOR UPDATE',
+    [payoutId]
+  )
+  return res.rows[0] ? payoutRow(res.rows[0]) : null
+}
+
+/** Applies a provider answer to a payout row (and its transfer) inside transaction q; lock it with lockPayout first. */
 export async function applyPayoutResult(q: Queryable, p: PayoutRow, r: PayoutResult, now: Date, via: string): Promise<void> {
   const iso = now.toISOString()
   const t = await findTransfer(q, p.transfer_id, { lock: true })
@@ -105,8 +124,8 @@ export async function sendPayout(services: AppServices, payoutId: string): Promi
   }
   const after = services.clock()
   await db.transaction(async (q) => {
-    const cur = await q.query<Record<string, unknown>>('SELECT id, transfer_id, wallet, amount, state, attempts, next_attempt_at, provider_ref, confirm, last_error FROM pay_payouts WHERE id = $1 FOR UPDATE', [p.id])
-    const row = payoutRow(cur.rows[0])
+    const row = await lockPayout(q, p.id)
+    if (!row) return
     if (row.state === 'succeeded' || row.state === 'failed') return // a notification finished it meanwhile
     if (result) return applyPayoutResult(q, row, result, after, before === 'processing' || before === 'wait_user_confirm' ? 'query' : 'transfer')
     if (row.attempts >= MAX_PAYOUT_ATTEMPTS) {

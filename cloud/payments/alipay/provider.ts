@@ -29,6 +29,18 @@ export interface AlipayConfig {
   now?: () => number
 }
 
+/** The fields we read from gateway answers (camelcase off: as Alipay names them). */
+interface AlipayAnswer {
+  code?: string
+  msg?: string
+  sub_code?: string
+  sub_msg?: string
+  trade_no?: string
+  order_id?: string
+  status?: string
+  fail_reason?: string
+}
+
 const PAYOUT_STATES: Record<string, PayoutState> = {
   SUCCESS: 'SUCCESS',
   DEALING: 'PROCESSING',
@@ -70,9 +82,9 @@ export class AlipayProvider implements PaymentProvider {
   }
 
   private async call(method: string, bizContent: Record<string, unknown>, extra: Record<string, string> = {}) {
-    let res: Record<string, any>
+    let res: AlipayAnswer
     try {
-      res = await this.sdk.exec(method, { bizContent, ...extra }, { validateSign: true })
+      res = (await this.sdk.exec(method, { bizContent, ...extra }, { validateSign: true })) as AlipayAnswer
     } catch (err) {
       throw providerError(err, method)
     }
@@ -157,7 +169,7 @@ export class AlipayProvider implements PaymentProvider {
     return this.payoutResult(res)
   }
 
-  private payoutResult(res: Record<string, any>): PayoutResult {
+  private payoutResult(res: AlipayAnswer): PayoutResult {
     const state = PAYOUT_STATES[String(res.status)]
     if (!state) throw new PaymentError('PAYMENT_PROVIDER', `unknown transfer status ${res.status}`)
     return { state, providerRef: res.order_id, ...(res.fail_reason ? { failReason: String(res.fail_reason) } : {}) }

@@ -67,6 +67,32 @@ export interface SandboxOptions {
   deliver?: (n: Notification) => Promise<{ status: number; body: string }>
 }
 
+/** Request bodies the emulated WeChat Pay API reads. */
+interface WechatBody {
+  appid?: string
+  mchid?: string
+  out_trade_no?: string
+  description?: string
+  notify_url?: string
+  amount?: { total?: number }
+  payer?: { openid?: string }
+  out_bill_no?: string
+  transfer_amount?: number
+  openid?: string
+}
+
+/** biz_content fields the emulated Alipay gateway reads. */
+interface AlipayBiz {
+  out_trade_no?: string
+  total_amount?: string
+  subject?: string
+  buyer_id?: string
+  buyer_open_id?: string
+  out_biz_no?: string
+  trans_amount?: string
+  payee_info?: { identity?: string }
+}
+
 const json = (status: number, data: unknown, headers: Record<string, string> = {}): RawReply => ({
   status,
   headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
@@ -289,11 +315,13 @@ export class SandboxWallet {
       return this.wechatReply(401, { code: 'SIGN_ERROR', message: '签名错误' })
     }
     const path = u.pathname.slice('/sandbox/wechat'.length)
-    const data = req.body ? (JSON.parse(req.body) as Record<string, any>) : {}
+    const data: WechatBody = req.body ? (JSON.parse(req.body) as WechatBody) : {}
     if (req.method === 'POST' && path === '/v3/pay/transactions/jsapi') {
       if (data.appid !== k.appId || data.mchid !== k.mchId) return this.wechatReply(400, { code: 'PARAM_ERROR', message: 'appid/mchid mismatch' })
-      if (!Number.isSafeInteger(data.amount?.total) || data.amount.total <= 0) return this.wechatReply(400, { code: 'PARAM_ERROR', message: 'amount.total' })
+      const total = data.amount?.total
+      if (typeof total !== 'number' || !Number.isSafeInteger(total) || total <= 0) return this.wechatReply(400, { code: 'PARAM_ERROR', message: 'amount.total' })
       if (!data.payer?.openid) return this.wechatReply(400, { code: 'PARAM_ERROR', message: 'payer.openid' })
+      if (!data.out_trade_no) return this.wechatReply(400, { code: 'PARAM_ERROR', message: 'out_trade_no' })
       const existing = this.orders.get(data.out_trade_no)
       if (existing && existing.state !== 'open') return this.wechatReply(400, { code: 'ORDERPAID', message: '订单已支付' })
       const order: SandboxOrder = existing ?? {
@@ -301,7 +329,7 @@ export class SandboxWallet {
         outTradeNo: data.out_trade_no,
         providerId: `wx${randomDigits(14)}${randomAlnum(18)}`,
         transactionId: `4200${randomDigits(24)}`,
-        amount: data.amount.total,
+        amount: total,
         description: String(data.description ?? ''),
         notifyUrl: String(data.notify_url),
         payer: String(data.payer.openid),
@@ -316,7 +344,7 @@ export class SandboxWallet {
         this.failTransfers--
         return this.wechatReply(500, { code: 'SYSTEM_ERROR', message: '系统繁忙，请稍后重试' })
       }
-      const existing = this.transfers.get(data.out_bill_no)
+      const existing = this.transfers.get(String(data.out_bill_no))
       const t: SandboxTransfer = existing ?? {
         wire: 'wechat',
         outBillNo: String(data.out_bill_no),
@@ -365,9 +393,9 @@ export class SandboxWallet {
     if (params.app_id !== k.appId || !params.sign || !rsa2Verify(requestSignContent(params), params.sign, k.app.publicKey)) {
       return reply({ code: '40002', msg: 'Invalid Arguments', sub_code: 'isv.invalid-signature', sub_msg: '验签出错' })
     }
-    const biz = JSON.parse(params.biz_content ?? '{}') as Record<string, any>
+    const biz = JSON.parse(params.biz_content ?? '{}') as AlipayBiz
     if (method === 'alipay.trade.create') {
-      const existing = this.orders.get(biz.out_trade_no)
+      const existing = this.orders.get(String(biz.out_trade_no))
       if (existing && existing.state !== 'open') return reply({ code: '40004', msg: 'Business Failed', sub_code: 'ACQ.TRADE_HAS_SUCCESS', sub_msg: '交易已被支付' })
       const payer = biz.buyer_id ?? biz.buyer_open_id
       if (!payer) return reply({ code: '40004', msg: 'Business Failed', sub_code: 'ACQ.BUYER_NOT_EXIST', sub_msg: '买家不存在' })
@@ -392,7 +420,7 @@ export class SandboxWallet {
         this.failTransfers--
         return reply({ code: '20000', msg: 'Service Currently Unavailable', sub_code: 'isp.unknow-error', sub_msg: '系统繁忙' })
       }
-      const existing = this.transfers.get(biz.out_biz_no)
+      const existing = this.transfers.get(String(biz.out_biz_no))
       const t: SandboxTransfer = existing ?? {
         wire: 'alipay',
         outBillNo: String(biz.out_biz_no),
@@ -408,7 +436,7 @@ export class SandboxWallet {
       return reply({ code: '10000', msg: 'Success', out_biz_no: t.outBillNo, order_id: t.billNo, pay_fund_order_id: t.billNo, status: t.state, trans_date: chinaTime(this.now()) })
     }
     if (method === 'alipay.fund.trans.common.query') {
-      const t = this.transfers.get(biz.out_biz_no)
+      const t = this.transfers.get(String(biz.out_biz_no))
       if (!t) return reply({ code: '40004', msg: 'Business Failed', sub_code: 'ORDER_NOT_EXIST', sub_msg: '转账订单不存在' })
       return reply({ code: '10000', msg: 'Success', out_biz_no: t.outBillNo, order_id: t.billNo, status: t.state })
     }

@@ -32,9 +32,31 @@ export interface WechatPayConfig {
   now?: () => number
 }
 
+/** The fields we read from WeChat Pay answers and decrypted notification resources. */
+interface WechatAnswer {
+  prepay_id?: string
+  state?: string
+  transfer_bill_no?: string
+  package_info?: string
+  fail_reason?: string
+}
+
+interface WechatResource {
+  appid?: string
+  mchid?: string
+  mch_id?: string
+  out_trade_no?: string
+  transaction_id?: string
+  trade_state?: string
+  amount?: { total?: number }
+  out_bill_no?: string
+  state?: string
+  transfer_amount?: number
+}
+
 interface ChainNode {
-  post(data: unknown, config?: Record<string, unknown>): Promise<{ data: any }>
-  get(config?: Record<string, unknown>): Promise<{ data: any }>
+  post(data: unknown, config?: Record<string, unknown>): Promise<{ data: WechatAnswer }>
+  get(config?: Record<string, unknown>): Promise<{ data: WechatAnswer }>
 }
 
 export const WECHAT_PAYOUT_STATES: Record<string, PayoutState> = {
@@ -84,12 +106,12 @@ export class WechatPayProvider implements PaymentProvider {
       privateKey: this.key,
       certs: this.verifyKeys,
       ...(cfg.baseURL ? { baseURL: cfg.baseURL } : {})
-    } as any) as unknown as Record<string, ChainNode>
+    } as unknown as ConstructorParameters<typeof Wechatpay>[0]) as unknown as Record<string, ChainNode>
   }
 
   async createOrder(req: CreateOrderRequest): Promise<ClientPayParams> {
     if (!req.payer.openid) throw new PaymentError('PAYMENT_PAYER_IDENTITY', 'the payer has no WeChat openid (sign in with WeChat first)')
-    let prepayId: string
+    let prepayId: string | undefined
     try {
       const { data } = await this.client['v3/pay/transactions/jsapi'].post(
         {
@@ -122,7 +144,7 @@ export class WechatPayProvider implements PaymentProvider {
     if (!envelope || typeof envelope.id !== 'string' || !envelope.resource) {
       throw new PaymentError('NOTIFY_MALFORMED', 'notification has no id or resource')
     }
-    const r = decryptResource(envelope.resource, this.cfg.apiV3Key) as Record<string, any>
+    const r = decryptResource(envelope.resource, this.cfg.apiV3Key) as WechatResource
     if (envelope.event_type?.startsWith('MCHTRANSFER.')) {
       if (r.mch_id !== undefined && r.mch_id !== this.cfg.mchId) throw new PaymentError('NOTIFY_APP', 'transfer notification for another merchant')
       const state = WECHAT_PAYOUT_STATES[String(r.state)]
@@ -132,7 +154,8 @@ export class WechatPayProvider implements PaymentProvider {
     if (r.mchid !== this.cfg.mchId || r.appid !== this.cfg.appId) {
       throw new PaymentError('NOTIFY_APP', 'payment notification for another merchant or app')
     }
-    if (typeof r.out_trade_no !== 'string' || !r.amount || !Number.isSafeInteger(r.amount.total)) {
+    const total = r.amount?.total
+    if (typeof r.out_trade_no !== 'string' || typeof total !== 'number' || !Number.isSafeInteger(total)) {
       throw new PaymentError('NOTIFY_MALFORMED', 'payment notification without out_trade_no or amount')
     }
     return {
@@ -140,7 +163,7 @@ export class WechatPayProvider implements PaymentProvider {
       notifyId: envelope.id,
       outTradeNo: r.out_trade_no,
       providerTradeNo: String(r.transaction_id ?? ''),
-      amount: r.amount.total,
+      amount: total,
       status: r.trade_state === 'SUCCESS' ? 'SUCCESS' : r.trade_state === 'CLOSED' ? 'CLOSED' : 'OTHER'
     }
   }
@@ -193,7 +216,7 @@ export class WechatPayProvider implements PaymentProvider {
     }
   }
 
-  private payoutResult(data: Record<string, any>): PayoutResult {
+  private payoutResult(data: WechatAnswer): PayoutResult {
     const state = WECHAT_PAYOUT_STATES[String(data.state)]
     if (!state) throw new PaymentError('PAYMENT_PROVIDER', `unknown transfer state ${data.state}`)
     return {

@@ -284,7 +284,7 @@ describe('refusals before any order exists', () => {
     expect(yen.body.ok ? '' : yen.body.error.code).toBe('PAYMENT_CURRENCY')
 
     const cash = await h.signIn('Cash Carl')
-    const g = await groupWhere(cash as Who, wei, 300)
+    const g = await groupWhere(cash as unknown as Who, wei, 300)
     const noWallet = await h.call('createPaymentOrder', { groupId: g.groupId, from: g.dm, to: g.cm, clientId: cid() }, wei.token)
     expect(noWallet.body.ok ? '' : noWallet.body.error.code).toBe('PAYMENT_WALLET')
     expect(await h.app.db.query('SELECT 1 FROM pay_transfers WHERE group_id = $1', [g.groupId]).then((r) => r.rows.length)).toBe(0)
