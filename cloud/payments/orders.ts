@@ -49,13 +49,14 @@ export async function createPaymentOrder(
   const payee = members.find((m) => m.id === input.to)!
   const payeeUser = await userOf(ctx, payee.user_id)
   const sandbox = rt.mode === 'sandbox'
-  const payoutWallet = payeeUser?.wallet
-  if (!payeeUser || (payoutWallet !== 'wechat' && payoutWallet !== 'alipay') || !rt.providers[payoutWallet] || !walletIdentity(payeeUser, payoutWallet, sandbox)) {
+  // In the sandbox, a payee without a wallet choice (e.g. a dev sign-in) receives in the sandbox's WeChat wallet.
+  const payoutWallet = payeeUser?.wallet === 'wechat' || payeeUser?.wallet === 'alipay' ? payeeUser.wallet : sandbox ? 'wechat' : undefined
+  if (!payeeUser || !payoutWallet || !rt.providers[payoutWallet] || !walletIdentity(payeeUser, payoutWallet, sandbox)) {
     throw paymentApiError('PAYMENT_WALLET', `${payee.name} cannot receive in-app payouts (no WeChat Pay or Alipay wallet here); pay directly or in cash`)
   }
 
   const payerWallet: PayoutWallet = ctx.user.wallet === 'alipay' ? 'alipay' : 'wechat'
-  const channel = input.channel ?? (ctx.user.wallet === 'wechat' || ctx.user.wallet === 'alipay' ? ctx.user.wallet : undefined)
+  const channel = input.channel ?? (ctx.user.wallet === 'wechat' || ctx.user.wallet === 'alipay' ? ctx.user.wallet : sandbox ? 'sandbox' : undefined)
   if (!channel) throw paymentApiError('PAYMENT_WALLET', 'Choose WeChat Pay or Alipay as your wallet to pay in the app')
   if (channel === 'sandbox' && !sandbox) throw paymentApiError('PAYMENT_WALLET', 'The sandbox wallet exists only in dev mode')
   const wire: PayoutWallet = channel === 'sandbox' ? payerWallet : channel

@@ -1,6 +1,7 @@
 /**
  * H5 preview: the local sandbox wallet. Shows the order, and the person approves (the sandbox then sends the
  * provider-format notification to the function) or declines it. Same origin as the function (/sandbox/...).
+ * Any order the sandbox made can be paid here: by our order id, WeChat's prepay_id or Alipay's trade_no.
  */
 import Taro from '@tarojs/taro'
 import { DEFAULT_PAY_TIMEOUT_MS, payMessage, withTimeout, type PayOptions, type PayParams, type PayResult, type TransferConfirm } from './pay-types'
@@ -27,8 +28,9 @@ function yuan(fen: number): string {
 
 export async function payOrder(params: PayParams, options: PayOptions = {}): Promise<PayResult> {
   const { locale = 'zh-CN' } = options
-  if (params.kind !== 'sandbox') return { status: 'failed', message: payMessage('wrongWallet', locale) }
-  const base = `/sandbox/api/orders/${encodeURIComponent(params.orderId)}`
+  const id = params.kind === 'sandbox' ? params.orderId : params.kind === 'alipay' ? params.tradeNO : params.package.replace(/^prepay_id=/, '')
+  if (!id) return { status: 'failed', message: payMessage('wrongWallet', locale) }
+  const base = `/sandbox/api/orders/${encodeURIComponent(id)}`
   const run = (async (): Promise<PayResult> => {
     try {
       const order = await call<SandboxOrderView>(base, 'GET')

@@ -154,12 +154,12 @@ export class SandboxWallet {
       }
       let m = /^\/sandbox\/api\/orders\/([A-Za-z0-9_-]{1,64})$/.exec(path)
       if (m && req.method === 'GET') {
-        const o = this.orders.get(m[1])
+        const o = this.findOrder(m[1])
         return o ? json(200, this.orderView(o)) : json(404, { code: 'NOT_FOUND', message: 'no such sandbox order' })
       }
       m = /^\/sandbox\/api\/orders\/([A-Za-z0-9_-]{1,64})\/(approve|decline)$/.exec(path)
       if (m && req.method === 'POST') {
-        const o = this.orders.get(m[1])
+        const o = this.findOrder(m[1])
         if (!o) return json(404, { code: 'NOT_FOUND', message: 'no such sandbox order' })
         if (m[2] === 'decline') {
           if (o.state === 'open') o.state = 'declined'
@@ -179,6 +179,11 @@ export class SandboxWallet {
     } catch (err) {
       return json(400, { code: 'SANDBOX_BAD_REQUEST', message: (err as Error).message })
     }
+  }
+
+  /** An order by our number, by WeChat's prepay_id or by Alipay's trade_no. */
+  findOrder(id: string): SandboxOrder | undefined {
+    return this.orders.get(id) ?? [...this.orders.values()].find((o) => o.providerId === id)
   }
 
   orderView(o: SandboxOrder) {

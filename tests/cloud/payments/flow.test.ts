@@ -271,6 +271,21 @@ describe('the payout outbox', () => {
     expect(await page.text()).toContain('Sandbox wallet')
     expect(paymentsRuntime(h.app.services).mode).toBe('sandbox')
   })
+
+  test('dev sign-ins without a wallet pay and receive through the sandbox', async () => {
+    const dan = (await h.signIn('Dan')) as unknown as Who
+    const eve = (await h.signIn('Eve')) as unknown as Who
+    expect([dan.user.wallet, eve.user.wallet]).toEqual(['cash', 'cash'])
+    const { groupId, cm: eveM, dm: danM } = await groupWhere(eve, dan, 350)
+    const out = await h.ok('createPaymentOrder', { groupId, from: danM, to: eveM, clientId: cid() }, dan.token)
+    expect(out.pay).toMatchObject({ kind: 'sandbox', wire: 'wechat' })
+    await fetch(`${h.url}/sandbox/api/orders/${out.pay.orderId}/approve`, { method: 'POST' })
+    await settlePayoutsInFlight(h.app.services)
+    const t = (await h.ok('getTransfer', { groupId, transferId: out.transfer.id }, eve.token)).transfer
+    expect(t.state).toBe('payout_pending')
+    expect(t.payout).toMatchObject({ wallet: 'wechat', state: 'wait_user_confirm' })
+    expect((await h.ok('getGroup', { groupId }, eve.token)).group.balances).toEqual({ [danM]: 0, [eveM]: 0 })
+  })
 })
 
 describe('refusals before any order exists', () => {
@@ -283,11 +298,13 @@ describe('refusals before any order exists', () => {
     expect(yen.status).toBe(400)
     expect(yen.body.ok ? '' : yen.body.error.code).toBe('PAYMENT_CURRENCY')
 
-    const cash = await h.signIn('Cash Carl')
-    const g = await groupWhere(cash as unknown as Who, wei, 300)
-    const noWallet = await h.call('createPaymentOrder', { groupId: g.groupId, from: g.dm, to: g.cm, clientId: cid() }, wei.token)
+    // A placeholder member (never signed in) has no wallet to receive in.
+    const pg = (await h.ok('createGroup', { clientId: cid(), name: 'Picnic', currency: 'CNY', placeholders: ['Cat'] }, wei.token)).group
+    const cat = pg.members.find((m: { name: string }) => m.name === 'Cat').id as string
+    await h.ok('addExpense', { groupId: pg.id, clientId: cid(), expense: equalExpense(`e_${cid()}`, 600, cat, [cat, pg.me]), description: 'Bread' }, wei.token)
+    const noWallet = await h.call('createPaymentOrder', { groupId: pg.id, from: pg.me, to: cat, clientId: cid() }, wei.token)
     expect(noWallet.body.ok ? '' : noWallet.body.error.code).toBe('PAYMENT_WALLET')
-    expect(await h.app.db.query('SELECT 1 FROM pay_transfers WHERE group_id = $1', [g.groupId]).then((r) => r.rows.length)).toBe(0)
+    expect(await h.app.db.query('SELECT 1 FROM pay_transfers WHERE group_id = $1', [pg.id]).then((r) => r.rows.length)).toBe(0)
 
     const off = await startHarness({ env: { SPLITPAY_MODE: 'dev', PAYMENTS_SANDBOX: 'off' } })
     try {

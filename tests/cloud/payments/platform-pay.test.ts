@@ -124,6 +124,15 @@ describe('pay.h5.ts against a real sandbox wallet', () => {
     expect(notified).toHaveLength(1)
   })
 
+  it('pays sandbox-made WeChat and Alipay orders too (by prepay_id / trade_no)', async () => {
+    await order('T0h5c')
+    const prepay = sandbox.orders.get('T0h5c')!.providerId
+    Taro.showModal.mockResolvedValueOnce({ confirm: true, cancel: false })
+    expect(await h5.payOrder({ kind: 'wechat', timeStamp: '1', nonceStr: 'n', package: `prepay_id=${prepay}`, signType: 'RSA', paySign: 's' })).toEqual({ status: 'paid' })
+    expect(sandbox.orders.get('T0h5c')!.state).toBe('paid')
+    expect(notified).toHaveLength(2)
+  })
+
   it('an unknown order fails with a message; the sandbox page is served', async () => {
     const r = await h5.payOrder({ kind: 'sandbox', orderId: 'nope', wire: 'wechat', payUrl: '' }, { locale: 'en' })
     expect(r.status).toBe('failed')
