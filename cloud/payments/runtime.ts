@@ -8,10 +8,22 @@
  */
 import { X509Certificate } from 'node:crypto'
 import type { AppServices } from '../actions/types'
-import { AlipayProvider, type AlipayConfig } from './alipay/provider'
-import { SandboxWallet } from './sandbox/wallet'
+import type { AlipayConfig } from './alipay/provider'
+import type { SandboxWallet } from './sandbox/wallet'
 import type { PaymentProvider, PayoutWallet } from './types'
-import { WechatPayProvider, type WechatPayConfig } from './wechat/provider'
+import type { WechatPayConfig } from './wechat/provider'
+
+/*
+ * The provider SDKs (wechatpay-axios-plugin, alipay-sdk) take ~170 ms to load: they are loaded on the first
+ * payment request, not when the function starts.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const load = {
+  wechat: () => require('./wechat/provider') as typeof import('./wechat/provider'),
+  alipay: () => require('./alipay/provider') as typeof import('./alipay/provider'),
+  sandbox: () => require('./sandbox/wallet') as typeof import('./sandbox/wallet')
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface PaymentsRuntime {
   mode: 'off' | 'live' | 'sandbox'
@@ -118,22 +130,22 @@ function build(services: AppServices): PaymentsRuntime {
   if (wantSandbox && config.SPLITPAY_MODE !== 'dev') {
     problems.push('PAYMENTS_SANDBOX=on is refused outside dev mode')
   } else if (wantSandbox) {
-    const sandbox = new SandboxWallet()
+    const sandbox = new (load.sandbox().SandboxWallet)()
     rt.mode = 'sandbox'
     rt.sandbox = sandbox
     rt.providers = {
-      wechat: new WechatPayProvider({ ...sandbox.wechatConfig(publicUrl), now }),
-      alipay: new AlipayProvider({ ...sandbox.alipayConfig(publicUrl), now })
+      wechat: new (load.wechat().WechatPayProvider)({ ...sandbox.wechatConfig(publicUrl), now }),
+      alipay: new (load.alipay().AlipayProvider)({ ...sandbox.alipayConfig(publicUrl), now })
     }
     return rt
   }
   try {
-    if (wx) rt.providers.wechat = new WechatPayProvider({ ...wx, now })
+    if (wx) rt.providers.wechat = new (load.wechat().WechatPayProvider)({ ...wx, now })
   } catch (e) {
     problems.push(`WeChat Pay: ${(e as Error).message}`)
   }
   try {
-    if (ali) rt.providers.alipay = new AlipayProvider({ ...ali, now })
+    if (ali) rt.providers.alipay = new (load.alipay().AlipayProvider)({ ...ali, now })
   } catch (e) {
     problems.push(`Alipay: ${(e as Error).message}`)
   }
