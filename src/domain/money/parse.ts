@@ -1,6 +1,7 @@
 import { DomainError } from '../errors'
 import type { CurrencyCode, Minor } from '../types'
 import { DEFAULT_CURRENCY, minorDigits } from './currencies'
+import { pow10 } from './pow10'
 
 /** Options of {@link parseMoney}. Both default to false: an expense amount is positive. */
 export interface ParseMoneyOptions {
@@ -123,7 +124,7 @@ export function parseMoney(input: string, currency: CurrencyCode = DEFAULT_CURRE
     )
   }
   const value = BigInt((int || '0') + frac.padEnd(digits, '0'))
-  const cap = BigInt(MAX_MAJOR_UNITS) * 10n ** BigInt(digits)
+  const cap = BigInt(MAX_MAJOR_UNITS) * pow10(digits)
   if (value > cap) {
     throw new DomainError('MONEY_TOO_LARGE', `The amount is too large (at most 100,000,000 ${currency}).`, { input })
   }

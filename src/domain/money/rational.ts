@@ -1,4 +1,5 @@
 import { DomainError } from '../errors'
+import { pow10 } from './pow10'
 
 /** An exact non-negative rational number `num / den` (den > 0), in BigInt. */
 export interface Rational {
@@ -22,13 +23,21 @@ export function isRate(rate: unknown): rate is string {
  * strings with up to 10 integer and 12 fraction digits, greater than 0, are accepted (RATE_INVALID).
  */
 export function parseRate(rate: string): Rational {
+  const cached = cache.get(rate)
+  if (cached) return cached
   if (!isRate(rate)) {
     throw new DomainError('RATE_INVALID', `Invalid exchange rate: ${JSON.stringify(String(rate))}; use a positive decimal such as 0.0485.`)
   }
   const match = RATE_PATTERN.exec(rate) as RegExpExecArray
   const fraction = match[2] ?? ''
-  return { num: BigInt(match[1] + fraction), den: 10n ** BigInt(fraction.length) }
+  const parsed = Object.freeze({ num: BigInt(match[1] + fraction), den: pow10(fraction.length) })
+  if (cache.size >= 1000) cache.clear()
+  cache.set(rate, parsed)
+  return parsed
 }
+
+/** Parsed rates: a ledger uses few distinct rates many times. */
+const cache = new Map<string, Rational>()
 
 /** `n / d` rounded half away from zero (d > 0). */
 export function divRoundHalfAway(n: bigint, d: bigint): bigint {
