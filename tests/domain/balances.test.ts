@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { computeBalances, DomainError, planSettlement, splitExpense, type Expense, type Ledger } from '@/domain'
+import { computeBalances, DomainError, paidAmounts, planSettlement, splitExpense, type Expense, type Ledger } from '@/domain'
 import { groupArb } from './support/expenses'
 import { applyTransfers, reorder } from './support/reference'
 
@@ -57,12 +57,63 @@ describe('computeBalances', () => {
     const base = { members: ['ann', 'bo', 'cy'], expenses: [dinner], payments: [] }
     expect(codeOf(() => computeBalances({ ...base, members: ['ann', 'bo'] }))).toBe('UNKNOWN_MEMBER')
     expect(codeOf(() => computeBalances({ ...base, members: ['ann', 'bo', 'cy', 'bo'] }))).toBe('DUPLICATE_MEMBER')
-    expect(codeOf(() => computeBalances({ ...base, expenses: [dinner, dinner] }))).toBe('DUPLICATE_ID')
     expect(codeOf(() => computeBalances({ ...base, payments: [{ id: 'p', from: 'ann', to: 'ann', amount: 5 }] }))).toBe('PAYMENT_SELF')
     expect(codeOf(() => computeBalances({ ...base, payments: [{ id: 'p', from: 'ann', to: 'bo', amount: 0 }] }))).toBe('PAYMENT_AMOUNT')
     expect(codeOf(() => computeBalances({ ...base, payments: [{ id: 'p', from: 'ann', to: 'zed', amount: 5 }] }))).toBe('UNKNOWN_MEMBER')
     const twice = { id: 'p', from: 'ann', to: 'bo', amount: 5 }
     expect(codeOf(() => computeBalances({ ...base, payments: [twice, twice] }))).toBe('DUPLICATE_ID')
+  })
+
+  it('equals the sum of paidAmounts - splitExpense over the expenses (its fast path agrees with the general one)', () => {
+    fc.assert(
+      fc.property(groupArb(1, 10, 30), fc.constantFrom('CNY', 'JPY', undefined), ({ members, expenses }, currency) => {
+        const expected: Record<string, number> = Object.fromEntries(members.map((m) => [m, 0]))
+        let failure: string | undefined
+        try {
+          for (const e of expenses) {
+            for (const [m, v] of Object.entries(paidAmounts(e, currency))) expected[m]! += v
+            for (const [m, v] of Object.entries(splitExpense(e, currency))) expected[m]! -= v
+          }
+        } catch (error) {
+          failure = (error as DomainError).code
+        }
+        if (failure) {
+          expect(codeOf(() => computeBalances({ members, expenses, payments: [], currency }))).toBe(failure)
+        } else {
+          for (const m of members) if (expected[m] === 0) expected[m] = 0
+          expect(computeBalances({ members, expenses, payments: [], currency })).toEqual(expected)
+        }
+      }),
+      { numRuns: 1500 }
+    )
+  })
+
+  it('agrees with the general path on invalid expenses too (same error code)', () => {
+    const members = ['ann', 'bo', 'cy']
+    const bad: Array<[Expense, string]> = [
+      [{ ...dinner, split: { mode: 'equal', members: ['ann', 'ann'] } }, 'DUPLICATE_MEMBER'],
+      [{ ...dinner, split: { mode: 'equal', members: [] } }, 'SPLIT_EMPTY'],
+      [{ ...dinner, split: { mode: 'percent', basisPoints: { ann: 5000 } } }, 'SPLIT_PERCENT_TOTAL'],
+      [{ ...dinner, split: { mode: 'shares', shares: { ann: 0 } } }, 'SPLIT_SHARES_ZERO'],
+      [{ ...dinner, split: { mode: 'exact', amounts: { ann: 1 } } }, 'SPLIT_EXACT_TOTAL'],
+      [{ ...dinner, split: { mode: 'adjust', members, adjustments: { ann: 40000 } } }, 'SPLIT_ADJUST_TOO_LARGE'],
+      [{ ...dinner, paidBy: { ann: 1 } }, 'PAYERS_TOTAL'],
+      [{ ...dinner, paidBy: { zed: 30000 } }, 'UNKNOWN_MEMBER'],
+      [{ ...dinner, split: { mode: 'shares', shares: { zed: 1 } } }, 'UNKNOWN_MEMBER'],
+      [{ ...dinner, currency: 'JPY', rate: 'x' }, 'RATE_INVALID'],
+      [{ ...dinner, amount: 0, paidBy: { ann: 0 } }, 'MONEY_ZERO']
+    ]
+    for (const [expense, code] of bad) {
+      expect(codeOf(() => computeBalances({ members, expenses: [dinner, expense], payments: [], currency: 'CNY' }))).toBe(code)
+    }
+  })
+
+  it('splits very large shares exactly (beyond float range: the BigInt path)', () => {
+    const e: Expense = { id: 'huge', amount: 9_999_999_999, paidBy: { ann: 9_999_999_999 }, split: { mode: 'shares', shares: { ann: 2 ** 40, bo: 2 ** 40 + 1, cy: 3 } } }
+    const balances = computeBalances({ members: ['ann', 'bo', 'cy'], expenses: [e], payments: [] })
+    const owed = splitExpense(e)
+    expect(balances).toEqual({ ann: 9_999_999_999 - owed.ann!, bo: -owed.bo! || 0, cy: -owed.cy! || 0 })
+    expect(total(owed)).toBe(9_999_999_999)
   })
 
   it('sums to exactly zero, lists every member, and the plan settles it (property)', () => {

@@ -1,0 +1,198 @@
+/**
+ * Ledger engine benchmark: `npm run bench:ledger` (tsx bench/ledger.ts).
+ *
+ * Prints each figure with its budget and PASS/FAIL, and exits non-zero if a budget fails:
+ *   - computeBalances over 100,000 expenses and 50 members          (budget < 100 ms)
+ *   - planSettlement, 20 non-zero members, worst of 300 random groups (budget < 100 ms)
+ *   - planSettlement, 500 non-zero members, worst of 20 runs         (budget < 50 ms)
+ *   - over 1,000 random trip groups: total transfers of our plan vs a largest-first greedy plan
+ * Inputs come from a seeded generator, so every run measures the same work. Each timing is taken
+ * after warm-up runs of the same code.
+ */
+import { computeBalances, planSettlement, type Balances, type Expense, type Transfer } from '../src/domain'
+
+/** mulberry32: a small seeded generator, so the inputs are the same on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+const rand = random(20261125)
+const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1))
+const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!
+const sample = <T>(list: readonly T[], k: number): T[] => {
+  const copy = [...list]
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1))
+    ;[copy[i], copy[j]] = [copy[j]!, copy[i]!]
+  }
+  return copy.slice(0, k)
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const ms = (x: number) => `${x.toFixed(1)} ms`
+
+let failed = false
+function report(label: string, value: number, budget: number, note: string): void {
+  const ok = value < budget
+  if (!ok) failed = true
+  console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}: ${ms(value)} (${note}; budget < ${budget} ms)`)
+}
+
+// ---------------------------------------------------------------- computeBalances
+function bigLedger(): { members: string[]; expenses: Expense[] } {
+  const members = Array.from({ length: 50 }, (_, i) => `member-${String(i).padStart(2, '0')}`)
+  const expenses: Expense[] = []
+  for (let i = 0; i < 100_000; i++) {
+    const id = `expense-${i}`
+    const who = sample(members, rand() < 0.05 ? 50 : int(2, 12))
+    const amount = int(1, 500) * (rand() < 0.5 ? 100 : 1) + (rand() < 0.3 ? int(0, 99) : 0)
+    const payers = rand() < 0.15 ? sample(who, 2) : [pick(who)]
+    const paidBy: Record<string, number> =
+      payers.length === 1 ? { [payers[0]!]: amount } : { [payers[0]!]: Math.floor(amount / 2), [payers[1]!]: amount - Math.floor(amount / 2) }
+    const kind = rand()
+    let expense: Expense
+    if (kind < 0.55) expense = { id, amount, paidBy, split: { mode: 'equal', members: who } }
+    else if (kind < 0.65) expense = { id, amount, paidBy, split: { mode: 'shares', shares: Object.fromEntries(who.map((m) => [m, int(0, 3) || 1])) } }
+    else if (kind < 0.75) {
+      const bps = who.map(() => Math.floor(10000 / who.length))
+      bps[0]! += 10000 - bps.reduce((a, b) => a + b, 0)
+      expense = { id, amount, paidBy, split: { mode: 'percent', basisPoints: Object.fromEntries(who.map((m, k) => [m, bps[k]!])) } }
+    } else if (kind < 0.83) {
+      const parts = who.map(() => Math.floor(amount / who.length))
+      parts[0]! += amount - parts.reduce((a, b) => a + b, 0)
+      expense = { id, amount, paidBy, split: { mode: 'exact', amounts: Object.fromEntries(who.map((m, k) => [m, parts[k]!])) } }
+    } else if (kind < 0.9) {
+      expense = { id, amount, paidBy, split: { mode: 'adjust', members: who, adjustments: { [who[0]!]: Math.floor(amount / (4 * who.length)) } } }
+    } else if (kind < 0.95) {
+      // JPY in the CNY group
+      expense = { id, amount: amount * 10, currency: 'JPY', rate: '0.0485', paidBy: Object.fromEntries(Object.entries(paidBy).map(([m, v]) => [m, v * 10])), split: { mode: 'equal', members: who } }
+    } else {
+      expense = { id, amount: -amount, paidBy: Object.fromEntries(Object.entries(paidBy).map(([m, v]) => [m, -v])), split: { mode: 'equal', members: who } }
+    }
+    expenses.push(expense)
+  }
+  return { members, expenses }
+}
+
+const ledger = { ...bigLedger(), payments: [], currency: 'CNY' }
+let check: Balances = {}
+for (let i = 0; i < 3; i++) check = computeBalances(ledger)
+const sum = Object.values(check).reduce((a, b) => a + b, 0)
+if (sum !== 0) {
+  console.log(`FAIL  balances sum to ${sum}, not 0`)
+  failed = true
+}
+const balanceTimes: number[] = []
+for (let i = 0; i < 7; i++) {
+  const t = performance.now()
+  computeBalances(ledger)
+  balanceTimes.push(performance.now() - t)
+}
+report('computeBalances, 100,000 expenses over 50 members', median(balanceTimes), 100, `median of 7, best ${ms(Math.min(...balanceTimes))}`)
+
+// ---------------------------------------------------------------- planSettlement
+function randomBalances(n: number, prefix: string): Balances {
+  const out: Balances = {}
+  let total = 0
+  for (let i = 0; i < n - 1; i++) {
+    const v = (rand() < 0.3 ? int(-50, 50) * 1000 : int(-5_000_000, 5_000_000)) || 1
+    out[`${prefix}${String(i).padStart(3, '0')}`] = v
+    total += v
+  }
+  if (total === 0) {
+    out[`${prefix}000`]! += 1
+    total += 1
+  }
+  out[`${prefix}last`] = -total
+  return out
+}
+
+const groups20 = Array.from({ length: 300 }, (_, g) => randomBalances(20, `g${g}-`))
+for (let i = 0; i < 20; i++) planSettlement(groups20[i]!)
+const times20 = groups20.map((b) => {
+  const t = performance.now()
+  planSettlement(b)
+  return performance.now() - t
+})
+report('planSettlement, 20 non-zero members (exact)', Math.max(...times20), 100, `worst of 300 random groups, median ${ms(median(times20))}`)
+
+const groups500 = Array.from({ length: 20 }, (_, g) => randomBalances(500, `h${g}-`))
+for (let i = 0; i < 5; i++) planSettlement(groups500[i]!)
+const times500 = groups500.map((b) => {
+  const t = performance.now()
+  const plan = planSettlement(b)
+  if (plan.length > 499) {
+    console.log(`FAIL  ${plan.length} transfers for 500 members (more than n - 1)`)
+    failed = true
+  }
+  return performance.now() - t
+})
+report('planSettlement, 500 non-zero members (heuristic)', Math.max(...times500), 50, `worst of 20 random groups, median ${ms(median(times500))}`)
+
+// ---------------------------------------------------------------- plan size vs greedy
+/** Largest-first greedy, the usual approach: the largest debtor pays the largest creditor. */
+function greedy(balances: Balances): Transfer[] {
+  const left = new Map(Object.entries(balances).filter(([, v]) => v !== 0))
+  const out: Transfer[] = []
+  const largest = (sign: number): string | undefined => {
+    let best: string | undefined
+    for (const [id, v] of left) {
+      if (Math.sign(v) !== sign) continue
+      if (best === undefined || Math.abs(v) > Math.abs(left.get(best)!) || (Math.abs(v) === Math.abs(left.get(best)!) && id < best)) best = id
+    }
+    return best
+  }
+  for (;;) {
+    const d = largest(-1)
+    const c = largest(1)
+    if (d === undefined || c === undefined) return out
+    const amount = Math.min(-left.get(d)!, left.get(c)!)
+    out.push({ from: d, to: c, amount })
+    left.set(d, left.get(d)! + amount)
+    left.set(c, left.get(c)! - amount)
+    if (left.get(d) === 0) left.delete(d)
+    if (left.get(c) === 0) left.delete(c)
+  }
+}
+
+/** A trip: 3-12 friends, 5-60 expenses, mostly round amounts, often shared by a sub-group. */
+function trip(g: number): Balances {
+  const members = Array.from({ length: int(3, 12) }, (_, i) => `t${g}-${i}`)
+  const payers = sample(members, Math.max(1, Math.ceil(members.length / 3)))
+  const expenses: Expense[] = []
+  const count = int(5, 60)
+  for (let i = 0; i < count; i++) {
+    const who = rand() < 0.4 ? members : sample(members, int(2, members.length))
+    const amount = rand() < 0.7 ? int(1, 60) * 1000 : int(1, 300) * 100
+    const payer = rand() < 0.8 ? pick(payers) : pick(members)
+    expenses.push({ id: `t${g}-e${i}`, amount, paidBy: { [payer]: amount }, split: { mode: 'equal', members: who } })
+  }
+  return computeBalances({ members, expenses, payments: [] })
+}
+
+let ours = 0
+let theirs = 0
+let fewer = 0
+let worse = 0
+for (let g = 0; g < 1000; g++) {
+  const balances = trip(g)
+  const a = planSettlement(balances).length
+  const b = greedy(balances).length
+  ours += a
+  theirs += b
+  if (a < b) fewer++
+  if (a > b) worse++
+}
+const saved = ((theirs - ours) / theirs) * 100
+console.log(
+  `${worse === 0 ? 'PASS' : 'FAIL'}  1,000 random trip groups: ${ours} transfers with planSettlement vs ${theirs} with largest-first greedy ` +
+    `(${saved.toFixed(1)}% fewer; fewer in ${fewer} groups, more in ${worse})`
+)
+if (worse > 0) failed = true
+
+process.exit(failed ? 1 : 0)
