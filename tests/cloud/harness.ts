@@ -1,0 +1,102 @@
+/**
+ * Starts the real function over HTTP on port 0 (createApp + node http) against in-memory PGlite, or, when
+ * TEST_DB=postgres, against TEST_DATABASE_URL in a fresh schema of its own (so files run in parallel).
+ * Returns a small client that speaks the wire format.
+ */
+import { randomBytes } from 'node:crypto'
+import { createApp, type App, type AppOptions } from '../../cloud/app'
+
+export interface Reply<T = any> {
+  status: number
+  body: { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: any } }
+}
+
+export interface Harness {
+  app: App
+  url: string
+  /** POST /api { action, input } with an optional bearer token. */
+  call<T = any>(action: string, input?: unknown, token?: string | null): Promise<Reply<T>>
+  /** Like call, but fails the test unless the reply is ok; returns data. */
+  ok<T = any>(action: string, input?: unknown, token?: string | null): Promise<T>
+  /** POST /api with a raw body and headers. */
+  raw(body: string | Buffer, headers?: Record<string, string>, path?: string, method?: string): Promise<{ status: number; text: string; headers: Headers }>
+  /** Dev sign-in as `name`. */
+  signIn(name: string): Promise<{ token: string; user: { id: string; name: string } }>
+  /** Row counts and a fingerprint of every table, to prove nothing was written. */
+  snapshot(): Promise<Record<string, string>>
+  close(): Promise<void>
+}
+
+// Starting PGlite (or a schema on PostgreSQL) takes seconds on a busy machine.
+jest.setTimeout(120_000)
+
+export const usingPostgres = () => process.env.TEST_DB === 'postgres'
+
+let seq = 0
+/** A fresh client-made id. */
+export function cid(prefix = 'c'): string {
+  return `${prefix}${(seq++).toString(36)}_${randomBytes(9).toString('base64url')}`
+}
+
+export async function startHarness(opts: Partial<AppOptions> = {}): Promise<Harness> {
+  const env = { SPLITPAY_MODE: 'dev', ...(opts.env ?? {}) }
+  const pg = usingPostgres()
+  if (pg && !process.env.TEST_DATABASE_URL) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL (set by the cloud-postgres global setup)')
+  const app = await createApp({
+    ...opts,
+    env,
+    databaseUrl: opts.databaseUrl ?? (pg ? process.env.TEST_DATABASE_URL : 'memory'),
+    schema: pg ? `t_${randomBytes(6).toString('hex')}` : undefined
+  })
+  const { url } = await app.listen(0)
+
+  async function call<T>(action: string, input?: unknown, token?: string | null): Promise<Reply<T>> {
+    const res = await fetch(`${url}/api`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ action, input })
+    })
+    return { status: res.status, body: (await res.json()) as Reply<T>['body'] }
+  }
+
+  return {
+    app,
+    url,
+    call,
+    async ok<T>(action: string, input?: unknown, token?: string | null): Promise<T> {
+      const r = await call<T>(action, input, token)
+      if (!r.body.ok) throw new Error(`${action} failed: ${r.status} ${JSON.stringify(r.body.error)}`)
+      return r.body.data
+    },
+    async raw(body, headers = {}, path = '/api', method = 'POST') {
+      const res = await fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: method === 'GET' ? undefined : (body as BodyInit) })
+      return { status: res.status, text: await res.text(), headers: res.headers }
+    },
+    async signIn(name: string) {
+      const r = await call<{ token: string; user: { id: string; name: string } }>('signIn', { provider: 'dev', name })
+      if (!r.body.ok) throw new Error(`signIn failed: ${JSON.stringify(r.body.error)}`)
+      return r.body.data
+    },
+    async snapshot() {
+      const tables = ['users', 'groups', 'members', 'expenses', 'payments', 'invites', 'activity', 'idempotency', 'schema_migrations']
+      const out: Record<string, string> = {}
+      for (const t of tables) {
+        const r = await app.db.query<{ n: unknown; h: string | null }>(`SELECT COUNT(*) AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM ${t} t`)
+        out[t] = `${String(r.rows[0].n)}:${r.rows[0].h ?? ''}`
+      }
+      return out
+    },
+    async close() {
+      await app.close()
+    }
+  }
+}
+
+/** An expense split equally, paid by one member. */
+export function equalExpense(id: string, amount: number, payer: string, members: string[]) {
+  return { id, amount, paidBy: { [payer]: amount }, split: { mode: 'equal' as const, members } }
+}
+
+export function sum(values: Record<string, number>): number {
+  return Object.values(values).reduce((a, b) => a + b, 0)
+}
