@@ -27,7 +27,7 @@ export function taroBuild(target: 'h5' | 'weapp' | 'alipay', env: Record<string,
   const args = ['taro', 'build', '--type', target, ...(opts.watch ? ['--watch'] : [])]
   const child = spawn('npx', args, {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: opts.quiet ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],
     detached: true
   })

@@ -1,20 +1,14 @@
-import Taro from '@tarojs/taro'
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type { UserView } from '@/api/views'
-import { localeFromSystem, type Locale } from '@/i18n'
+import type { Locale } from '@/i18n'
 import { getCredentials, needsName } from '@/platform/login'
 import { api, setTokenSource } from '@/services/api'
 import type { ActionInput } from '@/api'
 import { taroJSONStorage } from './storage'
 
-function systemLocale(): Locale {
-  try {
-    return localeFromSystem(Taro.getSystemInfoSync().language)
-  } catch {
-    return 'zh-CN'
-  }
-}
+/** Chinese by default; English when the person picks it on the Me page (kept on this device and in the profile). */
+const defaultLocale: Locale = 'zh-CN'
 
 interface SessionState {
   token: string | null
@@ -36,7 +30,7 @@ export const useSession = create<SessionState>()(
     (set, get) => ({
       token: null,
       user: null,
-      locale: systemLocale(),
+      locale: defaultLocale,
       devName: null,
       hydrated: false,
       async signIn(name) {

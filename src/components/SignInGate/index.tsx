@@ -47,11 +47,11 @@ export default function SignInGate({ children }: { children: ReactNode }) {
       {needsName ? (
         <View className='card signin__card'>
           <Text className='field__label'>{translate(locale, 'signin.name')}</Text>
-          <Input className='field__input' value={name} placeholder={translate(locale, 'signin.namePlaceholder')} onInput={(e) => setName(e.detail.value)} onConfirm={() => void go(name)} data-testid='signin-name' maxlength={40} />
+          <Input className='field__input' value={name} placeholder={translate(locale, 'signin.namePlaceholder')} onInput={(e) => setName(String(e.detail.value))} onConfirm={() => void go(name)} data-testid='signin-name' maxlength={40} />
         </View>
       ) : null}
       {error ? <Text className='field__error'>{error}</Text> : null}
-      <Button className='btn btn--primary btn--block signin__cta' loading={busy} disabled={busy || !hydrated} onClick={() => void go(name)} data-testid='signin-submit'>
+      <Button className='btn btn--primary btn--block signin__cta' loading={busy} disabled={(busy || !hydrated) || undefined} onClick={() => void go(name)} data-testid='signin-submit'>
         {needsName ? translate(locale, 'signin.submit') : translate(locale, 'signin.platform', { platform: platform.walletName[locale] })}
       </Button>
     </View>

@@ -45,7 +45,7 @@ export default function SplitEditor({ draft, members, preview, groupCurrency, lo
                   type={inputType[mode]}
                   value={draft.values[mode][m.id] ?? ''}
                   placeholder={mode === 'shares' ? '1' : '0'}
-                  onInput={(e) => setValue(m.id, e.detail.value)}
+                  onInput={(e) => setValue(m.id, String(e.detail.value))}
                   data-testid={`split-input-${m.id}`}
                   aria-label={`${m.name} ${t(`split.${mode}` as MessageKey)}`}
                 />

@@ -74,8 +74,8 @@ function MeScreen() {
       <View className='card'>
         <Field label={t('me.name')}>
           <View className='row'>
-            <Input className='field__input grow' value={name} maxlength={40} onInput={(e) => setName(e.detail.value)} data-testid='me-name' />
-            <Button className='btn btn--secondary btn--small' disabled={busy || !name.trim() || name.trim() === user?.name} onClick={() => void update({ name: name.trim() })} data-testid='me-name-save'>
+            <Input className='field__input grow' value={name} maxlength={40} onInput={(e) => setName(String(e.detail.value))} data-testid='me-name' />
+            <Button className='btn btn--secondary btn--small' disabled={(busy || !name.trim() || name.trim() === user?.name) || undefined} onClick={() => void update({ name: name.trim() })} data-testid='me-name-save'>
               {t('common.save')}
             </Button>
           </View>
@@ -86,7 +86,7 @@ function MeScreen() {
         <Field label={t('me.qr')}>
           <Text className='muted' style={{ display: 'block', marginBottom: '16px' }}>{t('me.qrHint')}</Text>
           {qr ? <Image className='me__qr' src={qr} mode='aspectFit' /> : null}
-          <Button className='btn btn--ghost btn--small' disabled={busy} onClick={() => void uploadQr()} data-testid='me-qr'>
+          <Button className='btn btn--ghost btn--small' disabled={(busy) || undefined} onClick={() => void uploadQr()} data-testid='me-qr'>
             {user?.hasQr || qr ? t('me.qrReplace') : t('me.qrUpload')}
           </Button>
         </Field>

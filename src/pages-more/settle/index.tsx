@@ -1,9 +1,10 @@
 import { View, Text, Button, Image } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import Avatar from '@/components/Avatar'
 import Money from '@/components/Money'
 import SignInGate from '@/components/SignInGate'
+import { useShowEffect } from '@/hooks/useShowEffect'
 import { useT } from '@/hooks/useT'
 import { useTitle } from '@/hooks/useTitle'
 import { translateError } from '@/i18n'
@@ -40,7 +41,7 @@ function SettleScreen({ groupId }: { groupId: string }) {
   const [busy, setBusy] = useState<string | null>(null)
   const queued = useMemo(() => pendingTransfers(queue, groupId), [queue, groupId])
 
-  useDidShow(() => void loadGroup(groupId).catch(() => {}))
+  useShowEffect(() => void loadGroup(groupId).catch(() => {}))
   usePullDownRefresh(() => void loadGroup(groupId).catch(() => {}).finally(() => Taro.stopPullDownRefresh()))
 
   if (!group) {
@@ -115,15 +116,15 @@ function SettleScreen({ groupId }: { groupId: string }) {
             </View>
             {!waiting ? (
               <View className='transfer__actions'>
-                <Button className='btn btn--primary btn--small' loading={busy === `wallet:${p.to}`} disabled={!!busy} onClick={() => void payWithWallet(p.to)} data-testid={`pay-wallet-${p.to}`}>
+                <Button className='btn btn--primary btn--small' loading={busy === `wallet:${p.to}`} disabled={(!!busy) || undefined} onClick={() => void payWithWallet(p.to)} data-testid={`pay-wallet-${p.to}`}>
                   {t('settle.payWallet', { wallet: platform.walletName[locale] })}
                 </Button>
                 {payee?.hasQr ? (
-                  <Button className='btn btn--secondary btn--small' loading={busy === `qr:${p.to}`} disabled={!!busy} onClick={() => void showQr(p.to)} data-testid={`pay-qr-${p.to}`}>
+                  <Button className='btn btn--secondary btn--small' loading={busy === `qr:${p.to}`} disabled={(!!busy) || undefined} onClick={() => void showQr(p.to)} data-testid={`pay-qr-${p.to}`}>
                     {t('settle.payQr')}
                   </Button>
                 ) : null}
-                <Button className='btn btn--ghost btn--small' disabled={!!busy} onClick={() => record(me, p.to, p.amount, 'cash')} data-testid={`pay-cash-${p.to}`}>
+                <Button className='btn btn--ghost btn--small' disabled={(!!busy) || undefined} onClick={() => record(me, p.to, p.amount, 'cash')} data-testid={`pay-cash-${p.to}`}>
                   {t('settle.payCash')}
                 </Button>
               </View>

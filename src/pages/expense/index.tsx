@@ -71,18 +71,18 @@ export function ExpenseForm({ group, existing, onDone }: { group: GroupView; exi
           <Picker mode='selector' range={[...currencyCodes]} value={currencyIndex < 0 ? 0 : currencyIndex} onChange={(e) => set({ currency: currencyCodes[Number(e.detail.value)] })}>
             <Text className='xform__currency' data-testid='expense-currency'>{draft.currency} ▾</Text>
           </Picker>
-          <Input className='xform__amount-input grow' type='digit' value={draft.amount} placeholder='0.00' focus={!existing} onInput={(e) => set({ amount: e.detail.value })} data-testid='expense-amount' aria-label={t('expense.amount')} />
+          <Input className='xform__amount-input grow' type='digit' value={draft.amount} placeholder='0.00' focus={!existing} onInput={(e) => set({ amount: String(e.detail.value) })} data-testid='expense-amount' aria-label={t('expense.amount')} />
         </View>
         {show('amount') ? <Text className='field__error' data-testid='amount-error'>{show('amount')}</Text> : null}
         {draft.currency !== group.currency ? (
           <Field label={`${t('expense.rate')} · ${t('expense.rateHint', { from: draft.currency, to: group.currency })}`} error={show('rate')} testId='rate'>
-            <Input className='field__input' type='digit' value={draft.rate} placeholder='7.10' onInput={(e) => set({ rate: e.detail.value })} data-testid='expense-rate' />
+            <Input className='field__input' type='digit' value={draft.rate} placeholder='7.10' onInput={(e) => set({ rate: String(e.detail.value) })} data-testid='expense-rate' />
           </Field>
         ) : null}
       </View>
       <View className='card'>
         <Field label={t('expense.description')}>
-          <Input className='field__input' value={draft.description} maxlength={200} placeholder={t('expense.descriptionPlaceholder')} onInput={(e) => set({ description: e.detail.value })} data-testid='expense-description' />
+          <Input className='field__input' value={draft.description} maxlength={200} placeholder={t('expense.descriptionPlaceholder')} onInput={(e) => set({ description: String(e.detail.value) })} data-testid='expense-description' />
         </Field>
         <Field label={t('expense.category')}>
           <View className='chips'>
@@ -124,7 +124,7 @@ export function ExpenseForm({ group, existing, onDone }: { group: GroupView; exi
               .map((m) => (
                 <View key={m.id} className='row xform__payer'>
                   <Text className='grow'>{m.name}</Text>
-                  <Input className='split__input xform__payer-input' type='digit' value={draft.payerAmounts[m.id] ?? ''} placeholder='0.00' onInput={(e) => set({ payerAmounts: { ...draft.payerAmounts, [m.id]: e.detail.value } })} data-testid={`payer-amount-${m.id}`} />
+                  <Input className='split__input xform__payer-input' type='digit' value={draft.payerAmounts[m.id] ?? ''} placeholder='0.00' onInput={(e) => set({ payerAmounts: { ...draft.payerAmounts, [m.id]: String(e.detail.value) } })} data-testid={`payer-amount-${m.id}`} />
                 </View>
               ))
           : null}

@@ -53,7 +53,7 @@ function NewGroupForm() {
     <View className='page'>
       <View className='card'>
         <Field label={t('groupNew.name')} error={error} testId='group-name'>
-          <Input className='field__input' value={name} maxlength={40} placeholder={t('groupNew.namePlaceholder')} onInput={(e) => setName(e.detail.value)} data-testid='group-name' />
+          <Input className='field__input' value={name} maxlength={40} placeholder={t('groupNew.namePlaceholder')} onInput={(e) => setName(String(e.detail.value))} data-testid='group-name' />
         </Field>
         <Field label={t('groupNew.cover')}>
           <View className='covers'>
@@ -81,14 +81,14 @@ function NewGroupForm() {
           ))}
         </View>
         <View className='row'>
-          <Input className='field__input grow' value={friend} maxlength={40} placeholder={t('groupNew.memberPlaceholder')} onInput={(e) => setFriend(e.detail.value)} onConfirm={addFriend} data-testid='friend-name' />
+          <Input className='field__input grow' value={friend} maxlength={40} placeholder={t('groupNew.memberPlaceholder')} onInput={(e) => setFriend(String(e.detail.value))} onConfirm={addFriend} data-testid='friend-name' />
           <Button className='btn btn--secondary btn--small' onClick={addFriend} data-testid='friend-add'>
             {t('groupNew.addMember')}
           </Button>
         </View>
       </View>
       <View className='fab-bar'>
-        <Button className='btn btn--primary' loading={busy} disabled={busy} onClick={() => void submit()} data-testid='group-submit'>
+        <Button className='btn btn--primary' loading={busy} disabled={(busy) || undefined} onClick={() => void submit()} data-testid='group-submit'>
           {t('groupNew.submit')}
         </Button>
       </View>

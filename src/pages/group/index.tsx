@@ -1,5 +1,5 @@
 import { View, Text, Button } from '@tarojs/components'
-import Taro, { useDidShow, usePageScroll, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { usePageScroll, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import BalanceList from '@/components/BalanceList'
@@ -11,6 +11,7 @@ import PaidTracker from '@/components/PaidTracker'
 import PlanList from '@/components/PlanList'
 import Segmented from '@/components/Segmented'
 import SignInGate from '@/components/SignInGate'
+import { useShowEffect } from '@/hooks/useShowEffect'
 import { useT } from '@/hooks/useT'
 import { useTitle } from '@/hooks/useTitle'
 import { nav } from '@/services/nav'
@@ -57,7 +58,7 @@ function GroupScreen({ groupId }: { groupId: string }) {
   useTitle(group?.name ?? '')
 
   const reload = useCallback(() => Promise.allSettled([loadGroup(groupId), refreshExpenses(groupId)]), [groupId, loadGroup, refreshExpenses])
-  useDidShow(() => void reload())
+  useShowEffect(() => void reload())
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
   useReachBottom(() => {
     if (tab === 'expenses') void loadMoreExpenses(groupId).catch(() => {})

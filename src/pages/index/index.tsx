@@ -1,10 +1,11 @@
 import { View, Text, Button } from '@tarojs/components'
-import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { usePullDownRefresh } from '@tarojs/taro'
 import Taro from '@tarojs/taro'
 import Avatar from '@/components/Avatar'
 import EmptyState from '@/components/EmptyState'
 import Money from '@/components/Money'
 import SignInGate from '@/components/SignInGate'
+import { useShowEffect } from '@/hooks/useShowEffect'
 import { useT } from '@/hooks/useT'
 import { platform } from '@/platform/target'
 import { nav } from '@/services/nav'
@@ -19,7 +20,7 @@ function GroupsList() {
   const loadList = useGroups((s) => s.loadList)
   const user = useSession((s) => s.user)
 
-  useDidShow(() => {
+  useShowEffect(() => {
     void loadList().catch(() => {})
   })
   usePullDownRefresh(() => {

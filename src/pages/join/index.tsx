@@ -91,7 +91,7 @@ function JoinScreen({ token }: { token: string }) {
         </View>
       ) : null}
       <View className='fab-bar'>
-        <Button className='btn btn--primary' loading={busy} disabled={busy} onClick={() => void join()} data-testid='join-submit'>
+        <Button className='btn btn--primary' loading={busy} disabled={(busy) || undefined} onClick={() => void join()} data-testid='join-submit'>
           {claim ? t('join.title') : t('join.asNew')}
         </Button>
       </View>

@@ -1,0 +1,81 @@
+/**
+ * The e2e world: the H5 build (built once if missing or stale) and the real cloud function on in-memory PGlite,
+ * served from one local server like `npm start`, and Debian's Chromium driven by playwright-core.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { createApp, type App } from '../../cloud/app'
+import { ensureH5Build } from '../../scripts/lib/h5-build'
+import { staticFiles } from '../../scripts/lib/static'
+
+export const root = path.resolve(__dirname, '..', '..')
+export const screenshotDir = path.join(root, 'docs', 'screenshots')
+
+export interface World {
+  app: App
+  url: string
+  browser: Browser
+  close(): Promise<void>
+}
+
+export async function startWorld(): Promise<World> {
+  await ensureH5Build({ quiet: true })
+  const app = await createApp({ databaseUrl: 'memory', env: { SPLITPAY_MODE: 'dev' } }, { fallback: staticFiles(path.join(root, 'dist', 'h5')) })
+  const { url } = await app.listen(0)
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
+  })
+  return {
+    app,
+    url: `${url}/`,
+    browser,
+    async close() {
+      await browser.close()
+      await app.close()
+    }
+  }
+}
+
+/** A phone: 390x844 at 2x, Chinese. */
+export async function phone(world: World, locale = 'zh-CN'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await world.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale, isMobile: true, hasTouch: true })
+  const page = await context.newPage()
+  page.on('pageerror', (e) => console.error('[page error]', e.message))
+  return { context, page }
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(screenshotDir, { recursive: true })
+  await page.waitForTimeout(400) // let transitions settle
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) })
+}
+
+/** The visible element with this test id (Taro's H5 router keeps earlier pages of the stack in the DOM, hidden). */
+export const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`).first()
+
+/** Types into a Taro Input (a custom element wrapping a native input). */
+export async function fill(page: Page, testId: string, value: string): Promise<void> {
+  const input = page.locator(`[data-testid="${testId}"]:visible input, input[data-testid="${testId}"]:visible`).first()
+  await input.fill(value)
+}
+
+/** Waits until the offline queue in storage is empty: the function accepted every write. */
+export async function drained(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const raw = window.localStorage.getItem('splitpay.queue')
+    if (!raw) return true
+    const outer = JSON.parse(raw) as { data?: string }
+    const inner = JSON.parse(outer.data ?? raw) as { state?: { items?: unknown[] } }
+    return (inner.state?.items ?? []).length === 0
+  }, undefined, { timeout: 15_000 })
+}
+
+/** A member's id, read from a chip whose test id is `<prefix>-<memberId>` and whose text is the name. */
+export async function memberId(page: Page, prefix: string, name: string): Promise<string> {
+  const chip = page.locator(`[data-testid^="${prefix}-"]:visible`, { hasText: name }).first()
+  const id = await chip.getAttribute('data-testid')
+  if (!id) throw new Error(`no ${prefix} chip for ${name}`)
+  return id.slice(prefix.length + 1)
+}
