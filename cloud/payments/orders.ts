@@ -65,12 +65,19 @@ export async function createPaymentOrder(
   const payer = walletIdentity(ctx.user, wire, sandbox)
   if (!payer) throw paymentApiError('PAYMENT_PAYER_IDENTITY', `Sign in with ${wire === 'wechat' ? 'WeChat' : 'Alipay'} to pay with it`)
 
-  // A previous open order for this pair is replaced (its amount may be stale).
-  const open = await ctx.q.query<{ id: string; state: 'pending' | 'paying' }>(
-    `SELECT id, state FROM pay_transfers WHERE group_id = $1 AND from_member = $2 AND to_member = $3 AND state IN ('pending', 'paying') FOR UPDATE`,
+  // A previous open order for this pair is replaced (its amount may be stale) and closed at its provider, so
+  // it cannot be paid as well. If closing fails (e.g. it was just paid), its notification still settles it.
+  const open = await ctx.q.query<{ id: string; state: 'pending' | 'paying'; wire: PayoutWallet }>(
+    `SELECT id, state, wire FROM pay_transfers WHERE group_id = $1 AND from_member = $2 AND to_member = $3 AND state IN ('pending', 'paying') FOR UPDATE`,
     [group.id, input.from, input.to]
   )
-  for (const o of open.rows) await transition(ctx.q, o.id, o.state, 'cancelled', 'replaced by a new order', ctx.now)
+  for (const o of open.rows) {
+    const closed = await rt.providers[o.wire]?.closeOrder(o.id).then(
+      () => true,
+      () => false
+    )
+    await transition(ctx.q, o.id, o.state, 'cancelled', closed ? 'replaced by a new order (closed)' : 'replaced by a new order', ctx.now)
+  }
 
   const id = newOrderNo('T')
   const amount = suggestion.amount

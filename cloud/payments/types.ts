@@ -96,6 +96,8 @@ export interface PaymentProvider {
   parseNotify(req: RawRequest): PaymentNotice | PayoutNotice
   /** The reply the provider expects for an accepted or refused notification. */
   notifyReply(accepted: boolean, message?: string): RawReply
+  /** Closes an unpaid order so it can no longer be paid (best effort when an order is replaced). */
+  closeOrder(outTradeNo: string): Promise<void>
   payout(req: PayoutRequest): Promise<PayoutResult>
   queryPayout(outBillNo: string): Promise<PayoutResult>
 }

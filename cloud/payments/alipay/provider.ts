@@ -143,6 +143,10 @@ export class AlipayProvider implements PaymentProvider {
     return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: accepted ? 'success' : 'fail' }
   }
 
+  async closeOrder(outTradeNo: string): Promise<void> {
+    await this.call('alipay.trade.close', { out_trade_no: outTradeNo })
+  }
+
   async payout(req: PayoutRequest): Promise<PayoutResult> {
     const { alipayUserId, alipayOpenId } = req.payee
     if (!alipayUserId && !alipayOpenId) throw new PaymentError('PAYMENT_PAYER_IDENTITY', 'the payee has no Alipay user id')

@@ -307,7 +307,7 @@ export class SandboxWallet {
   // --- WeChat Pay v3 API -------------------------------------------------------------------------------
 
   private wechatReply(status: number, data: unknown): RawReply {
-    const body = JSON.stringify(data)
+    const body = data === undefined ? '' : JSON.stringify(data)
     const k = this.keys.wechat
     return { status, headers: { 'content-type': 'application/json; charset=utf-8', ...signedHeaders(body, k.platform.privateKey, k.publicKeyId, this.now()) }, body }
   }
@@ -343,6 +343,14 @@ export class SandboxWallet {
       }
       this.orders.set(order.outTradeNo, order)
       return this.wechatReply(200, { prepay_id: order.providerId })
+    }
+    const close = /^\/v3\/pay\/transactions\/out-trade-no\/([A-Za-z0-9_*|-]+)\/close$/.exec(path)
+    if (req.method === 'POST' && close) {
+      const o = this.orders.get(close[1])
+      if (!o) return this.wechatReply(404, { code: 'ORDER_NOT_EXIST', message: '订单不存在' })
+      if (o.state === 'paid') return this.wechatReply(400, { code: 'ORDERPAID', message: '订单已支付' })
+      o.state = 'declined'
+      return this.wechatReply(204, undefined)
     }
     if (req.method === 'POST' && path === '/v3/fund-app/mch-transfer/transfer-bills') {
       if (this.failTransfers > 0) {
@@ -419,6 +427,13 @@ export class SandboxWallet {
       order.transactionId = order.providerId
       this.orders.set(order.outTradeNo, order)
       return reply({ code: '10000', msg: 'Success', out_trade_no: order.outTradeNo, trade_no: order.providerId })
+    }
+    if (method === 'alipay.trade.close') {
+      const o = this.orders.get(String(biz.out_trade_no))
+      if (!o) return reply({ code: '40004', msg: 'Business Failed', sub_code: 'ACQ.TRADE_NOT_EXIST', sub_msg: '交易不存在' })
+      if (o.state === 'paid') return reply({ code: '40004', msg: 'Business Failed', sub_code: 'ACQ.TRADE_STATUS_ERROR', sub_msg: '交易状态不合法' })
+      o.state = 'declined'
+      return reply({ code: '10000', msg: 'Success', out_trade_no: o.outTradeNo, trade_no: o.providerId })
     }
     if (method === 'alipay.fund.trans.uni.transfer') {
       if (this.failTransfers > 0) {

@@ -71,8 +71,9 @@ export const WECHAT_PAYOUT_STATES: Record<string, PayoutState> = {
 }
 
 function providerError(err: unknown, what: string): PaymentError {
-  const e = err as { response?: { status?: number; data?: { code?: string; message?: string } }; message?: string }
-  const code = e.response?.data?.code
+  const e = err as { code?: string; response?: { status?: number; data?: { code?: string; message?: string } }; message?: string }
+  // a business error from WeChat Pay carries its code in the body; a refused response signature in err.code
+  const code = e.response?.data?.code ?? e.code
   const msg = e.response?.data?.message ?? e.message ?? String(err)
   return new PaymentError('PAYMENT_PROVIDER', `WeChat Pay ${what} failed${code ? ` (${code})` : ''}: ${msg}`, {
     status: e.response?.status,
@@ -174,6 +175,17 @@ export class WechatPayProvider implements PaymentProvider {
       status: 400,
       headers: { 'content-type': 'application/json; charset=utf-8' },
       body: JSON.stringify({ code: 'FAIL', message: message ?? 'refused' })
+    }
+  }
+
+  async closeOrder(outTradeNo: string): Promise<void> {
+    try {
+      await this.client['v3/pay/transactions/out-trade-no/{out_trade_no}/close'].post(
+        { mchid: this.cfg.mchId },
+        { out_trade_no: encodeURIComponent(outTradeNo), headers: this.extraHeaders }
+      )
+    } catch (err) {
+      throw providerError(err, 'close order')
     }
   }
 

@@ -288,6 +288,28 @@ describe('the payout outbox', () => {
   })
 })
 
+describe('a new order for the same pair', () => {
+  test.each([
+    ['WeChat Pay', 'wei'],
+    ['Alipay', 'ali']
+  ])('replaces the open one and closes it at %s', async (_name, payerName) => {
+    const payer = payerName === 'wei' ? wei : ali
+    const payee = payerName === 'wei' ? ali : wei
+    const { groupId, cm: payeeM, dm: payerM } = await groupWhere(payee, payer, 640)
+    const first = await h.ok('createPaymentOrder', { groupId, from: payerM, to: payeeM, clientId: cid() }, payer.token)
+    const second = await h.ok('createPaymentOrder', { groupId, from: payerM, to: payeeM, clientId: cid() }, payer.token)
+    expect(second.transfer.id).not.toBe(first.transfer.id)
+    const old = (await h.ok('getTransfer', { groupId, transferId: first.transfer.id }, payer.token)).transfer
+    expect(old.state).toBe('cancelled')
+    expect(old.history.at(-1).reason).toBe('replaced by a new order (closed)')
+    expect(sandbox.orders.get(first.transfer.id)!.state).toBe('declined')
+    const approveOld = await fetch(`${h.url}/sandbox/api/orders/${first.transfer.id}/approve`, { method: 'POST' })
+    expect(approveOld.status).toBe(400)
+    const items = (await h.ok('getTransfers', { groupId }, payee.token)).items
+    expect(items.map((x: { state: string }) => x.state).sort()).toEqual(['cancelled', 'paying'])
+  })
+})
+
 describe('refusals before any order exists', () => {
   test('a group in another currency, a payee without a wallet, and a server without payments', async () => {
     const { group } = await h.ok('createGroup', { clientId: cid(), name: 'Tokyo', currency: 'JPY' }, ali.token)
