@@ -28,7 +28,8 @@ export async function alipayClient(creds: AlipayCredentials): Promise<AlipayOaut
     keyType: creds.privateKey.includes('BEGIN RSA PRIVATE KEY') ? 'PKCS1' : 'PKCS8',
     ...(creds.gateway ? { gateway: creds.gateway } : {})
   })
-  const client: AlipayOauthClient = { exec: (method, params) => sdk.exec(method, params) as Promise<Record<string, unknown>> }
+  // validateSign: the answer must carry Alipay's signature over the response (checked with ALIPAY_PUBLIC_KEY).
+  const client: AlipayOauthClient = { exec: (method, params) => sdk.exec(method, params, { validateSign: true }) as Promise<Record<string, unknown>> }
   cached = { key, client }
   return client
 }

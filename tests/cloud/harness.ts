@@ -78,7 +78,11 @@ export async function startHarness(opts: Partial<AppOptions> = {}): Promise<Harn
       return r.body.data
     },
     async snapshot() {
-      const tables = ['users', 'groups', 'members', 'expenses', 'payments', 'invites', 'activity', 'idempotency', 'schema_migrations']
+      const list = await app.db.query<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
+      )
+      const tables = list.rows.map((r) => r.table_name)
+      if (!tables.includes('expenses')) throw new Error(`snapshot: unexpected table list ${tables.join(', ')}`)
       const out: Record<string, string> = {}
       for (const t of tables) {
         const r = await app.db.query<{ n: unknown; h: string | null }>(`SELECT COUNT(*) AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM ${t} t`)
