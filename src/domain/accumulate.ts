@@ -37,7 +37,8 @@ const isMinor = (v: unknown): v is number => typeof v === 'number' && Number.isS
 export class Accumulator {
   /** paid - owed per member index. */
   readonly totals: Float64Array
-  private readonly index: Map<MemberId, number>
+  /** Member id -> index, as a prototype-free object (faster to read than a Map in this loop). */
+  private readonly index: Record<MemberId, number | undefined>
   private readonly rank: Int32Array
   private readonly byRank: Int32Array
   private readonly stamp: Int32Array
@@ -59,7 +60,8 @@ export class Accumulator {
     const n = index.size
     const ids = [...index.keys()]
     const order = ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0))
-    this.index = index
+    this.index = Object.create(null) as Record<MemberId, number | undefined>
+    for (const [member, i] of index) this.index[member] = i
     this.totals = new Float64Array(n)
     this.rank = new Int32Array(n)
     order.forEach((i, r) => {
@@ -199,10 +201,10 @@ export class Accumulator {
     if (paidBy === null || typeof paidBy !== 'object') return -1
     let count = 0
     let sum = 0
-    for (const member of Object.keys(paidBy)) {
+    for (const member in paidBy) {
       const paid = paidBy[member]
       if (!isMinor(paid) || (amount > 0 ? paid < 0 : paid > 0)) return -1
-      const i = this.index.get(member)
+      const i = this.index[member]
       if (i === undefined) return -1
       this.payIndex[count] = i
       this.payValue[count] = paid
@@ -233,7 +235,7 @@ export class Accumulator {
     const m = members.length
     const epoch = ++this.seenEpoch
     for (let j = 0; j < m; j++) {
-      const i = this.index.get(members[j]!)
+      const i = this.index[members[j]!]
       if (i === undefined || this.seen[i] === epoch) return false
       this.seen[i] = epoch
       this.ranks[j] = this.rank[i]!
@@ -274,7 +276,7 @@ export class Accumulator {
     for (const member in weights) {
       const w = weights[member]
       if (typeof w !== 'number' || !Number.isSafeInteger(w) || w < 0 || (percent && w > 10000)) return false
-      const i = this.index.get(member)
+      const i = this.index[member]
       if (i === undefined) return false
       const r = this.rank[i]!
       this.ranks[m++] = r
@@ -296,7 +298,7 @@ export class Accumulator {
     for (const member in amounts) {
       const owed = amounts[member]
       if (!isMinor(owed) || (total > 0 ? owed < 0 : owed > 0)) return false
-      const i = this.index.get(member)
+      const i = this.index[member]
       if (i === undefined) return false
       this.ranks[m] = this.rank[i]!
       this.remainder[m++] = owed
@@ -313,14 +315,14 @@ export class Accumulator {
     let adjusted = 0
     for (const member of keys) {
       const adjustment = adjustments[member]
-      if (!isMinor(adjustment) || !this.index.has(member)) return false
+      if (!isMinor(adjustment) || this.index[member] === undefined) return false
       adjusted += adjustment
     }
     const rest = total - adjusted
     if (!Number.isSafeInteger(rest) || (total > 0 ? rest < 0 : rest > 0)) return false
     if (!this.collectRanks(members)) return false
     this.equalOnto(rest, members.length, id)
-    for (const member of keys) this.owe(this.rank[this.index.get(member)!]!, adjustments[member]!)
+    for (const member of keys) this.owe(this.rank[this.index[member]!]!, adjustments[member]!)
     for (let t = 0; t < this.touchedCount; t++) {
       const owed = this.owedAt[this.touched[t]!]!
       if (total > 0 ? owed < 0 : owed > 0) return false
