@@ -48,8 +48,8 @@ const EnvSchema = z
     if (env.SPLITPAY_MODE === 'production') {
       if (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32)
         ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'SESSION_SECRET of at least 32 characters is required in production (e.g. `openssl rand -base64 48`)' })
-      if (!env.DATABASE_URL || env.DATABASE_URL === 'memory')
-        ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'DATABASE_URL (a PostgreSQL server) is required in production; embedded PGlite is for dev only' })
+      if (!env.DATABASE_URL)
+        ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'DATABASE_URL (a PostgreSQL server) is required in production; embedded PGlite on disk is for dev only' })
     }
     if (env.SESSION_SECRET && env.SESSION_SECRET.length < 16)
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'SESSION_SECRET must be at least 16 characters (32 in production)' })
