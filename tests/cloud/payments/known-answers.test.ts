@@ -150,6 +150,9 @@ describe('WeChat Pay notifications', () => {
     const c = createCipheriv('aes-256-gcm', apiV3Key, nonce).setAAD(Buffer.from('transaction'))
     const ciphertext = Buffer.concat([c.update(JSON.stringify(plain), 'utf8'), c.final(), c.getAuthTag()]).toString('base64')
     expect(decryptResource({ algorithm: 'AEAD_AES_256_GCM', ciphertext, associated_data: 'transaction', nonce }, apiV3Key)).toEqual(plain)
+    // Made by the plugin's Aes, decrypted by ours.
+    const byPlugin = Aes.AesGcm.encrypt(JSON.stringify(plain), apiV3Key, 'mnopqrstuvwx', 'transaction')
+    expect(decryptResource({ algorithm: 'AEAD_AES_256_GCM', ciphertext: byPlugin, associated_data: 'transaction', nonce: 'mnopqrstuvwx' }, apiV3Key)).toEqual(plain)
     // Made by ours, decrypted by the plugin's Aes.
     const r = encryptResource(plain, apiV3Key, 'transaction')
     expect(Buffer.byteLength(r.nonce)).toBe(12)
