@@ -42,6 +42,8 @@ describe.each(['weapp', 'alipay'] as const)('%s bundle', (target) => {
       loginCode: fn.accounts.phone(target === 'weapp' ? 'wechat' : 'alipay', `${target}-target-check`)
     })
     try {
+      await app.settle()
+      app.page.pullDownRefresh() // the start page lists groups after a refresh; a new user has none
       const page = await app.waitForText(wallets[target].own)
       expect(page.text()).not.toContain(wallets[target].other)
       expect(page.getByText(wallets[target].own).tag).toBe('text')

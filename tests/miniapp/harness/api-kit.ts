@@ -3,7 +3,7 @@
  * `Object.keys(wx)` / `Object.keys(my)` at start) and each call is recorded before it runs.
  */
 import type { Target } from './bundle'
-import { settleCallbacks, type Callbacks } from './callbacks'
+import { hasCallbacks, settleCallbacks, type Callbacks } from './callbacks'
 import type { HttpResponse, PlatformHost } from './host'
 
 export type Api = (...args: any[]) => unknown // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -25,7 +25,18 @@ export interface ApiKit {
   listenersOf(name: string): ((...args: unknown[]) => void)[]
 }
 
-export function createApiKit(target: Target, host: PlatformHost, toRealm: <T>(value: T) => T): ApiKit {
+export interface RealmTools {
+  toRealm<T>(value: T): T
+  /** The bundle realm's Promise constructor. */
+  Promise: PromiseConstructor
+}
+
+/**
+ * WeChat (base library 2.10.2+): an async API called without success/fail/complete returns a Promise that
+ * resolves with the result or rejects with the failure. Alipay runs callback-style only (Taro promisifies).
+ */
+export function createApiKit(target: Target, host: PlatformHost, realm: RealmTools): ApiKit {
+  const { toRealm } = realm
   const api: Record<string, Api> = {}
   const registered = new Map<string, ((...args: unknown[]) => void)[]>()
   const record = (name: string, args: unknown[]) => host.recorder.record(name, args, host.currentRoute())
@@ -43,7 +54,11 @@ export function createApiKit(target: Target, host: PlatformHost, toRealm: <T>(va
       api[name] = (options: Options = {}) => {
         record(name, [options])
         const work = host.track(Promise.resolve().then(() => impl(options ?? {})))
-        void settleCallbacks(target, name, options, work, toRealm)
+        const settled = settleCallbacks(target, name, options, work, toRealm)
+        if (target === 'weapp' && !hasCallbacks(options)) {
+          return new realm.Promise((resolve, reject) => void settled.then(({ ok, result }) => (ok ? resolve(result) : reject(result))))
+        }
+        return undefined
       }
     },
     task(name, impl) {

@@ -27,13 +27,13 @@ export function settleCallbacks(
   options: Callbacks | undefined,
   work: Promise<Record<string, unknown> | void>,
   toRealm: <T>(value: T) => T
-): Promise<unknown> {
+): Promise<{ ok: boolean; result: unknown }> {
   return work.then(
     (res) => {
       const result = toRealm(target === 'weapp' ? { errMsg: `${api}:ok`, ...(res ?? {}) } : { ...(res ?? {}) })
       options?.success?.(result)
       options?.complete?.(result)
-      return result
+      return { ok: true, result }
     },
     (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error)
@@ -43,7 +43,12 @@ export function settleCallbacks(
       )
       options?.fail?.(result)
       options?.complete?.(result)
-      return result
+      return { ok: false, result }
     }
   )
+}
+
+/** Whether the caller passed any callback (WeChat then runs callback-style and returns nothing). */
+export function hasCallbacks(options: Callbacks | undefined): boolean {
+  return Boolean(options && (typeof options.success === 'function' || typeof options.fail === 'function' || typeof options.complete === 'function'))
 }

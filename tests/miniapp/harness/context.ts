@@ -74,7 +74,7 @@ export interface Realm {
 
 export function createRealm(
   target: Target,
-  platformApi: (toRealm: <T>(value: T) => T) => Record<string, unknown>,
+  platformApi: (realm: { toRealm: <T>(value: T) => T; Promise: PromiseConstructor }) => Record<string, unknown>,
   registrations: Registrations,
   options: { echoLogs?: boolean } = {}
 ): Realm {
@@ -114,7 +114,7 @@ export function createRealm(
     return copy(value) as T
   }
 
-  const api = platformApi(toRealm)
+  const api = platformApi({ toRealm, Promise: vm.runInContext('Promise', context) as PromiseConstructor })
   if (target === 'weapp') sandbox.wx = api
   else {
     sandbox.my = api

@@ -4,13 +4,17 @@
  */
 import { generateKeyPairSync } from 'node:crypto'
 import { createApp, type App } from '../../../cloud/app'
+import { configurePayments, paymentsRuntime } from '../../../cloud/payments/runtime'
 import { PlatformAccounts } from './accounts'
+import type { SandboxLike } from './wallet'
 
 export interface LocalFunction {
   app: App
   /** Origin of the server, e.g. http://127.0.0.1:40123 (the API is at /api). */
   origin: string
   accounts: PlatformAccounts
+  /** The function's sandbox wallet (dev mode without merchant credentials): WeChat Pay and Alipay played locally. */
+  sandbox: SandboxLike | undefined
   /** Calls an action over HTTP like any client (for seeding data and for checks from outside the app). */
   call<T = unknown>(action: string, input: Record<string, unknown>, token?: string): Promise<T>
   close(): Promise<void>
@@ -34,6 +38,10 @@ export async function startFunction(options: { env?: Record<string, string> } = 
     ALIPAY_APP_ID: '9021000000000001',
     ALIPAY_PRIVATE_KEY: alipayKeys.privateKey,
     ALIPAY_PUBLIC_KEY: alipayKeys.publicKey,
+    // the Alipay keys above are for sign-in only: payments run against the function's sandbox wallet
+    ALIPAY_PAYMENTS: 'off',
+    PAYMENTS_SANDBOX: 'on',
+    PAYMENTS_OUTBOX_INTERVAL_MS: '0',
     ...options.env
   }
   const app = await createApp({
@@ -42,6 +50,8 @@ export async function startFunction(options: { env?: Record<string, string> } = 
     identity: { fetch: accounts.wechatFetch, alipay: accounts.alipayClient }
   })
   const { url } = await app.listen(0)
+  // notifications and the SDKs' sandbox hosts point at the port we got
+  const payments = configurePayments(app.services, { publicUrl: url })
   const call = async <T>(action: string, input: Record<string, unknown>, token?: string): Promise<T> => {
     const res = await fetch(`${url}/api`, {
       method: 'POST',
@@ -52,5 +62,17 @@ export async function startFunction(options: { env?: Record<string, string> } = 
     if (!body.ok) throw new Error(`${action} failed: ${res.status} ${body.error?.code} ${body.error?.message}`)
     return body.data as T
   }
-  return { app, origin: url, accounts, call, close: () => app.close() }
+  return {
+    app,
+    origin: url,
+    accounts,
+    sandbox: payments.sandbox,
+    call,
+    close: async () => {
+      const rt = paymentsRuntime(app.services)
+      if (rt.timer) clearInterval(rt.timer)
+      while (rt.inflight.size) await Promise.allSettled([...rt.inflight])
+      await app.close()
+    }
+  }
 }

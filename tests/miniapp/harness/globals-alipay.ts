@@ -3,7 +3,7 @@
  * confirm/alert/prompt, `{ key }` storage objects, request with `headers`/`status`, a non-2xx response delivered to
  * `fail` with error 19). Taro adapts its calls to these; the recorder shows what actually arrived.
  */
-import { createApiKit, encodeRequest, parseBody, type Api, type Options } from './api-kit'
+import { createApiKit, encodeRequest, parseBody, type Api, type Options, type RealmTools } from './api-kit'
 import { PlatformError } from './callbacks'
 import type { PlatformHost } from './host'
 import { selectorQuery } from './globals-weapp'
@@ -26,8 +26,9 @@ export const alipaySystemInfo = {
   SDKVersion: '2.9.0'
 }
 
-export function createMy(host: PlatformHost, toRealm: <T>(value: T) => T): Record<string, Api> {
-  const kit = createApiKit('alipay', host, toRealm)
+export function createMy(host: PlatformHost, realm: RealmTools): Record<string, Api> {
+  const kit = createApiKit('alipay', host, realm)
+  const { toRealm } = realm
   const { storage } = host
   const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T))
 

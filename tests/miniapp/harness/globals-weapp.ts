@@ -3,7 +3,7 @@
  * result shapes and failure messages. Server-side parts (code2Session, WeChat Pay) are the local function's business;
  * the wallet sheet is the harness's wallet.
  */
-import { createApiKit, encodeRequest, parseBody, type Api, type Options } from './api-kit'
+import { createApiKit, encodeRequest, parseBody, type Api, type Options, type RealmTools } from './api-kit'
 import type { PlatformHost } from './host'
 
 export const weappSystemInfo = {
@@ -23,8 +23,9 @@ export const weappSystemInfo = {
   safeArea: { top: 47, left: 0, right: 390, bottom: 810, width: 390, height: 763 }
 }
 
-export function createWx(host: PlatformHost, toRealm: <T>(value: T) => T): Record<string, Api> {
-  const kit = createApiKit('weapp', host, toRealm)
+export function createWx(host: PlatformHost, realm: RealmTools): Record<string, Api> {
+  const kit = createApiKit('weapp', host, realm)
+  const { toRealm } = realm
   const { storage } = host
   const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T))
 

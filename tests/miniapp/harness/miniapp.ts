@@ -98,7 +98,7 @@ export class MiniApp {
     const host = this.host()
     this.realm = createRealm(
       this.target,
-      (toRealm) => (this.target === 'weapp' ? createWx(host, toRealm) : createMy(host, toRealm)),
+      (realm) => (this.target === 'weapp' ? createWx(host, realm) : createMy(host, realm)),
       {
         App: (opts) => {
           this.appInstance = opts
@@ -181,6 +181,13 @@ export class MiniApp {
     const show = this.realm.toRealm(this.launchOptions)
     this.call('App onShow', () => (this.appInstance?.onShow as ((o: unknown) => void) | undefined)?.call(this.appInstance, show))
     await this.navigate('reLaunch', { url: `/${route}${cardPath.includes('?') ? `?${cardPath.split('?')[1]}` : ''}` })
+    await this.settle()
+    return this.page
+  }
+
+  /** The user presses the back button (or swipes back): the top page closes and the one below shows again. */
+  async back(): Promise<PageHandle> {
+    await this.navigate('navigateBack', { delta: 1 })
     await this.settle()
     return this.page
   }

@@ -30,3 +30,10 @@ export function moneyIn(app: MiniApp, label: string | RegExp, rowClass: string):
   const row = page.closest(page.getByText(label), rowClass)
   return textContent(page.within(row).getByClass('money')).trim()
 }
+
+/** The group header's balance line, e.g. "应收 ¥250.00" (owed to me) or "应付 ¥100.00" (I owe). */
+export function headerBalance(app: MiniApp): string {
+  const page = app.page
+  const stats = page.within(page.getByClass('ghead__stats'))
+  return `${textContent(stats.getByClass('ghead__label')).trim()} ${textContent(stats.getByClass('money')).trim()}`
+}
