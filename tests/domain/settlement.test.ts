@@ -20,6 +20,32 @@ describe('planSettlement examples', () => {
     expect(Object.values(applyTransfers(balances, plan)).every((v) => v === 0)).toBe(true)
   })
 
+  it('keeps its suggestions where "best group for the smallest id first" would reshuffle them', () => {
+    // Two minimum plans: {a,c,e}+{b,d} or {a,d,e}+{b,c}. After e pays a, a rule that picks the smallest
+    // member's best group first would pair b with c; the remaining suggestions must not change.
+    const balances = { a: 200, b: -100, c: 100, d: 100, e: -300 }
+    const plan = planSettlement(balances)
+    expect(plan).toHaveLength(3)
+    for (const t of plan) {
+      const after = planSettlement(applyTransfers(balances, [t]))
+      expect(after).toEqual(plan.filter((x) => x !== t))
+    }
+    expect(plan).toEqual([
+      { from: 'b', to: 'c', amount: 100 },
+      { from: 'e', to: 'a', amount: 200 },
+      { from: 'e', to: 'd', amount: 100 }
+    ])
+  })
+
+  it('settles large balances exactly (scores beyond 2^53 use BigInt)', () => {
+    const balances: Balances = {}
+    for (let i = 0; i < 6; i++) balances[`m${i}`] = (i % 2 ? 1 : -1) * (100_000_000_000_000 + i)
+    balances.m6 = -Object.values(balances).reduce((a, b) => a + b, 0)
+    const plan = planSettlement(balances)
+    expect(Object.values(applyTransfers(balances, plan)).every((v) => v === 0)).toBe(true)
+    expect(plan.length).toBe(bruteForceMinimum(balances))
+  })
+
   it('returns no transfers for settled or empty balances', () => {
     expect(planSettlement({})).toEqual([])
     expect(planSettlement({ a: 0, b: 0 })).toEqual([])
