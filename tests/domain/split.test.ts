@@ -218,6 +218,29 @@ describe('split properties', () => {
     )
   })
 
+  it('rotates the leftover fen fairly over many expense ids, for any group and amount (property)', () => {
+    fc.assert(
+      fc.property(memberIds(2, 6), fc.integer({ min: 1, max: 100_000 }), fc.string({ maxLength: 6 }), (members, base, prefix) => {
+        const n = members.length
+        const amount = base * n + 1 + (base % (n - 1)) // leaves 1..n-1 extra units
+        const extra = amount % n
+        const runs = 500 * n
+        const counts = new Map(members.map((m) => [m, 0]))
+        const floor = Math.floor(amount / n)
+        for (let i = 0; i < runs; i++) {
+          const shares = splitExpense(expense({ mode: 'equal', members }, amount, `${prefix}${i}`))
+          for (const m of members) if (shares[m] === floor + 1) counts.set(m, counts.get(m)! + 1)
+        }
+        const expected = (runs * extra) / n
+        for (const m of members) {
+          expect(counts.get(m)!).toBeGreaterThan(expected * 0.75)
+          expect(counts.get(m)!).toBeLessThan(expected * 1.25 + 1)
+        }
+      }),
+      { numRuns: 25 }
+    )
+  })
+
   it('allocates by largest remainder: every part is within one unit of its exact share', () => {
     fc.assert(
       fc.property(
