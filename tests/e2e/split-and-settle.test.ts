@@ -26,7 +26,7 @@ async function balancesText(page: Page): Promise<string[]> {
   await byTestId(page, 'group-tab-balances').click()
   const rows = page.locator('[data-testid^="balance-"]:visible')
   await rows.first().waitFor()
-  return rows.allInnerTexts().then((all) => all.map((t) => t.replace(/\s+/g, ' ').trim()))
+  return rows.allInnerTexts().then((all) => all.map((t) => t.replace('（我）', '').replace(/\s+/g, ' ').trim()))
 }
 
 /** Opens the add-expense form from the group page, fills the common fields, and returns the form's page. */

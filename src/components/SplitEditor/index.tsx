@@ -13,7 +13,8 @@ interface Props {
   preview: DraftPreview
   groupCurrency: string
   locale: Locale
-  onChange: (draft: ExpenseDraft) => void
+  /** Receives an update function, so quick successive edits never overwrite each other with a stale draft. */
+  onChange: (update: (draft: ExpenseDraft) => ExpenseDraft) => void
 }
 
 const inputType: Record<SplitMode, 'digit' | 'number' | 'text'> = { equal: 'digit', shares: 'number', percent: 'digit', exact: 'digit', adjust: 'text' }
@@ -24,15 +25,15 @@ export default function SplitEditor({ draft, members, preview, groupCurrency, lo
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params)
   const mode = draft.mode
   const setValue = (id: string, value: string) =>
-    onChange({ ...draft, values: { ...draft.values, [mode]: { ...draft.values[mode], [id]: value } } })
+    onChange((d) => ({ ...d, values: { ...d.values, [d.mode]: { ...d.values[d.mode], [id]: value } } }))
   const people = members.filter((m) => draft.participants.includes(m.id))
   const splitProblem = preview.problem && (preview.problem.field === 'split' || preview.problem.field === 'payers') ? preview.problem : null
   const total = preview.shares ? Object.values(preview.shares).reduce((a, b) => a + b, 0) : null
   return (
     <View className='split'>
-      <Segmented testId='split-mode' value={mode} onChange={(m) => onChange({ ...draft, mode: m })} options={splitModes.map((m) => ({ value: m, label: t(`split.${m}` as MessageKey) }))} />
+      <Segmented testId='split-mode' value={mode} onChange={(m) => onChange((d) => ({ ...d, mode: m }))} options={splitModes.map((m) => ({ value: m, label: t(`split.${m}` as MessageKey) }))} />
       <Text className='field__label split__label'>{t('expense.participants')}</Text>
-      <MemberPicker testId='participants' members={members} selected={draft.participants} onChange={(ids) => onChange({ ...draft, participants: ids })} />
+      <MemberPicker testId='participants' members={members} selected={draft.participants} onChange={(ids) => onChange((d) => ({ ...d, participants: ids }))} />
       <View className='split__rows'>
         {people.map((m) => (
           <View key={m.id} className='split__row'>

@@ -111,7 +111,7 @@ export function ExpenseForm({ group, existing, onDone }: { group: GroupView; exi
               color='#0f9d76'
               onChange={(e) => {
                 const on = Boolean(e.detail.value)
-                set({ multiPayer: on, payers: on ? draft.payers : draft.payers.slice(0, 1) })
+                setDraft((d) => ({ ...d, multiPayer: on, payers: on ? d.payers : d.payers.slice(0, 1) }))
               }}
               data-testid='multi-payer'
             />
@@ -124,7 +124,7 @@ export function ExpenseForm({ group, existing, onDone }: { group: GroupView; exi
               .map((m) => (
                 <View key={m.id} className='row xform__payer'>
                   <Text className='grow'>{m.name}</Text>
-                  <Input className='split__input xform__payer-input' type='digit' value={draft.payerAmounts[m.id] ?? ''} placeholder='0.00' onInput={(e) => set({ payerAmounts: { ...draft.payerAmounts, [m.id]: String(e.detail.value) } })} data-testid={`payer-amount-${m.id}`} />
+                  <Input className='split__input xform__payer-input' type='digit' value={draft.payerAmounts[m.id] ?? ''} placeholder='0.00' onInput={(e) => setDraft((d) => ({ ...d, payerAmounts: { ...d.payerAmounts, [m.id]: String(e.detail.value) } }))} data-testid={`payer-amount-${m.id}`} />
                 </View>
               ))
           : null}
