@@ -50,6 +50,8 @@ export class Accumulator {
   private readonly owedAt: Float64Array
   private readonly touched: Int32Array
   private touchedCount = 0
+  /** True while a split may write straight into the totals (nothing after it can fail). */
+  private direct = false
   private readonly quotient: Float64Array
   private readonly remainder: Float64Array
   private readonly keys: Float64Array
@@ -99,6 +101,9 @@ export class Accumulator {
     this.touchedCount = 0
     const split = expense.split
     if (split === null || typeof split !== 'object') return false
+    // Equal, shares, percent and exact validate everything before they write anything, and in the
+    // group currency nothing can fail after them: they may write straight into the totals.
+    this.direct = !converted && split.mode !== 'adjust'
     const id = String(expense.id)
     let ok = false
     switch (split.mode) {
@@ -216,6 +221,10 @@ export class Accumulator {
 
   /** Stages `owed` for the member of rank r, known not to be staged yet for this expense. */
   private oweFirst(r: number, owed: number): void {
+    if (this.direct) {
+      this.totals[this.byRank[r]!]! -= owed
+      return
+    }
     this.stamp[this.byRank[r]!] = this.epoch
     this.owedAt[r] = owed
     this.touched[this.touchedCount++] = r

@@ -111,7 +111,7 @@ export const ExpenseSchema = z
   .superRefine((expense, ctx) => {
     const { amount } = expense
     if (amount === 0) addCodedIssue(ctx, 'MONEY_ZERO', ['amount'], 'An expense amount must not be zero.')
-    const digits = expense.currency === undefined ? 2 : minorDigits(expense.currency)
+    const digits = isCurrency(expense.currency) ? minorDigits(expense.currency) : 2
     if (Math.abs(amount) > MAX_MAJOR_UNITS * 10 ** digits) addCodedIssue(ctx, 'MONEY_TOO_LARGE', ['amount'])
 
     const payers = Object.entries(expense.paidBy)
