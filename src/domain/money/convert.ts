@@ -4,12 +4,6 @@ import { minorDigits } from './currencies'
 import { divRoundHalfAway, parseRate } from './rational'
 import { pow10 } from './pow10'
 
-/** [num, den] as numbers when both are small enough that products with an amount stay exact. */
-function smallRational(num: bigint, den: bigint): [number, number] | null {
-  if (num > 1_000_000_000_000n || den > 1_000_000_000_000n) return null
-  return [Number(num), Number(den)]
-}
-
 /**
  * Converts `amount` (minor units of `fromCurrency`) into minor units of `toCurrency` at `rate`
  * (a decimal string: `toCurrency` major units per one `fromCurrency` major unit), exactly with
@@ -24,17 +18,6 @@ export function convertAmount(amount: Minor, rate: string, fromCurrency: Currenc
   }
   if (fromCurrency === toCurrency) return amount
   const { num, den } = parseRate(rate)
-  const small = smallRational(num, den)
-  if (small) {
-    // The same arithmetic in floats when every intermediate is an exact integer below 2^53.
-    const n = Math.abs(amount) * small[0] * 10 ** toDigits
-    const d = small[1] * 10 ** fromDigits
-    const twice = 2 * n + d
-    if (twice <= Number.MAX_SAFE_INTEGER) {
-      const q = (twice - (twice % (2 * d))) / (2 * d)
-      return amount < 0 && q !== 0 ? -q : q
-    }
-  }
   const scaledNum = BigInt(amount) * num * pow10(toDigits)
   const scaledDen = den * pow10(fromDigits)
   const result = divRoundHalfAway(scaledNum, scaledDen)
