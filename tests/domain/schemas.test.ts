@@ -172,3 +172,18 @@ describe('DomainError', () => {
     for (const code of agreed.split(' ')) expect(domainErrorCodes).toContain(code)
   })
 })
+
+describe('error code coverage', () => {
+  it('asserts every domain error code somewhere in the domain tests', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fs = require('node:fs') as typeof import('node:fs')
+    const dir = __dirname
+    const text = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => fs.readFileSync(`${dir}/${f}`, 'utf8'))
+      .join('\n')
+    const missing = domainErrorCodes.filter((code) => !new RegExp(`toBe\\('${code}'\\)|, '${code}'\\]|code: '${code}'`).test(text))
+    expect(missing).toEqual([])
+  })
+})
