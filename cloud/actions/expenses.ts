@@ -4,18 +4,13 @@ import { validateExpense, type Expense } from '../../src/domain'
 import { ApiError } from '../errors'
 import { decodeCursor, encodeCursor } from '../ledger/cursor'
 import { EXPENSE_COLS, expenseRow, expenseView, findExpense, today } from '../ledger/expenses'
-import { listMembers, recordChange, requireMember, type GroupRow } from '../ledger/groups'
-import type { Queryable } from '../store/db'
+import { recordChange, requireMember, type GroupRow } from '../ledger/groups'
 import { defineAction } from './types'
 
 function summary(e: Expense, description: string) {
   return { expenseId: e.id, description, amount: e.amount, currency: e.currency ?? null }
 }
 
-async function validateAgainstGroup(q: Queryable, group: GroupRow, expense: Expense) {
-  const members = (await listMembers(q, group.id)).map((m) => m.id)
-  validateExpense(expense, members, group.currency)
-}
 
 function checkVersion(group: GroupRow, expected: number | undefined) {
   if (expected !== undefined && expected !== group.version) {
@@ -44,30 +39,29 @@ export const expenseActions = [
   }),
 
   defineAction('addExpense', api.addExpense, { mutation: true }, async (ctx, input) => {
-    const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
+    const { group, me, memberIds } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true, memberIds: true })
     const expense = input.expense as Expense
-    await validateAgainstGroup(ctx.q, group, expense)
-    const taken = await ctx.q.query('SELECT 1 FROM expenses WHERE id = $1', [expense.id])
-    if (taken.rows.length > 0) throw new ApiError('DUPLICATE_ID', `An expense with id ${expense.id} already exists`)
+    validateExpense(expense, memberIds, group.currency)
     const now = ctx.now.toISOString()
     const date = input.date ?? today(ctx.now)
     const res = await ctx.q.query<Record<string, unknown>>(
       `INSERT INTO expenses (id, group_id, data, amount, description, category, date, created_by, created_at, updated_at)
-       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $9) RETURNING ${EXPENSE_COLS}`,
+       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $9) ON CONFLICT (id) DO NOTHING RETURNING ${EXPENSE_COLS}`,
       [expense.id, group.id, JSON.stringify(expense), expense.amount, input.description, input.category, date, me.id, now]
     )
+    if (res.rows.length === 0) throw new ApiError('DUPLICATE_ID', `An expense with id ${expense.id} already exists`)
     const version = await recordChange(ctx.q, group, { memberId: me.id, name: me.name }, 'expense.add', summary(expense, input.description), ctx.now)
     return { expense: expenseView(expenseRow(res.rows[0]), group.currency), version }
   }),
 
   defineAction('editExpense', api.editExpense, { mutation: true }, async (ctx, input) => {
-    const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
+    const { group, me, memberIds } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true, memberIds: true })
     checkVersion(group, input.expectedVersion)
     const expense = input.expense as Expense
     const before = await findExpense(ctx.q, group.id, expense.id)
     if (!before) throw new ApiError('NOT_FOUND', 'No such expense in this group')
     if (before.deleted_at) throw new ApiError('EXPENSE_DELETED', 'This expense was deleted')
-    await validateAgainstGroup(ctx.q, group, expense)
+    validateExpense(expense, memberIds, group.currency)
     const description = input.description ?? before.description
     const category = input.category ?? before.category
     const date = input.date ?? before.date

@@ -36,15 +36,27 @@ function groupRow(r: Record<string, unknown>): GroupRow {
  * The group and the caller's member in it; NOT_MEMBER when the group does not exist or the user is not in it
  * (the two are not told apart). With lock, the group row is locked FOR UPDATE until the transaction ends.
  */
-export async function requireMember(q: Queryable, groupId: string, userId: string, opts: { lock?: boolean } = {}): Promise<{ group: GroupRow; me: MemberRow }> {
-  const g = await q.query<Record<string, unknown>>(
-    `SELECT id, name, currency, emoji, version, created_at FROM groups WHERE id = $1${opts.lock ? ' FOR UPDATE' : ''}`,
-    [groupId]
+export async function requireMember(
+  q: Queryable,
+  groupId: string,
+  userId: string,
+  opts: { lock?: boolean; memberIds?: boolean } = {}
+): Promise<{ group: GroupRow; me: MemberRow; memberIds: string[] }> {
+  // One round trip: the group (locked when asked), the caller's member row, and (when asked) every member id.
+  const ids = opts.memberIds ? ', (SELECT array_agg(x.id ORDER BY x.position, x.id) FROM members x WHERE x.group_id = g.id) AS member_ids' : ''
+  const res = await q.query<Record<string, unknown>>(
+    `SELECT g.id, g.name, g.currency, g.emoji, g.version, g.created_at, m.id AS m_id, m.name AS m_name, m.position AS m_position${ids}
+       FROM groups g LEFT JOIN members m ON m.group_id = g.id AND m.user_id = $2
+      WHERE g.id = $1${opts.lock ? ' FOR UPDATE OF g' : ''}`,
+    [groupId, userId]
   )
-  if (!g.rows[0]) throw notMember()
-  const m = await q.query<MemberRow>('SELECT id, group_id, name, user_id, position FROM members WHERE group_id = $1 AND user_id = $2', [groupId, userId])
-  if (!m.rows[0]) throw notMember()
-  return { group: groupRow(g.rows[0]), me: m.rows[0] }
+  const row = res.rows[0]
+  if (!row || row.m_id === null || row.m_id === undefined) throw notMember()
+  return {
+    group: groupRow(row),
+    me: { id: row.m_id as string, group_id: groupId, name: row.m_name as string, user_id: userId, position: toInt(row.m_position) },
+    memberIds: Array.isArray(row.member_ids) ? (row.member_ids as string[]) : []
+  }
 }
 
 export async function lockGroup(q: Queryable, groupId: string): Promise<GroupRow | null> {
@@ -70,9 +82,11 @@ export async function recordChange(
   now: Date
 ): Promise<number> {
   const version = group.version + 1
-  await q.query('UPDATE groups SET version = $2 WHERE id = $1', [group.id, version])
+  // One statement: bump the version and write its activity row.
   await q.query(
-    'INSERT INTO activity (group_id, version, kind, actor_member, actor_name, data, at) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)',
+    `WITH bumped AS (UPDATE groups SET version = $2 WHERE id = $1 RETURNING id)
+     INSERT INTO activity (group_id, version, kind, actor_member, actor_name, data, at)
+     SELECT id, $2, $3, $4, $5, $6::jsonb, $7 FROM bumped`,
     [group.id, version, kind, actor.memberId, actor.name, JSON.stringify(data), now.toISOString()]
   )
   group.version = version

@@ -1,0 +1,260 @@
+/**
+ * Cloud function benchmark: `npm run bench:cloud` (tsx bench/cloud.ts).
+ *
+ * Against a real PostgreSQL on loopback (tests/setup/postgres-cluster.ts, or DATABASE_URL if set), with the
+ * deploy bundle (dist/cloud/index.js, built first) serving HTTP in its own process:
+ *   1. addExpense: throughput and p99 latency, 50 concurrent clients (autocannon, BENCH_SECONDS each, default 8),
+ *      (a) all into one group (the worst case: every add serializes on that group's row lock) and
+ *      (b) spread over 50 groups (the usual case: groups are independent)
+ *   2. getGroup:   the same, on the group just filled
+ *   3. pgbench simple-update TPS on the same server (-N -c 50 -j 2 -T 5) as the ceiling; the ratio to (1)
+ *   4. getGroup on a group with 10,000 expenses: first (uncached) answer, then warm throughput and p99
+ *   5. cold start: a fresh node loading dist/cloud/index.js and answering its first request, beside `node -e ''`
+ * Budgets (printed PASS/FAIL; exit code 1 on a FAIL): getGroup(10,000) first answer < 1000 ms and warm
+ * p99 < 250 ms; cold start < 1500 ms.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import os from 'node:os'
+import path from 'node:path'
+import { Client } from 'pg'
+import { buildCloud } from '../scripts/build-cloud'
+import { startCluster, stopCluster, type Cluster } from '../tests/setup/postgres-cluster'
+
+/** The parts of autocannon's options and result used here (the package ships no types). */
+interface LoadOptions {
+  url: string
+  connections: number
+  duration: number
+  method: 'POST'
+  headers: Record<string, string>
+  body?: string
+  requests?: { setupRequest: (req: { body?: string }) => { body?: string } }[]
+}
+interface LoadResult {
+  requests: { average: number; total: number }
+  latency: { p50: number; p99: number }
+  non2xx: number
+  errors: number
+  timeouts: number
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (opts: LoadOptions, cb: (err: Error | null, result: LoadResult) => void) => void
+
+const root = path.resolve(__dirname, '..')
+const bundle = path.join(root, 'dist/cloud/index.js')
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
+const CONNECTIONS = 50
+const results: { name: string; value: string; budget?: string; pass?: boolean }[] = []
+
+function record(name: string, value: string, budget?: { text: string; pass: boolean }) {
+  results.push({ name, value, budget: budget?.text, pass: budget?.pass })
+  console.log(`  ${name}: ${value}${budget ? `  (budget ${budget.text}: ${budget.pass ? 'PASS' : 'FAIL'})` : ''}`)
+}
+
+/** The bundle serving HTTP in its own process, so the load generator does not share its event loop. */
+function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const script = `
+    const m = require(${JSON.stringify(bundle)});
+    m.createApp({ env: process.env }).then((app) => app.listen(0)).then(({ url }) => console.log('URL ' + url));
+  `
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script], { env: { PATH: process.env.PATH ?? '', ...env } as unknown as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout!.on('data', (d) => {
+      out += d
+      const m = /URL (\S+)/.exec(out)
+      if (m) resolve({ url: m[1], child })
+    })
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)))
+  })
+}
+
+async function call(url: string, action: string, input: unknown, token?: string) {
+  const res = await fetch(`${url}/api`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ action, input })
+  })
+  const body = (await res.json()) as any
+  if (!body.ok) throw new Error(`${action}: ${JSON.stringify(body.error)}`)
+  return body.data
+}
+
+function load(opts: LoadOptions): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)))
+  })
+}
+
+function summarize(name: string, r: LoadResult) {
+  const bad = r.non2xx + r.errors + r.timeouts
+  record(`${name} throughput`, `${r.requests.average.toFixed(0)} req/s (${r.requests.total} requests, ${bad} not 2xx/errors)`)
+  record(`${name} latency`, `p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`)
+  if (bad > 0) throw new Error(`${name}: ${bad} requests failed`)
+  return r
+}
+
+async function pgbench(cluster: Cluster): Promise<number | null> {
+  const bin = cluster.binDir ? path.join(cluster.binDir, 'pgbench') : 'pgbench'
+  const u = new URL(cluster.url)
+  const c = new Client({ connectionString: cluster.url })
+  await c.connect()
+  await c.query('DROP DATABASE IF EXISTS pgbench_ceiling')
+  await c.query('CREATE DATABASE pgbench_ceiling')
+  await c.end()
+  const args = ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres')]
+  const env = { ...process.env, PGPASSWORD: decodeURIComponent(u.password) }
+  try {
+    execFileSync(bin, ['-i', '-q', ...args, 'pgbench_ceiling'], { env, stdio: 'pipe' })
+    const out = execFileSync(bin, ['-N', '-c', '50', '-j', '2', '-T', '5', ...args, 'pgbench_ceiling'], { env, stdio: 'pipe' }).toString()
+    const m = /tps = ([\d.]+)/.exec(out)
+    return m ? Number(m[1]) : null
+  } catch (err) {
+    console.log(`  pgbench failed: ${(err as Error).message.split('\n')[0]}`)
+    return null
+  }
+}
+
+async function seedLargeGroup(cluster: Cluster, schema: string, groupId: string, members: string[], creator: string, n: number) {
+  const c = new Client({ connectionString: cluster.url, options: `-c search_path=${schema}` })
+  await c.connect()
+  await c.query('BEGIN')
+  await c.query(
+    `INSERT INTO expenses (id, group_id, data, amount, description, category, date, created_by, created_at, updated_at)
+     SELECT 'big_' || i, $1,
+            jsonb_build_object('id', 'big_' || i, 'amount', 100 + i % 9000,
+              'paidBy', jsonb_build_object(($2::text[])[1 + i % 8], 100 + i % 9000),
+              'split', jsonb_build_object('mode', 'equal', 'members', to_jsonb($2::text[]))),
+            100 + i % 9000, 'Expense ' || i, 'food', to_char(date '2026-01-01' + (i % 300), 'YYYY-MM-DD'), $3, now(), now()
+       FROM generate_series(1, $4::int) AS i`,
+    [groupId, members, creator, n]
+  )
+  // The seed is one change: bump the version and record it so the ledger's invariants hold.
+  const v = await c.query('UPDATE groups SET version = version + 1 WHERE id = $1 RETURNING version', [groupId])
+  await c.query("INSERT INTO activity (group_id, version, kind, actor_member, actor_name, data, at) VALUES ($1, $2, 'expense.add', $3, 'bench', '{}'::jsonb, now())", [
+    groupId,
+    v.rows[0].version,
+    creator
+  ])
+  await c.query('COMMIT')
+  await c.end()
+}
+
+function wall(cmd: string, args: string[], env: Record<string, string>): number {
+  const t0 = process.hrtime.bigint()
+  execFileSync(cmd, args, { env: { PATH: process.env.PATH ?? '', ...env } as unknown as NodeJS.ProcessEnv, stdio: 'pipe' })
+  return Number(process.hrtime.bigint() - t0) / 1e6
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+async function main() {
+  console.log(`bench:cloud on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), node ${process.version}`)
+  await buildCloud({ quiet: true })
+  const cluster = await startCluster()
+  const servers: ChildProcess[] = []
+  try {
+    const schema = `bench_${randomBytes(4).toString('hex')}`
+    const env = { SPLITPAY_MODE: 'dev', DATABASE_URL: cluster.url, DATABASE_SCHEMA: schema, DATABASE_POOL_MAX: '20', SESSION_SECRET: randomBytes(32).toString('hex') }
+    const { url, child } = await startServer(env)
+    servers.push(child)
+
+    const s = await call(url, 'signIn', { provider: 'dev', name: 'Bench' })
+    const g = await call(url, 'createGroup', { clientId: `bench_${randomBytes(6).toString('hex')}`, name: 'Bench', placeholders: ['B', 'C', 'D', 'E', 'F', 'G', 'H'] }, s.token)
+    const members: string[] = g.group.members.map((m: { id: string }) => m.id)
+    const auth = { 'content-type': 'application/json', authorization: `Bearer ${s.token}` }
+
+    const groups: { id: string; members: string[] }[] = []
+    for (let i = 0; i < 50; i++) {
+      const gi = await call(url, 'createGroup', { clientId: `bg_${i}_${randomBytes(6).toString('hex')}`, name: `Bench ${i}`, placeholders: ['B', 'C', 'D'] }, s.token)
+      groups.push({ id: gi.group.id, members: gi.group.members.map((m: { id: string }) => m.id) })
+    }
+    let n = 0
+    const run = randomBytes(3).toString('hex')
+    const addRequest = (pick: (n: number) => { id: string; members: string[] }) => ({
+      setupRequest: (req: { body?: string }) => {
+        n++
+        const amount = 100 + (n % 5000)
+        const grp = pick(n)
+        req.body = JSON.stringify({
+          action: 'addExpense',
+          input: {
+            groupId: grp.id,
+            clientId: `b${run}_${n}_x`,
+            expense: { id: `e${run}_${n}`, amount, paidBy: { [grp.members[n % grp.members.length]]: amount }, split: { mode: 'equal', members: grp.members } },
+            description: `Bench ${n}`
+          }
+        })
+        return req
+      }
+    })
+
+    console.log(`\n1a. addExpense into ONE group, ${CONNECTIONS} concurrent clients, ${SECONDS} s`)
+    const add = summarize(
+      'addExpense (one group)',
+      await load({ url: `${url}/api`, connections: CONNECTIONS, duration: SECONDS, method: 'POST', headers: auth, requests: [addRequest(() => ({ id: g.group.id, members }))] })
+    )
+    console.log(`\n1b. addExpense spread over 50 groups, ${CONNECTIONS} concurrent clients, ${SECONDS} s`)
+    const spread = summarize(
+      'addExpense (50 groups)',
+      await load({ url: `${url}/api`, connections: CONNECTIONS, duration: SECONDS, method: 'POST', headers: auth, requests: [addRequest((k) => groups[k % groups.length])] })
+    )
+
+    console.log(`\n2. getGroup, ${CONNECTIONS} concurrent clients, ${SECONDS} s`)
+    const body = JSON.stringify({ action: 'getGroup', input: { groupId: g.group.id } })
+    summarize('getGroup', await load({ url: `${url}/api`, connections: CONNECTIONS, duration: SECONDS, method: 'POST', headers: auth, body }))
+    const filled = await call(url, 'getGroup', { groupId: g.group.id }, s.token)
+    record('group after the run', `${filled.group.expenseCount} expenses, balances sum ${Object.values(filled.group.balances as Record<string, number>).reduce((a, b) => a + b, 0)}`)
+
+    console.log('\n3. pgbench simple-update on the same server (the ceiling)')
+    const tps = await pgbench(cluster)
+    if (tps !== null) {
+      record('pgbench -N -c 50 -j 2 -T 5', `${tps.toFixed(0)} tps`)
+      record('addExpense (one group) / pgbench ratio', (add.requests.average / tps).toFixed(2))
+      record('addExpense (50 groups) / pgbench ratio', `${(spread.requests.average / tps).toFixed(2)} (an addExpense is one transaction of 8 statements plus the HTTP and validation work)`)
+    }
+
+    console.log('\n4. getGroup on a group with 10,000 expenses')
+    const big = await call(url, 'createGroup', { clientId: `big_${randomBytes(6).toString('hex')}`, name: 'Big', placeholders: ['B', 'C', 'D', 'E', 'F', 'G', 'H'] }, s.token)
+    const bigMembers: string[] = big.group.members.map((m: { id: string }) => m.id)
+    await seedLargeGroup(cluster, schema, big.group.id, bigMembers, big.group.me, 10_000)
+    const t0 = performance.now()
+    const first = await call(url, 'getGroup', { groupId: big.group.id }, s.token)
+    const firstMs = performance.now() - t0
+    if (first.group.expenseCount !== 10_000) throw new Error(`expected 10,000 expenses, got ${first.group.expenseCount}`)
+    record('getGroup(10,000) first answer (uncached: load + computeBalances)', `${firstMs.toFixed(0)} ms`, { text: '< 1000 ms', pass: firstMs < 1000 })
+    const bigBody = JSON.stringify({ action: 'getGroup', input: { groupId: big.group.id } })
+    const warm = summarize('getGroup(10,000) warm', await load({ url: `${url}/api`, connections: CONNECTIONS, duration: Math.min(SECONDS, 5), method: 'POST', headers: auth, body: bigBody }))
+    record('getGroup(10,000) warm p99', `${warm.latency.p99} ms`, { text: '< 250 ms', pass: warm.latency.p99 < 250 })
+
+    console.log('\n5. cold start (fresh node: load dist/cloud/index.js, create the app, answer the first request)')
+    const first_request = `
+      const m = require(${JSON.stringify(bundle)});
+      m.handler({ httpMethod: 'POST', path: '/api', body: JSON.stringify({ action: 'signIn', input: { provider: 'dev', name: 'Cold' } }) })
+        .then((r) => { if (r.statusCode !== 200) { console.error(r.body); process.exit(1) } process.exit(0) });
+    `
+    const cold: number[] = []
+    const bare: number[] = []
+    for (let i = 0; i < 5; i++) {
+      bare.push(wall(process.execPath, ['-e', ''], {}))
+      cold.push(wall(process.execPath, ['-e', first_request], env))
+    }
+    const c = median(cold)
+    const b = median(bare)
+    record("node -e '' (median of 5)", `${b.toFixed(0)} ms`)
+    record('cold start to first answer (median of 5)', `${c.toFixed(0)} ms`, { text: '< 1500 ms', pass: c < 1500 })
+    record('cold start / bare node ratio', `${(c / b).toFixed(1)}x`)
+  } finally {
+    for (const s of servers) s.kill('SIGTERM')
+    stopCluster(cluster)
+  }
+  const failed = results.filter((r) => r.pass === false)
+  console.log(failed.length ? `\n${failed.length} budget(s) FAILED` : '\nall budgets PASS')
+  process.exit(failed.length ? 1 : 0)
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
