@@ -144,6 +144,8 @@ test('two people split in several modes, see the same balances, and settle in ca
 
   // Bo records paying Ann in cash; it waits for Ann's confirmation.
   await byTestId(B, 'open-settle').click()
+  await byTestId(B, `pay-cash-${annId}`).waitFor()
+  await shot(B, '09-settle-pay')
   await byTestId(B, `pay-cash-${annId}`).click()
   await drained(B)
   await B.reload()
@@ -163,7 +165,16 @@ test('two people split in several modes, see the same balances, and settle in ca
   await byTestId(A, 'group-tab').waitFor()
   await byTestId(A, 'group-tab-settle').click()
   await byTestId(A, `tracker-confirmed-${boId}`).waitFor()
-  expect(await A.locator(`[data-testid="plan-${boId}-${annId}"]`).count()).toBe(0)
+  expect(await A.locator(`[data-testid="plan-${boId}-${annId}"]:visible`).count()).toBe(0)
+
+  // Activity: who added what and who paid.
+  await byTestId(A, 'open-activity').click()
+  await A.locator('[data-testid="activity-item"]:visible').first().waitFor()
+  const activity = await A.locator('[data-testid="activity-item"]:visible').allInnerTexts()
+  expect(activity.join('\n')).toContain('Ann 确认收到 ¥32.50')
+  expect(activity.join('\n')).toContain('Bo 记了一笔「打车」¥60.00')
+  await shot(A, '10-activity')
+  await A.goBack()
 
   // Both agree: Bo is settled, Ann is owed exactly what Cy owes.
   const afterAnn = await balancesText(A)

@@ -20,7 +20,7 @@ export default function BalanceList({ members, balances, me, currency, locale }:
         return (
           <View key={m.id} className='list-item' data-testid={`balance-${m.id}`}>
             <Avatar name={m.name} dim={!m.userId} />
-            <View className='grow' style={{ marginLeft: '20px' }}>
+            <View className='grow' style={{ marginLeft: '12px' }}>
               <Text>{m.id === me ? `${m.name}（${translate(locale, 'common.me')}）` : m.name}</Text>
               {!m.userId ? <Text className='badge badge--muted'>{translate(locale, 'group.placeholder')}</Text> : null}
             </View>

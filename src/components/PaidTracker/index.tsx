@@ -29,7 +29,7 @@ export default function PaidTracker({ entries, names, currency, locale }: { entr
           .map((e) => (
             <View key={e.key} className='list-item' data-testid={`tracker-${status}-${e.from}`}>
               <Avatar name={names[e.from] ?? '?'} size='sm' />
-              <View className='grow' style={{ marginLeft: '20px' }}>
+              <View className='grow' style={{ marginLeft: '12px' }}>
                 <Text className='ellipsis' style={{ display: 'block' }}>{translate(locale, 'group.plan.line', { from: names[e.from] ?? '?', to: names[e.to] ?? '?' })}</Text>
               </View>
               <Money amount={e.amount} currency={currency} locale={locale} />

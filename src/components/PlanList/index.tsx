@@ -27,7 +27,7 @@ export default function PlanList({ plan, names, me, currency, locale }: { plan: 
           <Avatar name={names[p.from] ?? '?'} size='sm' />
           <Text style={{ margin: '0 12px', color: '#8f959e' }}>→</Text>
           <Avatar name={names[p.to] ?? '?'} size='sm' />
-          <View className='grow' style={{ marginLeft: '20px' }}>
+          <View className='grow' style={{ marginLeft: '12px' }}>
             <Text className='ellipsis' style={{ display: 'block' }}>{translate(locale, 'group.plan.line', { from: nameOf(p.from), to: nameOf(p.to) })}</Text>
             <Text className={`badge${p.state === 'open' ? '' : ' badge--ok'}`} style={{ marginLeft: 0 }}>{translate(locale, `transfer.state.${p.state}` as MessageKey)}</Text>
           </View>

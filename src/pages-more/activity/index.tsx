@@ -82,7 +82,7 @@ function ActivityScreen({ groupId }: { groupId: string }) {
         {items.map((a) => (
           <View key={a.id} className='list-item' data-testid='activity-item'>
             <Avatar name={a.actor.name} size='sm' />
-            <View className='grow' style={{ marginLeft: '20px' }}>
+            <View className='grow' style={{ marginLeft: '12px' }}>
               <Text style={{ display: 'block' }}>{describeActivity(a, locale, currency)}</Text>
               <Text className='muted'>{formatListDate(a.at, locale, now)}</Text>
             </View>

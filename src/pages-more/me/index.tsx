@@ -36,12 +36,12 @@ function MeScreen() {
       .catch(() => {})
   }, [])
 
-  const update = async (patch: { name?: string; wallet?: Wallet; qrImage?: string | null; locale?: Locale }) => {
+  const update = async (patch: { name?: string; wallet?: Wallet; qrImage?: string | null; locale?: Locale }, quiet = false) => {
     setBusy(true)
     try {
       const out = await api('setWallet', { clientId: newClientId(), ...patch })
       setUser(out.user)
-      notify(t('me.saved'))
+      if (!quiet) notify(t('me.saved'))
     } catch (e) {
       notify(isApiError(e) ? translateError(locale, e.code) : t('common.error'))
     } finally {
@@ -62,7 +62,7 @@ function MeScreen() {
 
   const changeLocale = (next: Locale) => {
     setLocale(next)
-    void update({ locale: next })
+    void update({ locale: next }, true)
   }
 
   return (
