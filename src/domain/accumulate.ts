@@ -55,6 +55,7 @@ export class Accumulator {
   private readonly quotient: Float64Array
   private readonly remainder: Float64Array
   private readonly keys: Float64Array
+  private readonly marks: Uint8Array
   private readonly payIndex: Int32Array
   private readonly payValue: Float64Array
 
@@ -79,6 +80,7 @@ export class Accumulator {
     this.quotient = new Float64Array(n)
     this.remainder = new Float64Array(n)
     this.keys = new Float64Array(n)
+    this.marks = new Uint8Array(n)
     this.payIndex = new Int32Array(n)
     this.payValue = new Float64Array(n)
   }
@@ -155,7 +157,7 @@ export class Accumulator {
     for (let p = 0; p < m; p++) sumW += this.weightAt[this.ranks[p]!]!
     const abs = Math.abs(total)
     if (sumW === 0 || abs * sumW > LIMIT) return false
-    sortPrefix(this.ranks, m)
+    this.sortRanks(m)
     let given = 0
     for (let p = 0; p < m; p++) {
       const product = abs * this.weightAt[this.ranks[p]!]!
@@ -239,6 +241,24 @@ export class Accumulator {
     } else this.owedAt[r]! += owed
   }
 
+  /** Sorts the first m (distinct) ranks: insertion sort when short, else a scan over all ranks. */
+  private sortRanks(m: number): void {
+    const n = this.rank.length
+    if (m <= 24 || m * 8 < n) {
+      sortPrefix(this.ranks, m)
+      return
+    }
+    const marks = this.marks
+    for (let j = 0; j < m; j++) marks[this.ranks[j]!] = 1
+    let j = 0
+    for (let r = 0; r < n; r++) {
+      if (marks[r] === 1) {
+        marks[r] = 0
+        this.ranks[j++] = r
+      }
+    }
+  }
+
   /** Ranks of `members` into this.ranks (unsorted); false for an unknown or repeated member. */
   private collectRanks(members: readonly MemberId[]): boolean {
     const m = members.length
@@ -270,11 +290,11 @@ export class Accumulator {
       return
     }
     // the k extra units go to the members at rotated positions 0..k-1 in id order
-    sortPrefix(this.ranks, m)
+    this.sortRanks(m)
     const offset = stableHash(id) % m
     for (let p = 0; p < m; p++) {
-      const extra = (p - offset + m) % m < k ? 1 : 0
-      this.oweFirst(this.ranks[p]!, sign * (q + extra))
+      const rotated = p >= offset ? p - offset : p - offset + m
+      this.oweFirst(this.ranks[p]!, sign * (rotated < k ? q + 1 : q))
     }
   }
 
