@@ -6,7 +6,7 @@
 import { MiniApp, readBundle, textContent, type Bundle, type Target } from './harness'
 import { startFunction, type LocalFunction } from './harness/function'
 import { sandboxPhoneWallet, type PhoneWallet } from './harness/wallet'
-import { headerBalance, moneyIn, phone } from './support/phone'
+import { headerBalance, moneyIn, phone, section } from './support/phone'
 
 jest.setTimeout(120_000)
 
@@ -117,12 +117,14 @@ describe.each(['weapp', 'alipay'] as const)('%s: split a bill and settle it with
     await alice.waitFor(() => headerBalance(alice) === '应收 ¥250.00')
     group.tap('余额')
     await alice.waitForText('小红')
-    expect(moneyIn(alice, '小红', 'list-item')).toBe('¥100.00')
-    expect(moneyIn(alice, '小刚', 'list-item')).toBe('¥150.00')
+    expect(moneyIn(group, '小红', 'list-item')).toBe('¥100.00')
+    expect(moneyIn(group, '小刚', 'list-item')).toBe('¥150.00')
     group.tap('结算')
     await alice.waitForText('结算方案')
-    expect(moneyIn(alice, /^小红 付给 你$/, 'list-item')).toBe('¥100.00')
-    expect(moneyIn(alice, /^小刚 付给 你$/, 'list-item')).toBe('¥150.00')
+    const plan = section(group, '结算方案')
+    expect(plan.getAllByClass('list-item')).toHaveLength(2)
+    expect(moneyIn(plan, /^小红 付给 你$/, 'list-item')).toBe('¥100.00')
+    expect(moneyIn(plan, /^小刚 付给 你$/, 'list-item')).toBe('¥150.00')
   })
 
   it('shares the group: the share card opens the join page', async () => {
@@ -153,7 +155,7 @@ describe.each(['weapp', 'alipay'] as const)('%s: split a bill and settle it with
     bob.page.tap('去结算')
     const settle = await bob.waitForPage('pages-more/settle/index')
     await bob.waitForText(`用${wallet[target].name}付款`)
-    expect(moneyIn(bob, /^付给 /, 'transfer')).toBe('¥100.00')
+    expect(moneyIn(section(settle, '我要付的'), /^付给 /, 'transfer')).toBe('¥100.00')
     settle.tap(`用${wallet[target].name}付款`)
     await bob.waitFor(() => bobWallet!.paid.length === 1)
     await bob.settle()
@@ -188,8 +190,10 @@ describe.each(['weapp', 'alipay'] as const)('%s: split a bill and settle it with
   it('the organizer sees 小红 settled and only 小刚 left to pay', async () => {
     const group = await alice.back() // from the invite page to the group, still on the settle tab
     expect(group.route).toBe('pages/group/index')
-    await alice.waitFor(() => group.queryByText(/^小红 付给 你$/) === null)
-    expect(moneyIn(alice, /^小刚 付给 你$/, 'list-item')).toBe('¥150.00')
+    await alice.waitFor(() => section(group, '结算方案').getAllByClass('list-item').length === 1)
+    const plan = section(group, '结算方案')
+    expect(plan.queryByText(/^小红 付给 你$/)).toBeNull()
+    expect(moneyIn(plan, /^小刚 付给 你$/, 'list-item')).toBe('¥150.00')
     await alice.waitFor(() => headerBalance(alice) === '应收 ¥150.00')
     expect(alice.errors).toEqual([])
     expect(bob.errors).toEqual([])

@@ -5,4 +5,5 @@ export { PageHandle, SETDATA_WARN_BYTES, SETDATA_MAX_BYTES, type SetDataRecord }
 export { Recorder, type PlatformCall } from './recorder'
 export { textContent, type ViewNode } from './nodes'
 export { Scope } from './scope'
+export type { TextMatch, QueryOptions } from './query'
 export type { Wallet, ModalAnswer } from './host'

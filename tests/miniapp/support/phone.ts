@@ -2,7 +2,7 @@
  * A phone in the scenario: one platform user with the compiled app installed (a MiniApp booted from the bundle),
  * signing in through the platform's login, paying with the platform's wallet.
  */
-import { MiniApp, textContent, type Bundle, type Target } from '../harness'
+import { MiniApp, textContent, type Bundle, type Scope, type Target } from '../harness'
 import type { LocalFunction } from '../harness/function'
 import type { PhoneWallet } from '../harness/wallet'
 
@@ -25,10 +25,18 @@ export function phone(
 }
 
 /** The money shown in the element of class `rowClass` around the text `label` (a balance row, a transfer card). */
-export function moneyIn(app: MiniApp, label: string | RegExp, rowClass: string): string {
-  const page = app.page
-  const row = page.closest(page.getByText(label), rowClass)
-  return textContent(page.within(row).getByClass('money')).trim()
+export function moneyIn(scope: Scope, label: string | RegExp, rowClass: string): string {
+  const row = scope.closest(scope.getByText(label), rowClass)
+  return textContent(scope.within(row).getByClass('money')).trim()
+}
+
+/** The element right after the section title `title` (e.g. the card under "结算方案"). */
+export function section(scope: Scope, title: string): Scope {
+  const heading = scope.getByText(title)
+  const siblings = heading.parent?.children ?? []
+  const next = siblings[siblings.indexOf(heading) + 1]
+  if (!next) throw new Error(`nothing follows the section title ${title}\n${scope.render()}`)
+  return scope.within(next)
 }
 
 /** The group header's balance line, e.g. "应收 ¥250.00" (owed to me) or "应付 ¥100.00" (I owe). */
