@@ -32,7 +32,7 @@ export class PlatformAccounts {
     return entry.subject
   }
 
-  /** fetch for https://api.weixin.qq.com/sns/jscode2session?appid&secret&js_code&grant_type */
+  /** The fetch the function calls code2Session with (query: appid, secret, js_code, grant_type). */
   wechatFetch = async (url: string): Promise<{ ok: boolean; status: number; json(): Promise<unknown> }> => {
     const params = new URL(url).searchParams
     const subject = this.exchange('wechat', params.get('js_code') ?? '')
