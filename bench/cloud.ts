@@ -76,7 +76,8 @@ async function call(url: string, action: string, input: unknown, token?: string)
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ action, input })
   })
-  const body = (await res.json()) as any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bench reads a few fields of several actions
+  const body = (await res.json()) as { ok: boolean; data?: any; error?: unknown }
   if (!body.ok) throw new Error(`${action}: ${JSON.stringify(body.error)}`)
   return body.data
 }

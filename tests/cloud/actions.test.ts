@@ -1,4 +1,5 @@
 /** The whole action set over HTTP against the real function. */
+import type { ActionOutput, ActivityView } from '../../src/api'
 import { cid, equalExpense, startHarness, sum, type Harness } from './harness'
 
 let h: Harness
@@ -43,10 +44,10 @@ describe('the action set', () => {
     annM = out.group.me
     expect(out.group.version).toBe(1)
     expect(out.group.members).toHaveLength(2)
-    cat = out.group.members.find((m: any) => m.name === 'Cat').id
-    expect(out.group.members.find((m: any) => m.id === cat).userId).toBeNull()
+    cat = out.group.members.find((m) => m.name === 'Cat')!.id
+    expect(out.group.members.find((m) => m.id === cat)!.userId).toBeNull()
     const list = await h.ok('listGroups', {}, ann.token)
-    expect(list.items.map((g: any) => g.id)).toContain(groupId)
+    expect(list.items.map((g) => g.id)).toContain(groupId)
     expect(list.items[0]).toMatchObject({ memberCount: 2, myBalance: 0 })
   })
 
@@ -59,7 +60,7 @@ describe('the action set', () => {
     const joined = await h.ok('joinGroup', { clientId: cid(), token: inv.token }, bob.token)
     bobM = joined.group.me
     expect(joined.group.members).toHaveLength(3)
-    expect(joined.group.members.find((m: any) => m.id === bobM)).toMatchObject({ userId: bob.user.id, wallet: 'alipay', hasQr: true })
+    expect(joined.group.members.find((m) => m.id === bobM)).toMatchObject({ userId: bob.user.id, wallet: 'alipay', hasQr: true })
   })
 
   test('getMemberQr for a member of the same group', async () => {
@@ -71,7 +72,7 @@ describe('the action set', () => {
     const out = await h.ok('addMember', { groupId, clientId: cid(), name: 'Dan' }, bob.token)
     expect(out.member).toMatchObject({ name: 'Dan', userId: null })
     const g = await h.ok('getGroup', { groupId }, ann.token)
-    expect(g.group.members.map((m: any) => m.name)).toEqual(['Ann', 'Cat', 'Bob', 'Dan'])
+    expect(g.group.members.map((m) => m.name)).toEqual(['Ann', 'Cat', 'Bob', 'Dan'])
   })
 
   let e1: string
@@ -87,8 +88,8 @@ describe('the action set', () => {
     expect(g.balances[bobM]).toBe(-out.expense.shares[bobM])
     expect(g.totalSpent).toBe(10000)
     expect(g.expenseCount).toBe(1)
-    expect(g.plan.every((t: any) => t.to === annM && t.state === 'open')).toBe(true)
-    expect(g.plan.reduce((a: number, t: any) => a + t.amount, 0)).toBe(10000 - out.expense.shares[annM])
+    expect(g.plan.every((t) => t.to === annM && t.state === 'open')).toBe(true)
+    expect(g.plan.reduce((a: number, t) => a + t.amount, 0)).toBe(10000 - out.expense.shares[annM])
   })
 
   test('addExpense rejects money-rule violations with the domain code', async () => {
@@ -125,8 +126,8 @@ describe('the action set', () => {
     let cursor: string | null = null
     let pages = 0
     do {
-      const page: any = await h.ok('listExpenses', { groupId, limit: 3, ...(cursor ? { cursor } : {}) }, ann.token)
-      seen.push(...page.items.map((e: any) => e.id))
+      const page: ActionOutput<'listExpenses'> = await h.ok('listExpenses', { groupId, limit: 3, ...(cursor ? { cursor } : {}) }, ann.token)
+      seen.push(...page.items.map((e) => e.id))
       cursor = page.nextCursor
       pages++
     } while (cursor)
@@ -160,8 +161,8 @@ describe('the action set', () => {
     expect(rec.payment.status).toBe('pending')
     const mid = (await h.ok('getGroup', { groupId }, ann.token)).group
     expect(mid.balances).toEqual(g.balances)
-    expect(mid.pendingPayments.map((p: any) => p.id)).toEqual([rec.payment.id])
-    expect(mid.plan.find((t: any) => t.from === annM && t.to === bobM)?.state).toBe('pending')
+    expect(mid.pendingPayments.map((p) => p.id)).toEqual([rec.payment.id])
+    expect(mid.plan.find((t) => t.from === annM && t.to === bobM)?.state).toBe('pending')
     const notReceiver = await h.call('confirmPayment', { groupId, clientId: cid(), paymentId: rec.payment.id }, ann.token)
     expect(notReceiver.status).toBe(403)
     const conf = await h.ok('confirmPayment', { groupId, clientId: cid(), paymentId: rec.payment.id }, bob.token)
@@ -169,7 +170,7 @@ describe('the action set', () => {
     const after = (await h.ok('getGroup', { groupId }, ann.token)).group
     expect(after.balances[annM]).toBe(0)
     expect(sum(after.balances)).toBe(0)
-    expect(after.plan.some((t: any) => t.from === annM)).toBe(false)
+    expect(after.plan.some((t) => t.from === annM)).toBe(false)
     const twice = await h.call('confirmPayment', { groupId, clientId: cid(), paymentId: rec.payment.id }, bob.token)
     expect(twice.status).toBe(409)
   })
@@ -188,8 +189,8 @@ describe('the action set', () => {
     const tmp = joined.group.me
     const claimed = await h.ok('claimMember', { groupId, clientId: cid(), memberId: cat }, cy.token)
     expect(claimed.group.me).toBe(cat)
-    expect(claimed.group.members.find((m: any) => m.id === cat).userId).toBe(cy.user.id)
-    expect(claimed.group.members.some((m: any) => m.id === tmp)).toBe(false)
+    expect(claimed.group.members.find((m) => m.id === cat)!.userId).toBe(cy.user.id)
+    expect(claimed.group.members.some((m) => m.id === tmp)).toBe(false)
     // Cat's share of earlier expenses is now Cy's.
     expect(claimed.group.balances[cat]).toBeLessThan(0)
     const taken = await h.call('claimMember', { groupId, clientId: cid(), memberId: cat }, bob.token)
@@ -201,7 +202,7 @@ describe('the action set', () => {
     const dee = await h.signIn('Dee')
     const inv = await h.ok('createInvite', { groupId, clientId: cid() }, bob.token)
     const g = (await h.ok('getGroup', { groupId }, bob.token)).group
-    const dan = g.members.find((m: any) => m.name === 'Dan').id
+    const dan = g.members.find((m) => m.name === 'Dan')!.id
     const joined = await h.ok('joinGroup', { clientId: cid(), token: inv.token, claimMemberId: dan }, dee.token)
     expect(joined.group.me).toBe(dan)
     expect(joined.group.members).toHaveLength(g.members.length)
@@ -218,20 +219,20 @@ describe('the action set', () => {
 
   test('listActivity: who changed what, when; version per change; pages through all', async () => {
     const g = (await h.ok('getGroup', { groupId }, ann.token)).group
-    const items: any[] = []
+    const items: ActivityView[] = []
     let cursor: string | null = null
     do {
-      const page: any = await h.ok('listActivity', { groupId, limit: 4, ...(cursor ? { cursor } : {}) }, bob.token)
+      const page: ActionOutput<'listActivity'> = await h.ok('listActivity', { groupId, limit: 4, ...(cursor ? { cursor } : {}) }, bob.token)
       items.push(...page.items)
       cursor = page.nextCursor
     } while (cursor)
     expect(items).toHaveLength(g.version)
     expect(items.map((a) => a.version)).toEqual(Array.from({ length: g.version }, (_, i) => g.version - i))
     expect(items[items.length - 1]).toMatchObject({ kind: 'group.create', actor: { memberId: annM, name: 'Ann' } })
-    const edit = items.find((a) => a.kind === 'expense.edit')
+    const edit = items.find((a) => a.kind === 'expense.edit')!
     expect(edit.data).toMatchObject({ expenseId: e1, before: { amount: 10000 }, after: { amount: 12000, description: 'Dinner + drinks' } })
     expect(edit.actor.name).toBe('Bob')
-    expect(items.find((a) => a.kind === 'expense.delete').data).toMatchObject({ expenseId: e1 })
+    expect(items.find((a) => a.kind === 'expense.delete')!.data).toMatchObject({ expenseId: e1 })
   })
 
   test('exportGroup as CSV and JSON', async () => {
@@ -243,9 +244,9 @@ describe('the action set', () => {
     expect(lines.some((l: string) => l.startsWith('expense,2026-11-01,Item 0,other,1.00,CNY'))).toBe(true)
     expect(lines.filter((l: string) => l.startsWith('payment,'))).toHaveLength(1)
     const json = await h.ok('exportGroup', { groupId, format: 'json' }, ann.token)
-    const data = JSON.parse(json.content)
+    const data = JSON.parse(json.content) as { expenses: { deletedAt: string | null }[]; balances: Record<string, number> }
     expect(data.expenses).toHaveLength(8)
-    expect(data.expenses.filter((e: any) => e.deletedAt)).toHaveLength(1)
+    expect(data.expenses.filter((e) => e.deletedAt)).toHaveLength(1)
     expect(sum(data.balances)).toBe(0)
   })
 

@@ -21,7 +21,7 @@ test('50 concurrent clients with retries: every expense exactly once, balances s
       return { token: s.token, member: joined.group.me as string }
     })
   )
-  const members = (await h.ok('getGroup', { groupId }, owner.token)).group.members.map((m: any) => m.id)
+  const members = (await h.ok('getGroup', { groupId }, owner.token)).group.members.map((m) => m.id)
   expect(members).toHaveLength(51)
   const versionBefore = (await h.ok('getGroup', { groupId }, owner.token)).group.version
 
@@ -60,7 +60,7 @@ test('50 concurrent clients with retries: every expense exactly once, balances s
   expect(sum(after.balances)).toBe(0)
   expect(after.totalSpent).toBe(sent.reduce((a, s) => a + s.input.expense.amount, 0))
   // Each reply's version is distinct: no two adds were given the same version.
-  const versions = replies.map(([a]) => (a.body as any).data.version)
+  const versions = replies.map(([a]) => (a.body.ok ? a.body.data.version : -1))
   expect(new Set(versions).size).toBe(sent.length)
   const acts = await h.app.db.query<{ n: unknown }>('SELECT COUNT(*) AS n FROM activity WHERE group_id = $1', [groupId])
   expect(Number(acts.rows[0].n)).toBe(after.version)
@@ -79,7 +79,8 @@ test('concurrent edits with the same expectedVersion: exactly one wins, the othe
   )
   expect(results.filter((r) => r.status === 200)).toHaveLength(1)
   expect(results.filter((r) => r.status === 409)).toHaveLength(9)
-  const winner = results.find((r) => r.status === 200)!.body as any
+  const winner = results.find((r) => r.status === 200)!.body
+  if (!winner.ok) throw new Error('no winner')
   const list = await h.ok('listExpenses', { groupId }, a.token)
   expect(list.items[0].expense.amount).toBe(winner.data.expense.expense.amount)
 })

@@ -10,7 +10,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { loadConfig, ConfigError } from '../../cloud/config'
-import { createCloudbaseMain } from '../../cloud/entries/cloudbase'
+import { createCloudbaseMain, type CloudbaseEvent } from '../../cloud/entries/cloudbase'
 import { createGatewayHandler } from '../../cloud/entries/gateway'
 import { cid, startHarness, usingPostgres, type Harness } from './harness'
 
@@ -131,16 +131,17 @@ describe('CloudBase and API-gateway entries', () => {
     const main = createCloudbaseMain(async () => h.app.handler, () => ({ OPENID: openid }))
     const me = await main({ action: 'getMe', input: {} })
     expect(me).toMatchObject({ status: 200, ok: true })
-    const created = (await main({ action: 'createGroup', input: { clientId: cid(), name: 'From CloudBase' } })) as any
+    type GroupReply = { status: number; data: { group: { id: string; name: string } } }
+    const created = (await main({ action: 'createGroup', input: { clientId: cid(), name: 'From CloudBase' } })) as unknown as GroupReply
     expect(created.status).toBe(200)
-    const again = (await main({ action: 'getGroup', input: { groupId: created.data.group.id } })) as any
+    const again = (await main({ action: 'getGroup', input: { groupId: created.data.group.id } })) as unknown as GroupReply
     expect(again.data.group.name).toBe('From CloudBase')
     const user = await h.app.db.query<{ provider: string; subject: string }>("SELECT provider, subject FROM users WHERE subject = 'oCloudBaseUser'")
     expect(user.rows).toEqual([{ provider: 'wechat', subject: 'oCloudBaseUser' }])
     openid = undefined
     const anon = await main({ action: 'getMe', input: {} })
     expect(anon).toMatchObject({ status: 401, ok: false, error: { code: 'UNAUTHENTICATED' } })
-    const junk = await main(null as any)
+    const junk = await main(null as unknown as CloudbaseEvent)
     expect(junk).toMatchObject({ status: 400, ok: false })
   })
 
@@ -191,7 +192,7 @@ describe('the deploy bundle (dist/cloud/index.js)', () => {
     `
     const env: Record<string, string> = { PATH: process.env.PATH ?? '', SPLITPAY_MODE: 'dev', WX_OPENID: 'oBundleUser', PGLITE_DIR: path.join(outDir, 'pglite') }
     if (usingPostgres()) Object.assign(env, { DATABASE_URL: process.env.TEST_DATABASE_URL, DATABASE_SCHEMA: `b_${randomBytes(5).toString('hex')}` })
-    const out = execFileSync(process.execPath, ['-e', script], { env, cwd: outDir, timeout: 120_000 }).toString()
+    const out = execFileSync(process.execPath, ['-e', script], { env: env as NodeJS.ProcessEnv, cwd: outDir, timeout: 120_000 }).toString()
     expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({ exports: ['createApp', 'createHttpHandler', 'handler', 'main'], signIn: 200, main: 200, name: 'Bundled group' })
   })
 })

@@ -5,23 +5,27 @@
  */
 import { randomBytes } from 'node:crypto'
 import { createApp, type App, type AppOptions } from '../../cloud/app'
+import type { ActionName, ActionOutput } from '../../src/api'
 
-export interface Reply<T = any> {
+export interface Reply<T = unknown> {
   status: number
-  body: { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: any } }
+  body: { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: unknown } }
 }
+
+/** The typed output of a core action (from src/api); unknown for others (payments, made-up names). */
+export type Out<A extends string> = A extends ActionName ? ActionOutput<A> : unknown
 
 export interface Harness {
   app: App
   url: string
   /** POST /api { action, input } with an optional bearer token. */
-  call<T = any>(action: string, input?: unknown, token?: string | null): Promise<Reply<T>>
+  call<A extends string>(action: A, input?: unknown, token?: string | null): Promise<Reply<Out<A>>>
   /** Like call, but fails the test unless the reply is ok; returns data. */
-  ok<T = any>(action: string, input?: unknown, token?: string | null): Promise<T>
+  ok<A extends string>(action: A, input?: unknown, token?: string | null): Promise<Out<A>>
   /** POST /api with a raw body and headers. */
   raw(body: string | Buffer, headers?: Record<string, string>, path?: string, method?: string): Promise<{ status: number; text: string; headers: Headers }>
   /** Dev sign-in as `name`. */
-  signIn(name: string): Promise<{ token: string; user: { id: string; name: string } }>
+  signIn(name: string): Promise<ActionOutput<'signIn'>>
   /** Row counts and a fingerprint of every table, to prove nothing was written. */
   snapshot(): Promise<Record<string, string>>
   close(): Promise<void>
@@ -50,21 +54,21 @@ export async function startHarness(opts: Partial<AppOptions> = {}): Promise<Harn
   })
   const { url } = await app.listen(0)
 
-  async function call<T>(action: string, input?: unknown, token?: string | null): Promise<Reply<T>> {
+  async function call<A extends string>(action: A, input?: unknown, token?: string | null): Promise<Reply<Out<A>>> {
     const res = await fetch(`${url}/api`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ action, input })
     })
-    return { status: res.status, body: (await res.json()) as Reply<T>['body'] }
+    return { status: res.status, body: (await res.json()) as Reply<Out<A>>['body'] }
   }
 
   return {
     app,
     url,
     call,
-    async ok<T>(action: string, input?: unknown, token?: string | null): Promise<T> {
-      const r = await call<T>(action, input, token)
+    async ok<A extends string>(action: A, input?: unknown, token?: string | null): Promise<Out<A>> {
+      const r = await call(action, input, token)
       if (!r.body.ok) throw new Error(`${action} failed: ${r.status} ${JSON.stringify(r.body.error)}`)
       return r.body.data
     },
@@ -73,7 +77,7 @@ export async function startHarness(opts: Partial<AppOptions> = {}): Promise<Harn
       return { status: res.status, text: await res.text(), headers: res.headers }
     },
     async signIn(name: string) {
-      const r = await call<{ token: string; user: { id: string; name: string } }>('signIn', { provider: 'dev', name })
+      const r = await call('signIn', { provider: 'dev', name })
       if (!r.body.ok) throw new Error(`signIn failed: ${JSON.stringify(r.body.error)}`)
       return r.body.data
     },

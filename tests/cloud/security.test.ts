@@ -21,7 +21,7 @@ beforeAll(async () => {
   const g = await h.ok('createGroup', { clientId: cid(), name: 'Private', placeholders: ['Pat'] }, owner.token)
   groupId = g.group.id
   ownerM = g.group.me
-  placeholder = g.group.members.find((m: any) => m.name === 'Pat').id
+  placeholder = g.group.members.find((m) => m.name === 'Pat')!.id
   expenseId = `e_${cid()}`
   await h.ok('addExpense', { groupId, clientId: cid(), expense: equalExpense(expenseId, 1000, ownerM, [ownerM, placeholder]), description: 'Lunch' }, owner.token)
   inviteId = (await h.ok('createInvite', { groupId, clientId: cid() }, owner.token)).inviteId
