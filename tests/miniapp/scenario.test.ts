@@ -131,6 +131,10 @@ describe.each(['weapp', 'alipay'] as const)('%s: split a bill and settle it with
     alice.page.tap('邀请')
     const invite = await alice.waitForPage('pages-more/invite/index')
     await alice.waitForText('发送到聊天')
+    if (target === 'weapp') {
+      // WeChat: the invite page turns on the share menu with a share ticket (to know the chat the card came from)
+      expect(alice.recorder.last('showShareMenu')).toEqual(expect.objectContaining({ withShareTicket: true }))
+    }
     const card = invite.share('button')
     expect(card.title).toContain('周末火锅')
     expect(card.path).toMatch(/^\/?pages\/join\/index\?token=[\w-]+/)

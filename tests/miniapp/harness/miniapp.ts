@@ -193,7 +193,7 @@ export class MiniApp {
   }
 
   /** Resolves once the app is idle: no request or payment in flight, no short timer pending, no recent setData. */
-  async settle({ quietMs = 30, timeoutMs = 10000 } = {}): Promise<void> {
+  async settle({ quietMs = 30, timeoutMs = 20000 } = {}): Promise<void> {
     const deadline = Date.now() + timeoutMs
     for (;;) {
       await sleep(5)
@@ -206,7 +206,7 @@ export class MiniApp {
   }
 
   /** Waits until `predicate` holds (it may throw meanwhile); the last failure is reported with the page. */
-  async waitFor<T>(predicate: () => T, { timeoutMs = 10000 } = {}): Promise<T> {
+  async waitFor<T>(predicate: () => T, { timeoutMs = 20000 } = {}): Promise<T> {
     const deadline = Date.now() + timeoutMs
     let last: unknown
     for (;;) {
