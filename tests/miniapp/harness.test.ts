@@ -27,6 +27,7 @@ function host(overrides: Partial<PlatformHost> = {}): PlatformHost {
     launchOptions: () => ({ path: 'pages/index/index', query: {}, scene: 1001 }),
     pickImages: () => [],
     readFile: () => Buffer.alloc(0),
+    listeners: new Map(),
     track: (w) => w,
     ...overrides
   }

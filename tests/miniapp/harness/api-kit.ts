@@ -38,7 +38,7 @@ export interface RealmTools {
 export function createApiKit(target: Target, host: PlatformHost, realm: RealmTools): ApiKit {
   const { toRealm } = realm
   const api: Record<string, Api> = {}
-  const registered = new Map<string, ((...args: unknown[]) => void)[]>()
+  const registered = host.listeners
   const record = (name: string, args: unknown[]) => host.recorder.record(name, args, host.currentRoute())
 
   const kit: ApiKit = {

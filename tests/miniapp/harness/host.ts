@@ -66,6 +66,8 @@ export interface PlatformHost {
   /** Image files the user picks from the album when the app asks (chooseImage / chooseMedia). */
   pickImages(): { path: string; bytes: Buffer }[]
   readFile(path: string): Buffer
+  /** Listeners the bundle registered with the onXxx / offXxx APIs, by their `on` name (the harness fires them). */
+  listeners: Map<string, ((...args: unknown[]) => void)[]>
   /** Wraps platform work the app waits for (a request, a payment) so `settle()` can wait for it. */
   track<T>(work: Promise<T>): Promise<T>
 }

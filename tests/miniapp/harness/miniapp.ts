@@ -9,6 +9,7 @@ import { createRealm, type LogEntry, type Realm } from './context'
 import { createMy } from './globals-alipay'
 import { createWx } from './globals-weapp'
 import type { HttpRequest, HttpResponse, LaunchOptions, ModalAnswer, ModalRequest, NavigationKind, PlatformHost, Wallet } from './host'
+import { PlatformError } from './callbacks'
 import { createLoader, type Loader } from './loader'
 import { PageHandle, SETDATA_WARN_BYTES, type SetDataRecord } from './page'
 import { Recorder } from './recorder'
@@ -79,6 +80,10 @@ export class MiniApp {
   wallet: Wallet
   server: string | undefined
   private closed = false
+  /** Listeners the bundle registered (onNetworkStatusChange, onAppShow, ...). */
+  readonly listeners = new Map<string, ((...args: unknown[]) => void)[]>()
+  /** Whether the phone has a network: offline, every request fails the way the platform fails it. */
+  online = true
   private readonly setDataListeners: ((record: SetDataRecord, page: PageHandle) => void)[] = []
 
   constructor(options: MiniAppOptions) {
@@ -183,6 +188,31 @@ export class MiniApp {
     await this.navigate('reLaunch', { url: `/${route}${cardPath.includes('?') ? `?${cardPath.split('?')[1]}` : ''}` })
     await this.settle()
     return this.page
+  }
+
+  /** The phone loses or regains its network; the bundle's onNetworkStatusChange listeners hear about it. */
+  setOnline(online: boolean): void {
+    this.online = online
+    const status = this.realm.toRealm(
+      this.target === 'weapp' ? { isConnected: online, networkType: online ? 'wifi' : 'none' } : { isConnected: online, networkAvailable: online, networkType: online ? 'WIFI' : 'NOTREACHABLE' }
+    )
+    for (const fn of this.listeners.get('onNetworkStatusChange') ?? []) this.call('onNetworkStatusChange', () => fn(status))
+  }
+
+  /** The user leaves the app (home button, another chat): the top page's onHide, then the app's onHide. */
+  hide(): void {
+    this.stack[this.stack.length - 1]?.lifecycle('onHide')
+    this.call('App onHide', () => (this.appInstance?.onHide as (() => void) | undefined)?.call(this.appInstance))
+    for (const fn of this.listeners.get('onAppHide') ?? []) this.call('onAppHide', () => fn())
+  }
+
+  /** The user comes back to the app: the app's onShow (scene 1089, recent), then the top page's onShow. */
+  async show(): Promise<void> {
+    const options = this.realm.toRealm({ ...this.launchOptions, scene: this.target === 'weapp' ? 1089 : 1001 })
+    this.call('App onShow', () => (this.appInstance?.onShow as ((o: unknown) => void) | undefined)?.call(this.appInstance, options))
+    for (const fn of this.listeners.get('onAppShow') ?? []) this.call('onAppShow', () => fn(options))
+    this.stack[this.stack.length - 1]?.lifecycle('onShow')
+    await this.settle()
   }
 
   /** The user presses the back button (or swipes back): the top page closes and the one below shows again. */
@@ -397,6 +427,7 @@ export class MiniApp {
           this.wallet.wechatTransfer ? this.wallet.wechatTransfer(params) : Promise.reject(new Error('no wallet on this phone'))
       },
       launchOptions: () => this.launchOptions,
+      listeners: this.listeners,
       pickImages: () => {
         const picked = this.images.splice(0)
         for (const p of picked) this.files.set(p.path, p.bytes)
@@ -421,6 +452,10 @@ export class MiniApp {
   }
 
   private async http(request: HttpRequest): Promise<HttpResponse> {
+    if (!this.online) {
+      // WeChat: "request:fail ..." ; Alipay: error 12 (network error)
+      throw this.target === 'weapp' ? new Error('-101:net::ERR_INTERNET_DISCONNECTED') : new PlatformError('网络出错', { error: 12 })
+    }
     const url = new URL(request.url)
     if (this.server) {
       const to = new URL(this.server)
