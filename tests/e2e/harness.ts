@@ -59,6 +59,10 @@ export const byTestId = (page: Page, id: string) => page.locator(`[data-testid="
 export async function fill(page: Page, testId: string, value: string): Promise<void> {
   const input = page.locator(`[data-testid="${testId}"]:visible input, input[data-testid="${testId}"]:visible`).first()
   await input.fill(value)
+  // Taro's H5 input re-emits the native event as its own; let it reach the page before the next action
+  await page.waitForTimeout(60)
+  const now = await input.inputValue()
+  if (now !== value) throw new Error(`input ${testId} holds ${JSON.stringify(now)}, expected ${JSON.stringify(value)}`)
 }
 
 /** Waits until the offline queue in storage is empty: the function accepted every write. */

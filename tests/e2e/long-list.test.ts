@@ -44,6 +44,13 @@ test(`${COUNT} expenses page in as you scroll, with a bounded window of rows`, a
   await page.getByText(`共 ${COUNT} 笔`).waitFor()
 
   const rows = () => page.locator('.xrow:visible').count()
+  // H5 pages scroll inside the page element of Taro's router, not the window
+  const scrollBy = (dy: number) =>
+    page.evaluate((d) => {
+      const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => getComputedStyle(p).display !== 'none')
+      const el = shown[shown.length - 1]
+      el.scrollTop = d === 0 ? 0 : el.scrollTop + d
+    }, dy)
   const first = await rows()
   expect(first).toBeGreaterThan(5)
   expect(first).toBeLessThan(45)
@@ -51,8 +58,8 @@ test(`${COUNT} expenses page in as you scroll, with a bounded window of rows`, a
 
   let maxRows = first
   for (let i = 0; i < 80; i++) {
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
-    await page.waitForTimeout(150)
+    await scrollBy(1200)
+    await page.waitForTimeout(120)
     maxRows = Math.max(maxRows, await rows())
     if (await page.getByText('没有更多了').isVisible()) break
   }
@@ -60,13 +67,21 @@ test(`${COUNT} expenses page in as you scroll, with a bounded window of rows`, a
   // every page came through the cursor API, and the oldest expense is at the bottom
   expect(listCalls.length).toBeGreaterThanOrEqual(Math.ceil(COUNT / 50))
   expect(listCalls.some((b) => b.includes('"cursor"'))).toBe(true)
+  // at the bottom, the window holds the oldest expense (scroll events settle within a moment)
+  await scrollBy(2000)
+  await page
+    .waitForFunction(() => {
+      const titles = Array.from(document.querySelectorAll<HTMLElement>('.xrow__title')).filter((t) => t.offsetParent !== null)
+      return titles[titles.length - 1]?.innerText === 'E0001'
+    }, undefined, { timeout: 5000 })
+    .catch(() => {})
   const titles = await page.locator('.xrow__title:visible').allInnerTexts()
   expect(titles[titles.length - 1]).toBe('E0001')
   // the view never held more than a window of rows
   expect(maxRows).toBeLessThan(45)
 
   // scrolling back up shows the newest again
-  await page.evaluate(() => window.scrollTo(0, 0))
+  await scrollBy(0)
   await page.waitForTimeout(300)
   await expect(page.locator('.xrow__title:visible').first().innerText()).resolves.toBe(`E${String(COUNT).padStart(4, '0')}`)
   await context.close()

@@ -6,6 +6,7 @@ import BalanceList from '@/components/BalanceList'
 import EmptyState from '@/components/EmptyState'
 import ExpenseRow from '@/components/ExpenseRow'
 import ExpenseWindow from '@/components/ExpenseWindow'
+import { windowRange } from '@/components/ExpenseWindow/window'
 import Money from '@/components/Money'
 import PaidTracker from '@/components/PaidTracker'
 import PlanList from '@/components/PlanList'
@@ -90,6 +91,12 @@ function GroupScreen({ groupId }: { groupId: string }) {
     () => (group ? withPending(pages?.items ?? [], queue, groupId, group.currency, group.me) : []),
     [pages?.items, queue, groupId, group]
   )
+  // Load the next page before the window reaches the end of what is loaded (as well as on reach-bottom).
+  const windowEnd = windowRange({ count: shown.length, rowHeight, scrollTop, listTop, viewport }).end
+  const nearEnd = tab === 'expenses' && !!pages?.nextCursor && !pages.loading && windowEnd >= shown.length - 15
+  useEffect(() => {
+    if (nearEnd) void loadMoreExpenses(groupId).catch(() => {})
+  }, [nearEnd, groupId, loadMoreExpenses])
   const names = useMemo(() => Object.fromEntries((group?.members ?? []).map((m) => [m.id, m.name])), [group?.members])
   const openExpense = useCallback((id: string) => void nav.expense(groupId, id), [groupId])
 
