@@ -388,10 +388,10 @@ export class MiniApp {
     switch (kind) {
       case 'navigateTo':
         if (this.stack.length >= MAX_PAGES) throw new Error('webview count limit exceed')
-        from && this.page.lifecycle('onHide')
+        if (from) this.page.lifecycle('onHide')
         break
       case 'redirectTo':
-        from && this.unload(this.page)
+        if (from) this.unload(this.page)
         break
       case 'switchTab':
       case 'reLaunch':
