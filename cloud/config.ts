@@ -33,7 +33,7 @@ const EnvSchema = z
     DATABASE_POOL_MAX: intFrom(10, 1, 500),
     PGLITE_DIR: optionalText,
     SESSION_SECRET: optionalText,
-    SESSION_TTL_SECONDS: intFrom(30 * 24 * 3600, 60, 365 * 24 * 3600),
+    SESSION_TTL_SECONDS: intFrom(7 * 24 * 3600, 60, 90 * 24 * 3600),
     WECHAT_APP_ID: optionalText,
     WECHAT_APP_SECRET: optionalText,
     ALIPAY_APP_ID: optionalText,

@@ -127,15 +127,16 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
       if (!parsed.success) return inputError(parsed.error)
       const input = parsed.data as Record<string, unknown>
 
-      const result = await withRetry(() =>
-        db.transaction(
+      const result = await withRetry(async () => {
+        const cache = services.cache.begin()
+        const out = await db.transaction(
           async (q) => {
             const user = action.auth === 'user' ? await resolveUser(q, req, now) : null
             if (action.mutation && user) {
               const prior = await claimClientId(q, user.id, String(input.clientId), action.name, now)
               if (prior) return prior.replay
             }
-            const checked = (action.output as z.ZodType).safeParse(await action.run({ ...services, q, user, now }, input))
+            const checked = (action.output as z.ZodType).safeParse(await action.run({ ...services, cache, q, user, now, trusted: req.trusted ?? null }, input))
             if (!checked.success) throw new Error(`${action.name} answered outside its contract: ${checked.error.message}`)
             const out = checked.data
             if (action.mutation && user) {
@@ -145,7 +146,9 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
           },
           { isolation: action.mutation || action.auth === 'none' ? 'read committed' : 'repeatable read' }
         )
-      )
+        cache.commit()
+        return out
+      })
       return { status: 200, body: { ok: true, data: result } }
     } catch (err) {
       return toResponse(err)

@@ -1,6 +1,6 @@
 /** Expenses: listExpenses (cursor pages through all), addExpense, editExpense, deleteExpense (soft). */
 import { coreActions as api } from '../../src/api/actions'
-import { validateExpense, type Expense } from '../../src/domain'
+import { computeBalances, validateExpense, type Expense } from '../../src/domain'
 import { ApiError } from '../errors'
 import { decodeCursor, encodeCursor } from '../ledger/cursor'
 import { EXPENSE_COLS, expenseRow, expenseView, findExpense, today } from '../ledger/expenses'
@@ -51,7 +51,15 @@ export const expenseActions = [
     )
     if (res.rows.length === 0) throw new ApiError('DUPLICATE_ID', `An expense with id ${expense.id} already exists`)
     const version = await recordChange(ctx.q, group, { memberId: me.id, name: me.name }, 'expense.add', summary(expense, input.description), ctx.now)
-    return { expense: expenseView(expenseRow(res.rows[0]), group.currency), version }
+    const view = expenseView(expenseRow(res.rows[0]), group.currency)
+    // Balances are additive over expenses: once committed, a cached state of the previous version moves forward
+    // by this expense alone instead of being recomputed from every expense.
+    ctx.cache.advance(group.id, version - 1, version, {
+      balances: computeBalances({ members: memberIds, expenses: [expense], payments: [], currency: group.currency }),
+      expenseCount: 1,
+      totalSpent: Object.values(view.shares).reduce((a, b) => a + b, 0)
+    })
+    return { expense: view, version }
   }),
 
   defineAction('editExpense', api.editExpense, { mutation: true }, async (ctx, input) => {

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod'
 import type { Config } from '../config'
-import type { IdentityDeps } from '../auth/identity'
+import type { Identity, IdentityDeps } from '../auth/identity'
 import type { LedgerCache } from '../ledger/cache'
 import type { Db, Queryable } from '../store/db'
 import type { UserRow } from '../ledger/users'
@@ -19,6 +19,9 @@ export interface AppServices {
 }
 
 export interface ActionContext extends AppServices {
+  /* `cache` here is the request's view (RequestCache): its writes take effect only if the transaction commits. */
+  /** An identity the platform vouches for (CloudBase OPENID), if the call came that way. */
+  trusted: Identity | null
   /** The transaction this action runs in (mutations: read committed; reads: one repeatable-read snapshot). */
   q: Queryable
   /** The signed-in user (null only for actions with auth 'none'). */

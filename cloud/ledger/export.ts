@@ -1,7 +1,7 @@
 /** A group's ledger as CSV (one row per expense or payment, a column per member) or as JSON. */
 import { minorDigits } from '../../src/domain'
 import type { Queryable } from '../store/db'
-import type { LedgerCache } from './cache'
+import type { CacheView } from './cache'
 import { EXPENSE_COLS, expenseRow, expenseView } from './expenses'
 import type { GroupRow } from './groups'
 import { groupPayments } from './payments'
@@ -22,7 +22,7 @@ export function csvField(value: string | number, isText = true): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-export async function buildExport(q: Queryable, cache: LedgerCache, group: GroupRow, meId: string, format: 'csv' | 'json', now: Date) {
+export async function buildExport(q: Queryable, cache: CacheView, group: GroupRow, meId: string, format: 'csv' | 'json', now: Date) {
   const view = await buildGroupView(q, cache, group, meId)
   const res = await q.query<Record<string, unknown>>(`SELECT ${EXPENSE_COLS} FROM expenses WHERE group_id = $1 ORDER BY date, seq`, [group.id])
   const rows = res.rows.map(expenseRow)

@@ -2,13 +2,13 @@
 import type { GroupView, MemberView, PaymentView } from '../../src/api'
 import { computeBalances, planSettlement, splitExpense } from '../../src/domain'
 import type { Queryable } from '../store/db'
-import type { DerivedState, LedgerCache } from './cache'
+import type { CacheView, DerivedState } from './cache'
 import { liveExpenses } from './expenses'
 import { listMembers, type GroupRow, type MemberRow } from './groups'
 import { confirmedPayments, groupPayments } from './payments'
 
 /** Balances for the group at its current version: from the cache, or recomputed by the domain. */
-export async function deriveState(q: Queryable, cache: LedgerCache, group: GroupRow, members: MemberRow[], payments: PaymentView[]): Promise<DerivedState> {
+export async function deriveState(q: Queryable, cache: CacheView, group: GroupRow, members: MemberRow[], payments: PaymentView[]): Promise<DerivedState> {
   const hit = cache.get(group.id, group.version)
   if (hit) return hit
   const expenses = await liveExpenses(q, group.id)
@@ -47,14 +47,15 @@ export function memberView(m: MemberRow, w: Map<string, WalletInfo>): MemberView
   return { id: m.id, name: m.name, userId: m.user_id, wallet: info?.wallet ?? null, hasQr: info?.hasQr ?? false }
 }
 
-export async function buildGroupView(q: Queryable, cache: LedgerCache, group: GroupRow, meId: string): Promise<GroupView> {
+export async function buildGroupView(q: Queryable, cache: CacheView, group: GroupRow, meId: string): Promise<GroupView> {
   const members = await listMembers(q, group.id)
   const payments = await groupPayments(q, group.id)
   const state = await deriveState(q, cache, group, members, payments)
   const w = await wallets(q, members)
   const pending = payments.filter((p) => p.status === 'pending')
   const pendingPairs = new Set(pending.map((p) => `${p.from}\u0001${p.to}`))
-  const plan = planSettlement(state.balances).map((t) => ({
+  state.plan ??= planSettlement(state.balances)
+  const plan = state.plan.map((t) => ({
     from: t.from,
     to: t.to,
     amount: t.amount,

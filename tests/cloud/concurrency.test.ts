@@ -1,4 +1,5 @@
 /** 50 clients add expenses to one group at once, each request sent more than once: stored exactly once. */
+import { computeBalances, type Expense } from '../../src/domain'
 import { cid, equalExpense, startHarness, sum, type Harness } from './harness'
 
 let h: Harness
@@ -64,6 +65,16 @@ test('50 concurrent clients with retries: every expense exactly once, balances s
   expect(new Set(versions).size).toBe(sent.length)
   const acts = await h.app.db.query<{ n: unknown }>('SELECT COUNT(*) AS n FROM activity WHERE group_id = $1', [groupId])
   expect(Number(acts.rows[0].n)).toBe(after.version)
+  // The served balances (cached and moved forward add by add) equal a recomputation from every stored expense.
+  const all: Expense[] = []
+  let cursor: string | null = null
+  do {
+    const page: Awaited<ReturnType<typeof h.ok<'listExpenses'>>> = await h.ok('listExpenses', { groupId, limit: 100, ...(cursor ? { cursor } : {}) }, owner.token)
+    all.push(...page.items.map((e) => e.expense))
+    cursor = page.nextCursor
+  } while (cursor)
+  expect(all).toHaveLength(sent.length)
+  expect(after.balances).toEqual(computeBalances({ members, expenses: all, payments: [], currency: 'CNY' }))
 }, 120_000)
 
 test('concurrent edits with the same expectedVersion: exactly one wins, the others get 409', async () => {

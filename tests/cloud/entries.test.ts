@@ -138,6 +138,10 @@ describe('CloudBase and API-gateway entries', () => {
     expect(again.data.group.name).toBe('From CloudBase')
     const user = await h.app.db.query<{ provider: string; subject: string }>("SELECT provider, subject FROM users WHERE subject = 'oCloudBaseUser'")
     expect(user.rows).toEqual([{ provider: 'wechat', subject: 'oCloudBaseUser' }])
+    // signIn through CloudBase uses the trusted OPENID (no code2Session, none configured here).
+    const signed = (await main({ action: 'signIn', input: { provider: 'wechat', code: 'unused' } })) as unknown as { status: number; data: { token: string } }
+    expect(signed.status).toBe(200)
+    expect((await h.call('getMe', {}, signed.data.token)).body).toMatchObject({ ok: true, data: { user: { wallet: 'wechat' } } })
     openid = undefined
     const anon = await main({ action: 'getMe', input: {} })
     expect(anon).toMatchObject({ status: 401, ok: false, error: { code: 'UNAUTHENTICATED' } })
