@@ -6,7 +6,8 @@
  *   npm start                      everything, until Ctrl-C
  *   npm start -- --once            start, seed, check it answers, print the URLs, stop (START_EXIT_AFTER_READY=1 too)
  *   npm start -- --no-mini         skip the weapp/alipay watchers (START_MINI=0 too)
- *   PORT=8787 HOST=127.0.0.1       where to listen (the mini-programs' API_URL follows)
+ *   PORT=8787 HOST=127.0.0.1       where to listen (the mini-programs' API_URL follows; PORT=0 picks a free port)
+ *   START_DATA_DIR=.data           where PGlite and the demo marker live
  */
 import type { ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -22,7 +23,7 @@ const args = new Set(process.argv.slice(2))
 const once = args.has('--once') || process.env.START_EXIT_AFTER_READY === '1'
 const withMini = !args.has('--no-mini') && process.env.START_MINI !== '0' && !once
 const host = process.env.HOST ?? '127.0.0.1'
-const dataDir = path.join(root, '.data')
+const dataDir = path.resolve(root, process.env.START_DATA_DIR ?? '.data')
 const demoFile = path.join(dataDir, 'demo.json')
 
 const children: ChildProcess[] = []
@@ -34,14 +35,14 @@ function log(line: string) {
 async function main() {
   const started = Date.now()
   fs.mkdirSync(dataDir, { recursive: true })
-  const env = { SPLITPAY_MODE: 'dev', PGLITE_DIR: path.join(dataDir, 'pglite'), ...process.env }
+  const env = { SPLITPAY_MODE: 'dev', ...process.env, PGLITE_DIR: process.env.PGLITE_DIR ?? path.join(dataDir, 'pglite') }
 
   log('building the H5 preview if needed ...')
   const built = await ensureH5Build()
   log(built ? 'H5 preview built (dist/h5)' : 'H5 preview is up to date (dist/h5)')
 
   const app = await createApp({ env }, { fallback: staticFiles(path.join(root, 'dist', 'h5')) })
-  const { url } = await app.listen(app.config.PORT, host)
+  const { url } = await app.listen(process.env.PORT === '0' ? 0 : app.config.PORT, host)
   const apiUrl = `${url}/api`
 
   let demo: DemoInfo | null = fs.existsSync(demoFile) ? (JSON.parse(fs.readFileSync(demoFile, 'utf8')) as DemoInfo) : null
