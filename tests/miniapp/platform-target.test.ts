@@ -29,9 +29,10 @@ describe.each(['weapp', 'alipay'] as const)('%s bundle', (target) => {
 
   it('contains its own platform target and not the other one', () => {
     const text = bundleText(bundle)
-    expect(text).toMatch(new RegExp(`target:\\s*"${target}"`))
-    expect(text).not.toMatch(new RegExp(`target:\\s*"${other}"`))
-    expect(text).not.toMatch(/target:\s*"h5"/)
+    // minified (target:"weapp") or a development build (target: 'weapp')
+    expect(text).toMatch(new RegExp(`target:\\s*["']${target}["']`))
+    expect(text).not.toMatch(new RegExp(`target:\\s*["']${other}["']`))
+    expect(text).not.toMatch(/target:\s*["']h5["']/)
   })
 
   it(`renders "${wallets[target].own}" on the start page, never "${wallets[target].other}"`, async () => {

@@ -32,8 +32,9 @@ export interface Bundle {
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..')
 
+/** Where a target's bundle is read from: the snapshot the miniapp global setup made (MINIAPP_DIST), else dist/. */
 export function distDir(target: Target): string {
-  return path.join(repoRoot, 'dist', target)
+  return path.join(process.env.MINIAPP_DIST ?? path.join(repoRoot, 'dist'), target)
 }
 
 function walk(dir: string, base = dir, out = new Map<string, string>()): Map<string, string> {
