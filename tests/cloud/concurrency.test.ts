@@ -12,19 +12,19 @@ afterAll(async () => {
 
 test('50 concurrent clients with retries: every expense exactly once, balances sum to 0, versions consistent', async () => {
   const owner = await h.signIn('Host')
-  const g = await h.ok('createGroup', { clientId: cid(), name: 'Party' }, owner.token)
+  const g = await h.api.ok('createGroup', { clientId: cid(), name: 'Party' }, owner.token)
   const groupId = g.group.id
-  const { token: invite } = await h.ok('createInvite', { groupId, clientId: cid() }, owner.token)
+  const { token: invite } = await h.api.ok('createInvite', { groupId, clientId: cid() }, owner.token)
   const clients = await Promise.all(
     Array.from({ length: 50 }, async (_, i) => {
       const s = await h.signIn(`Guest ${i}`)
-      const joined = await h.ok('joinGroup', { clientId: cid(), token: invite }, s.token)
+      const joined = await h.api.ok('joinGroup', { clientId: cid(), token: invite }, s.token)
       return { token: s.token, member: joined.group.me as string }
     })
   )
-  const members = (await h.ok('getGroup', { groupId }, owner.token)).group.members.map((m) => m.id)
+  const members = (await h.api.ok('getGroup', { groupId }, owner.token)).group.members.map((m) => m.id)
   expect(members).toHaveLength(51)
-  const versionBefore = (await h.ok('getGroup', { groupId }, owner.token)).group.version
+  const versionBefore = (await h.api.ok('getGroup', { groupId }, owner.token)).group.version
 
   const PER_CLIENT = 3
   const sent = clients.flatMap((c, i) =>
@@ -41,8 +41,8 @@ test('50 concurrent clients with retries: every expense exactly once, balances s
   // Every request twice at once, and a third time after the first answers (a client retrying on timeout).
   const replies = await Promise.all(
     sent.map(async (req) => {
-      const [a, b] = await Promise.all([h.call('addExpense', req.input, req.token), h.call('addExpense', req.input, req.token)])
-      const c = await h.call('addExpense', req.input, req.token)
+      const [a, b] = await Promise.all([h.api.call('addExpense', req.input, req.token), h.api.call('addExpense', req.input, req.token)])
+      const c = await h.api.call('addExpense', req.input, req.token)
       return [a, b, c]
     })
   )
@@ -55,7 +55,7 @@ test('50 concurrent clients with retries: every expense exactly once, balances s
   expect(rows.rows).toHaveLength(sent.length)
   expect(new Set(rows.rows.map((r) => r.id))).toEqual(new Set(sent.map((s) => s.input.expense.id)))
 
-  const after = (await h.ok('getGroup', { groupId }, owner.token)).group
+  const after = (await h.api.ok('getGroup', { groupId }, owner.token)).group
   expect(after.version).toBe(versionBefore + sent.length)
   expect(after.expenseCount).toBe(sent.length)
   expect(sum(after.balances)).toBe(0)
@@ -69,7 +69,7 @@ test('50 concurrent clients with retries: every expense exactly once, balances s
   const all: Expense[] = []
   let cursor: string | null = null
   do {
-    const page: Awaited<ReturnType<typeof h.ok<'listExpenses'>>> = await h.ok('listExpenses', { groupId, limit: 100, ...(cursor ? { cursor } : {}) }, owner.token)
+    const page: Awaited<ReturnType<typeof h.api.ok<'listExpenses'>>> = await h.api.ok('listExpenses', { groupId, limit: 100, ...(cursor ? { cursor } : {}) }, owner.token)
     all.push(...page.items.map((e) => e.expense))
     cursor = page.nextCursor
   } while (cursor)
@@ -79,19 +79,19 @@ test('50 concurrent clients with retries: every expense exactly once, balances s
 
 test('concurrent edits with the same expectedVersion: exactly one wins, the others get 409', async () => {
   const a = await h.signIn('Editor A')
-  const g = await h.ok('createGroup', { clientId: cid(), name: 'Edits' }, a.token)
+  const g = await h.api.ok('createGroup', { clientId: cid(), name: 'Edits' }, a.token)
   const groupId = g.group.id
   const id = `e_${cid()}`
-  const added = await h.ok('addExpense', { groupId, clientId: cid(), expense: equalExpense(id, 100, g.group.me, [g.group.me]), description: 'v1' }, a.token)
+  const added = await h.api.ok('addExpense', { groupId, clientId: cid(), expense: equalExpense(id, 100, g.group.me, [g.group.me]), description: 'v1' }, a.token)
   const results = await Promise.all(
     Array.from({ length: 10 }, (_, i) =>
-      h.call('editExpense', { groupId, clientId: cid(), expectedVersion: added.version, expense: equalExpense(id, 200 + i, g.group.me, [g.group.me]), description: `edit ${i}` }, a.token)
+      h.api.call('editExpense', { groupId, clientId: cid(), expectedVersion: added.version, expense: equalExpense(id, 200 + i, g.group.me, [g.group.me]), description: `edit ${i}` }, a.token)
     )
   )
   expect(results.filter((r) => r.status === 200)).toHaveLength(1)
   expect(results.filter((r) => r.status === 409)).toHaveLength(9)
   const winner = results.find((r) => r.status === 200)!.body
   if (!winner.ok) throw new Error('no winner')
-  const list = await h.ok('listExpenses', { groupId }, a.token)
+  const list = await h.api.ok('listExpenses', { groupId }, a.token)
   expect(list.items[0].expense.amount).toBe(winner.data.expense.expense.amount)
 })

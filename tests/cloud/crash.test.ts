@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createApp } from '../../cloud/app'
 import { computeBalances, type Expense } from '../../src/domain'
+import { startHarness } from './harness'
 
 jest.setTimeout(180_000)
 
@@ -50,9 +50,9 @@ test('SIGKILL mid-write leaves no partial expense and keeps every acknowledged o
   try {
     const { acked, groupId } = await runUntil(dataDir, 25, 37)
     expect(acked).toBeGreaterThanOrEqual(25)
-    const app = await createApp({ env: { SPLITPAY_MODE: 'dev', PGLITE_DIR: dataDir } })
+    const h = await startHarness({ env: { PGLITE_DIR: dataDir } })
     try {
-      const q = app.db
+      const q = h.app.db
       const g = await q.query<{ version: unknown; currency: string }>('SELECT version, currency FROM groups WHERE id = $1', [groupId])
       const version = Number(g.rows[0].version)
       const expenses = await q.query<{ id: string; data: Expense; amount: unknown }>('SELECT id, data, amount FROM expenses WHERE group_id = $1', [groupId])
@@ -73,10 +73,15 @@ test('SIGKILL mid-write leaves no partial expense and keeps every acknowledged o
       const balances = computeBalances({ members: members.rows.map((m) => m.id), expenses: expenses.rows.map((e) => e.data), payments: [], currency: g.rows[0].currency })
       expect(Object.values(balances).reduce((a, b) => a + b, 0)).toBe(0)
       // And the function keeps working on the recovered data.
-      const r = await app.handler.handle({ action: 'signIn', input: { provider: 'dev', name: 'Writer' } })
-      expect(r.status).toBe(200)
+      const writer = await h.signIn('Writer')
+      const view = await h.api.ok('getGroup', { groupId }, writer.token)
+      expect(view.group.version).toBe(version)
+      expect(view.group.expenseCount).toBe(expenses.rows.length)
+      expect(view.group.balances).toEqual(balances)
+      const more = await h.api.call('addExpense', { groupId, clientId: 'after_restart_1', expense: { id: 'e_after_restart', amount: 300, paidBy: { [members.rows[0].id]: 300 }, split: { mode: 'equal', members: members.rows.map((m) => m.id) } }, description: 'After the crash' }, writer.token)
+      expect(more.status).toBe(200)
     } finally {
-      await app.close()
+      await h.close()
     }
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true })

@@ -33,19 +33,19 @@ describe('WeChat sign-in (code2Session)', () => {
   afterAll(() => h?.close())
 
   test('a valid code signs in; the same openid is the same user', async () => {
-    const a = await h.ok('signIn', { provider: 'wechat', code: 'good-code' })
-    const b = await h.ok('signIn', { provider: 'wechat', code: 'good-code-2' })
+    const a = await h.api.ok('signIn', { provider: 'wechat', code: 'good-code' })
+    const b = await h.api.ok('signIn', { provider: 'wechat', code: 'good-code-2' })
     expect(a.user.id).toBe(b.user.id)
     expect(a.user.wallet).toBe('wechat')
     const url = new URL(calls[0])
     expect(url.origin + url.pathname).toBe('https://api.weixin.qq.com/sns/jscode2session')
     expect(Object.fromEntries(url.searchParams)).toEqual({ appid: 'wx1234567890', secret: 'test-app-secret', js_code: 'good-code', grant_type: 'authorization_code' })
-    expect((await h.call('getMe', {}, a.token)).status).toBe(200)
+    expect((await h.api.call('getMe', {}, a.token)).status).toBe(200)
   })
 
   test('a refused code is a 401 PROVIDER_ERROR and creates nobody', async () => {
     const before = await h.snapshot()
-    const r = await h.call('signIn', { provider: 'wechat', code: 'expired' })
+    const r = await h.api.call('signIn', { provider: 'wechat', code: 'expired' })
     expect(r.status).toBe(401)
     expect(r.body.ok === false && r.body.error.code).toBe('PROVIDER_ERROR')
     expect(await h.snapshot()).toEqual(before)
@@ -98,7 +98,7 @@ describe('Alipay sign-in (alipay.system.oauth.token through alipay-sdk)', () => 
   })
 
   test('a valid auth code signs in with the Alipay user id', async () => {
-    const out = await h.ok('signIn', { provider: 'alipay', code: 'auth-ok', name: '小明' })
+    const out = await h.api.ok('signIn', { provider: 'alipay', code: 'auth-ok', name: '小明' })
     expect(requestSignatureOk).toBe(true)
     expect(out.user).toMatchObject({ name: '小明', wallet: 'alipay' })
     const row = await h.app.db.query<{ provider: string; subject: string }>('SELECT provider, subject FROM users WHERE id = $1', [out.user.id])
@@ -106,12 +106,12 @@ describe('Alipay sign-in (alipay.system.oauth.token through alipay-sdk)', () => 
   })
 
   test('a refused code, or an answer with a bad signature, is a 401', async () => {
-    const r = await h.call('signIn', { provider: 'alipay', code: 'auth-bad' })
+    const r = await h.api.call('signIn', { provider: 'alipay', code: 'auth-bad' })
     expect(r.status).toBe(401)
     expect(r.body.ok === false && r.body.error.code).toBe('PROVIDER_ERROR')
     tamper = true
     try {
-      const forged = await h.call('signIn', { provider: 'alipay', code: 'auth-ok' })
+      const forged = await h.api.call('signIn', { provider: 'alipay', code: 'auth-ok' })
       expect(forged.status).toBe(401)
     } finally {
       tamper = false
@@ -141,7 +141,7 @@ describe('CloudBase and API-gateway entries', () => {
     // signIn through CloudBase uses the trusted OPENID (no code2Session, none configured here).
     const signed = (await main({ action: 'signIn', input: { provider: 'wechat', code: 'unused' } })) as unknown as { status: number; data: { token: string } }
     expect(signed.status).toBe(200)
-    expect((await h.call('getMe', {}, signed.data.token)).body).toMatchObject({ ok: true, data: { user: { wallet: 'wechat' } } })
+    expect((await h.api.call('getMe', {}, signed.data.token)).body).toMatchObject({ ok: true, data: { user: { wallet: 'wechat' } } })
     openid = undefined
     const anon = await main({ action: 'getMe', input: {} })
     expect(anon).toMatchObject({ status: 401, ok: false, error: { code: 'UNAUTHENTICATED' } })

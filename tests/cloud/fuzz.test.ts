@@ -15,10 +15,10 @@ beforeAll(async () => {
   expect(actionNames.length).toBeGreaterThanOrEqual(21)
   const s = await h.signIn('Fuzzer')
   token = s.token
-  const g = await h.ok('createGroup', { clientId: cid(), name: 'Fuzz', placeholders: ['P'] }, token)
+  const g = await h.api.ok('createGroup', { clientId: cid(), name: 'Fuzz', placeholders: ['P'] }, token)
   groupId = g.group.id
   me = g.group.me
-  await h.ok('addExpense', { groupId, clientId: cid(), expense: equalExpense(`e_${cid()}`, 999, me, g.group.members.map((m) => m.id)), description: 'seed' }, token)
+  await h.api.ok('addExpense', { groupId, clientId: cid(), expense: equalExpense(`e_${cid()}`, 999, me, g.group.members.map((m) => m.id)), description: 'seed' }, token)
 })
 afterAll(async () => {
   await h?.close()
@@ -42,7 +42,7 @@ test('arbitrary JSON inputs to every action: 4xx, never 5xx; nothing written', a
   const before = await h.snapshot()
   await fc.assert(
     fc.asyncProperty(fc.constantFrom(...actionNames, 'noSuchAction'), fc.oneof(fc.jsonValue(), jsonish), async (action, input) => {
-      const r = await h.call(action, input, token)
+      const r = await h.api.call(action, input, token)
       expect(r.status).toBeLessThan(500)
       // Input-less reads accept any object (unknown keys are dropped) or no input (null); everything else is refused.
       const harmless = acceptsAnyObject.has(action) && (input === null || (typeof input === 'object' && !Array.isArray(input)))
@@ -77,12 +77,12 @@ test('near-valid inputs (real ids, wrong types and values in each field): never 
   const value = fc.oneof(fc.constant(groupId), fc.constant(me), fc.constant(cid()), expenseish, jsonish, numbers)
   await fc.assert(
     fc.asyncProperty(fc.constantFrom(...actionNames), fc.dictionary(fc.constantFrom(...fieldNames), value, { maxKeys: 8 }), async (action, input) => {
-      const r = await h.call(action, input, token)
+      const r = await h.api.call(action, input, token)
       expect(r.status).toBeLessThan(500)
     }),
     { numRuns: 600 }
   )
-  const g = (await h.ok('getGroup', { groupId }, token)).group
+  const g = (await h.api.ok('getGroup', { groupId }, token)).group
   expect(sum(g.balances)).toBe(0)
   const acts = await h.app.db.query<{ n: unknown }>('SELECT COUNT(*) AS n FROM activity WHERE group_id = $1', [groupId])
   expect(Number(acts.rows[0].n)).toBe(g.version)

@@ -12,16 +12,25 @@ export interface Reply<T = unknown> {
   body: { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: unknown } }
 }
 
-/** The typed output of a core action (from src/api); unknown for others (payments, made-up names). */
+/** The typed output of a core action (from src/api); unknown for others. */
 export type Out<A extends string> = A extends ActionName ? ActionOutput<A> : unknown
+
+export interface TypedClient {
+  call<A extends string>(action: A, input?: unknown, token?: string | null): Promise<Reply<Out<A>>>
+  ok<A extends string>(action: A, input?: unknown, token?: string | null): Promise<Out<A>>
+}
 
 export interface Harness {
   app: App
   url: string
   /** POST /api { action, input } with an optional bearer token. */
-  call<A extends string>(action: A, input?: unknown, token?: string | null): Promise<Reply<Out<A>>>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- loosely typed replies, for suites that read them freely
+  call(action: string, input?: unknown, token?: string | null): Promise<Reply<any>>
   /** Like call, but fails the test unless the reply is ok; returns data. */
-  ok<A extends string>(action: A, input?: unknown, token?: string | null): Promise<Out<A>>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  ok(action: string, input?: unknown, token?: string | null): Promise<any>
+  /** The same two calls with replies typed from src/api. */
+  api: TypedClient
   /** POST /api with a raw body and headers. */
   raw(body: string | Buffer, headers?: Record<string, string>, path?: string, method?: string): Promise<{ status: number; text: string; headers: Headers }>
   /** Dev sign-in as `name`. */
@@ -44,12 +53,14 @@ export function cid(prefix = 'c'): string {
 
 export async function startHarness(opts: Partial<AppOptions> = {}): Promise<Harness> {
   const env = { SPLITPAY_MODE: 'dev', ...(opts.env ?? {}) }
-  const pg = usingPostgres()
+  // A PGlite data directory in env.PGLITE_DIR means: that on-disk database, whatever TEST_DB says.
+  const onDisk = Boolean(opts.env?.PGLITE_DIR)
+  const pg = usingPostgres() && !onDisk
   if (pg && !process.env.TEST_DATABASE_URL) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL (set by the cloud-postgres global setup)')
   const app = await createApp({
     ...opts,
     env,
-    databaseUrl: opts.databaseUrl ?? (pg ? process.env.TEST_DATABASE_URL : 'memory'),
+    databaseUrl: opts.databaseUrl ?? (pg ? process.env.TEST_DATABASE_URL : onDisk ? undefined : 'memory'),
     schema: pg ? `t_${randomBytes(6).toString('hex')}` : undefined
   })
   const { url } = await app.listen(0)
@@ -63,15 +74,18 @@ export async function startHarness(opts: Partial<AppOptions> = {}): Promise<Harn
     return { status: res.status, body: (await res.json()) as Reply<Out<A>>['body'] }
   }
 
+  async function ok<A extends string>(action: A, input?: unknown, token?: string | null): Promise<Out<A>> {
+    const r = await call(action, input, token)
+    if (!r.body.ok) throw new Error(`${action} failed: ${r.status} ${JSON.stringify(r.body.error)}`)
+    return r.body.data
+  }
+
   return {
     app,
     url,
     call,
-    async ok<A extends string>(action: A, input?: unknown, token?: string | null): Promise<Out<A>> {
-      const r = await call(action, input, token)
-      if (!r.body.ok) throw new Error(`${action} failed: ${r.status} ${JSON.stringify(r.body.error)}`)
-      return r.body.data
-    },
+    ok,
+    api: { call, ok },
     async raw(body, headers = {}, path = '/api', method = 'POST') {
       const res = await fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: method === 'GET' ? undefined : (body as BodyInit) })
       return { status: res.status, text: await res.text(), headers: res.headers }

@@ -18,14 +18,14 @@ beforeAll(async () => {
   h = await startHarness({ env: { SESSION_SECRET: SECRET, SESSION_TTL_SECONDS: '3600' }, clock: () => now })
   owner = await h.signIn('Owner')
   outsider = await h.signIn('Outsider')
-  const g = await h.ok('createGroup', { clientId: cid(), name: 'Private', placeholders: ['Pat'] }, owner.token)
+  const g = await h.api.ok('createGroup', { clientId: cid(), name: 'Private', placeholders: ['Pat'] }, owner.token)
   groupId = g.group.id
   ownerM = g.group.me
   placeholder = g.group.members.find((m) => m.name === 'Pat')!.id
   expenseId = `e_${cid()}`
-  await h.ok('addExpense', { groupId, clientId: cid(), expense: equalExpense(expenseId, 1000, ownerM, [ownerM, placeholder]), description: 'Lunch' }, owner.token)
-  inviteId = (await h.ok('createInvite', { groupId, clientId: cid() }, owner.token)).inviteId
-  paymentId = (await h.ok('recordPayment', { groupId, clientId: cid(), from: placeholder, to: ownerM, amount: 100 }, owner.token)).payment.id
+  await h.api.ok('addExpense', { groupId, clientId: cid(), expense: equalExpense(expenseId, 1000, ownerM, [ownerM, placeholder]), description: 'Lunch' }, owner.token)
+  inviteId = (await h.api.ok('createInvite', { groupId, clientId: cid() }, owner.token)).inviteId
+  paymentId = (await h.api.ok('recordPayment', { groupId, clientId: cid(), from: placeholder, to: ownerM, amount: 100 }, owner.token)).payment.id
 })
 afterAll(async () => {
   await h?.close()
@@ -51,21 +51,21 @@ const groupActions = (): [string, Record<string, unknown>][] => [
 test('every group action is refused to a non-member (403) and writes nothing', async () => {
   const before = await h.snapshot()
   for (const [action, input] of groupActions()) {
-    const r = await h.call(action, input, outsider.token)
+    const r = await h.api.call(action, input, outsider.token)
     expect([action, r.status, r.body.ok === false && r.body.error.code]).toEqual([action, 403, 'NOT_MEMBER'])
   }
   // A group id that does not exist answers the same way (no existence oracle).
-  const ghost = await h.call('getGroup', { groupId: 'g_doesnotexist' }, outsider.token)
+  const ghost = await h.api.call('getGroup', { groupId: 'g_doesnotexist' }, outsider.token)
   expect(ghost.status).toBe(403)
   expect(await h.snapshot()).toEqual(before)
-  const list = await h.ok('listGroups', {}, outsider.token)
+  const list = await h.api.ok('listGroups', {}, outsider.token)
   expect(list.items).toEqual([])
 })
 
 test('every action but signIn needs a session (401)', async () => {
   for (const action of h.app.handler.actions.keys()) {
     if (action === 'signIn') continue
-    const r = await h.call(action, { groupId }, null)
+    const r = await h.api.call(action, { groupId }, null)
     expect([action, r.status]).toEqual([action, 401])
   }
 })
@@ -90,19 +90,19 @@ test('forged tokens are refused', async () => {
     `${owner.token}x`
   ]
   for (const token of forged) {
-    const r = await h.call('getGroup', { groupId }, token)
+    const r = await h.api.call('getGroup', { groupId }, token)
     expect([token, r.status]).toEqual([token, 401])
   }
-  expect((await h.call('getGroup', { groupId }, owner.token)).status).toBe(200)
+  expect((await h.api.call('getGroup', { groupId }, owner.token)).status).toBe(200)
 })
 
 test('an expired token is refused', async () => {
   const t0 = now
   const session = await h.signIn('Shortlived')
-  expect((await h.call('getMe', {}, session.token)).status).toBe(200)
+  expect((await h.api.call('getMe', {}, session.token)).status).toBe(200)
   now = new Date(t0.getTime() + 3601 * 1000)
   try {
-    const r = await h.call('getMe', {}, session.token)
+    const r = await h.api.call('getMe', {}, session.token)
     expect(r.status).toBe(401)
     expect(r.body.ok === false && r.body.error.code).toBe('UNAUTHENTICATED')
   } finally {
@@ -111,25 +111,25 @@ test('an expired token is refused', async () => {
 })
 
 test('invites cannot be guessed, are stored hashed, and stop working when revoked', async () => {
-  const { token } = await h.ok('createInvite', { groupId, clientId: cid() }, owner.token)
+  const { token } = await h.api.ok('createInvite', { groupId, clientId: cid() }, owner.token)
   expect(Buffer.from(token, 'base64url')).toHaveLength(16)
   const stored = await h.app.db.query<Record<string, unknown>>('SELECT * FROM invites')
   expect(JSON.stringify(stored.rows)).not.toContain(token)
   for (let i = 0; i < 50; i++) {
     const guess = randomBytes(16).toString('base64url')
-    const r = await h.call('joinGroup', { clientId: cid(), token: guess }, outsider.token)
+    const r = await h.api.call('joinGroup', { clientId: cid(), token: guess }, outsider.token)
     expect(r.status).toBe(404)
     expect(r.body.ok === false && r.body.error.code).toBe('INVITE_INVALID')
   }
   // A near miss (one character changed) is no better than a guess.
   const near = (token[0] === 'A' ? 'B' : 'A') + token.slice(1)
-  expect((await h.call('previewInvite', { token: near }, outsider.token)).status).toBe(404)
+  expect((await h.api.call('previewInvite', { token: near }, outsider.token)).status).toBe(404)
   const list = await h.app.db.query<{ id: string }>('SELECT id FROM invites WHERE revoked_at IS NULL AND group_id = $1 ORDER BY created_at DESC, id', [groupId])
-  for (const { id } of list.rows) await h.ok('revokeInvite', { groupId, clientId: cid(), inviteId: id }, owner.token)
-  const r = await h.call('joinGroup', { clientId: cid(), token }, outsider.token)
+  for (const { id } of list.rows) await h.api.ok('revokeInvite', { groupId, clientId: cid(), inviteId: id }, owner.token)
+  const r = await h.api.call('joinGroup', { clientId: cid(), token }, outsider.token)
   expect(r.status).toBe(409)
   expect(r.body.ok === false && r.body.error.code).toBe('INVITE_REVOKED')
-  expect((await h.call('getGroup', { groupId }, outsider.token)).status).toBe(403)
+  expect((await h.api.call('getGroup', { groupId }, outsider.token)).status).toBe(403)
 })
 
 describe('production mode', () => {
@@ -148,7 +148,7 @@ describe('production mode', () => {
   })
 
   test('the dev sign-in is refused', async () => {
-    const r = await prod.call('signIn', { provider: 'dev', name: 'Ann' })
+    const r = await prod.api.call('signIn', { provider: 'dev', name: 'Ann' })
     expect(r.status).toBe(403)
     expect(r.body.ok === false && r.body.error.code).toBe('DEV_SIGNIN_DISABLED')
     const users = await prod.app.db.query<{ n: unknown }>('SELECT COUNT(*) AS n FROM users')
@@ -156,15 +156,15 @@ describe('production mode', () => {
   })
 
   test('WeChat sign-in without credentials says it is not configured', async () => {
-    const r = await prod.call('signIn', { provider: 'wechat', code: 'abc' })
+    const r = await prod.api.call('signIn', { provider: 'wechat', code: 'abc' })
     expect(r.status).toBe(400)
     expect(r.body.ok === false && r.body.error.code).toBe('PROVIDER_NOT_CONFIGURED')
   })
 
   test('a token from another deployment, or altered, is refused', async () => {
-    const r = await prod.call('getMe', {}, owner.token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))
+    const r = await prod.api.call('getMe', {}, owner.token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))
     expect(r.status).toBe(401)
-    const r2 = await prod.call('getMe', {}, owner.token)
+    const r2 = await prod.api.call('getMe', {}, owner.token)
     expect(r2.status).toBe(401)
   })
 })
