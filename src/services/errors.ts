@@ -16,7 +16,7 @@ export class ApiError extends Error {
   }
 
   get conflict(): boolean {
-    return this.status === 409
+    return this.status === 409 && this.code === 'VERSION_CONFLICT'
   }
 
   get unauthenticated(): boolean {

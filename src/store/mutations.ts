@@ -59,8 +59,15 @@ async function refreshGroup(groupId: string) {
 /** What happens when the function answers a queued write. */
 export function onAccepted(m: Mutation, data: unknown): void {
   const groups = useGroups.getState()
-  if (m.action === 'addExpense' || m.action === 'editExpense') {
-    groups.upsertExpense((data as ActionOutput<'addExpense'>).expense)
+  const version = (data as { version?: unknown }).version
+  if (typeof version === 'number') {
+    useQueue.getState().rebase(m.groupId, version - 1, version)
+    const group = groups.groups[m.groupId]
+    if (group && group.version === version - 1) groups.putGroup({ ...group, version })
+  }
+  const view = (data as Partial<ActionOutput<'addExpense'>>).expense
+  if ((m.action === 'addExpense' || m.action === 'editExpense') && view) {
+    groups.upsertExpense(view)
   } else if (m.action === 'deleteExpense') {
     groups.removeExpense(m.groupId, (data as ActionOutput<'deleteExpense'>).expenseId)
   }

@@ -60,6 +60,11 @@ interface QueueState {
   enqueue: (action: MutationAction, input: Record<string, unknown>, groupId: string) => Mutation
   /** Sends what is due, in order; stops at the first failure that is worth retrying. */
   flush: () => Promise<void>
+  /**
+   * My own accepted write moved the group from version `from` to `to`: queued edits that expected `from`
+   * now expect `to` (they were made on top of my change, not on top of someone else's).
+   */
+  rebase: (groupId: string, from: number, to: number) => void
 }
 
 let timer: ReturnType<typeof setTimeout> | null = null
@@ -85,10 +90,9 @@ async function drain(get: () => QueueState, set: (p: Partial<QueueState>) => voi
     if (!head) return
     const wait = head.nextAttemptAt - hooks.now()
     if (wait > 0) return schedule(wait)
+    let data: unknown
     try {
-      const data = await hooks.send(head.action, head.input)
-      set({ items: get().items.filter((m) => m.clientId !== head.clientId) })
-      hooks.onAccepted(head, data)
+      data = await hooks.send(head.action, head.input)
     } catch (e) {
       const error = isApiError(e) ? e : new ApiError('NETWORK', 0, String(e))
       if (error.retryable || error.unauthenticated) {
@@ -105,6 +109,14 @@ async function drain(get: () => QueueState, set: (p: Partial<QueueState>) => voi
       set({ items: get().items.filter((m) => m.clientId !== head.clientId) })
       if (error.conflict) hooks.onConflict(head, error)
       else hooks.onRejected(head, error)
+      continue
+    }
+    // Accepted: it leaves the queue before anything else can go wrong, so it is never sent again.
+    set({ items: get().items.filter((m) => m.clientId !== head.clientId) })
+    try {
+      hooks.onAccepted(head, data)
+    } catch (e) {
+      console.error('[queue] after accepted', e)
     }
   }
 }
@@ -127,6 +139,13 @@ export const useQueue = create<QueueState>()(
         }
         set({ items: [...get().items, m] })
         return m
+      },
+      rebase(groupId, from, to) {
+        set({
+          items: get().items.map((m) =>
+            m.groupId === groupId && m.input.expectedVersion === from ? { ...m, input: { ...m.input, expectedVersion: to } } : m
+          )
+        })
       },
       flush() {
         // One drain at a time: a mutation is never in flight twice from this client.

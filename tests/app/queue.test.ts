@@ -87,7 +87,7 @@ function expenseView(input: Record<string, unknown>) {
 }
 
 function defaultReply(action: string, input: Record<string, unknown>): unknown {
-  if (action === 'addExpense') return { expense: expenseView(input), version: 4 }
+  if (action === 'addExpense' || action === 'editExpense') return { expense: expenseView(input), version: 4 }
   if (action === 'getGroup') return { group }
   if (action === 'listExpenses') return { items: [], nextCursor: null }
   return {}
@@ -233,4 +233,22 @@ test('an expired session signs in again and the write goes through with the same
   expect(l.queue.useQueue.getState().items).toHaveLength(0)
   const headers = (l.taro.default.request as jest.Mock).mock.calls.map((c) => (c[0] as { header: Record<string, string> }).header.Authorization)
   expect(headers[headers.length - 1]).toBe('Bearer fresh')
+})
+
+test('an edit queued behind my own add follows the version my add produced, so it does not conflict with myself', async () => {
+  const l = boot()
+  await hydrated(l)
+  l.groups.useGroups.getState().putGroup({ ...group, version: 3 } as never)
+  const sent = network(l, { addExpense: [offline()] })
+  l.mutations.addExpense('g1', dinner('e7'), fields)
+  l.mutations.editExpense('g1', dinner('e8'), fields, 3) // made while the add was still waiting
+  l.mutations.editExpense('g1', dinner('e9'), fields, 2) // made on a stale view: must still conflict
+  await l.queue.useQueue.getState().flush()
+  await l.queue.retryNow()
+  const edits = sent.filter((s) => s.action === 'editExpense').map((s) => [(s.input.expense as { id: string }).id, s.input.expectedVersion])
+  expect(edits).toEqual([
+    ['e8', 4],
+    ['e9', 2]
+  ])
+  l.queue.stopQueueTimer()
 })
