@@ -37,6 +37,8 @@ export const sessionActions = [
     if (input.name !== undefined) set('name', input.name)
     if (input.locale !== undefined) set('locale', input.locale)
     if (sets.length > 0) await ctx.q.query(`UPDATE users SET ${sets.join(', ')} WHERE id = $1`, params)
+    // A new name shows in every group the person is in (history keeps the name used at the time).
+    if (input.name !== undefined) await ctx.q.query('UPDATE members SET name = $2 WHERE user_id = $1', [ctx.user.id, input.name])
     const user = await findUser(ctx.q, ctx.user.id)
     if (!user) throw new ApiError('UNAUTHENTICATED', 'Your account no longer exists')
     return { user: userView(user) }

@@ -235,6 +235,13 @@ describe('the action set', () => {
     expect(items.find((a) => a.kind === 'expense.delete')!.data).toMatchObject({ expenseId: e1 })
   })
 
+  test('setWallet with a new name renames the person in their groups', async () => {
+    await h.api.ok('setWallet', { clientId: cid(), name: 'Bobby' }, bob.token)
+    const g = (await h.api.ok('getGroup', { groupId }, ann.token)).group
+    expect(g.members.find((m) => m.id === bobM)!.name).toBe('Bobby')
+    await h.api.ok('setWallet', { clientId: cid(), name: 'Bob' }, bob.token)
+  })
+
   test('exportGroup as CSV and JSON', async () => {
     const csv = await h.api.ok('exportGroup', { groupId, format: 'csv' }, ann.token)
     expect(csv.contentType).toMatch(/text\/csv/)

@@ -45,8 +45,20 @@ const groupActions = (): [string, Record<string, unknown>][] => [
   ['claimMember', { groupId, clientId: cid(), memberId: placeholder }],
   ['listActivity', { groupId }],
   ['exportGroup', { groupId, format: 'json' }],
-  ['getMemberQr', { groupId, memberId: ownerM }]
+  ['getMemberQr', { groupId, memberId: ownerM }],
+  ['createPaymentOrder', { groupId, from: placeholder, to: ownerM, clientId: cid() }],
+  ['getTransfers', { groupId }],
+  ['getTransfer', { groupId, transferId: 'tr_unknown' }],
+  ['confirmPayout', { groupId, transferId: 'tr_unknown', clientId: cid() }]
 ]
+
+test('the list above covers every registered action that names a group', () => {
+  const listed = new Set(groupActions().map(([name]) => name))
+  for (const [name, action] of h.app.handler.actions) {
+    const shape = (action.input as { shape?: Record<string, unknown> }).shape
+    if (shape && 'groupId' in shape) expect([name, listed.has(name)]).toEqual([name, true])
+  }
+})
 
 test('every group action is refused to a non-member (403) and writes nothing', async () => {
   const before = await h.snapshot()
