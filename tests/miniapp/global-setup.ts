@@ -84,8 +84,17 @@ export default async function globalSetup(): Promise<void> {
     process.stdout.write('\nminiapp: building the mini-program targets\n')
     await withBuildLock(() => {
       for (const target of ['weapp', 'alipay'] as const) {
-        buildTarget(target)
-        snapshot(target, into)
+        // a build someone else runs at the same moment can clean dist/<target> under ours: build again once
+        for (let attempt = 1; ; attempt++) {
+          buildTarget(target)
+          try {
+            snapshot(target, into)
+            break
+          } catch (err) {
+            if (attempt >= 2) throw err
+            process.stdout.write(`  ${(err as Error).message}; building again\n`)
+          }
+        }
       }
     })
   }

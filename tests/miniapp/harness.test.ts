@@ -5,7 +5,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import vm from 'node:vm'
-import { readBundle } from './harness'
+import { parseUrl, planNavigation, readBundle } from './harness'
 import { createMy } from './harness/globals-alipay'
 import { createWx } from './harness/globals-weapp'
 import type { PlatformHost } from './harness/host'
@@ -147,5 +147,27 @@ describe('event delivery', () => {
       await fn.close()
     }
     expect(vm.isContext(app.realm.context)).toBe(true)
+  })
+})
+
+describe('navigation rules', () => {
+  const app = { routes: ['pages/index/index', 'pages/group/index', 'pages/join/index'], tabRoutes: [] as string[] }
+
+  it('resolves relative urls and keeps query values as written', () => {
+    expect(parseUrl('../join/index?token=a%2Bb&x', 'pages/group/index')).toEqual({ route: 'pages/join/index', query: { token: 'a%2Bb', x: '' } })
+  })
+
+  it('applies the stack rules and refuses what the platform refuses', () => {
+    expect(planNavigation('navigateTo', { url: '/pages/group/index?id=1' }, ['pages/index/index'], app)).toEqual({
+      close: 0,
+      hideTop: true,
+      open: { route: 'pages/group/index', query: { id: '1' } }
+    })
+    expect(planNavigation('redirectTo', { url: '/pages/join/index' }, ['pages/index/index', 'pages/group/index'], app).close).toBe(1)
+    expect(planNavigation('navigateBack', { delta: 5 }, ['pages/index/index', 'pages/group/index'], app)).toEqual({ close: 1, hideTop: false })
+    expect(planNavigation('reLaunch', { url: '/pages/index/index' }, ['pages/index/index', 'pages/group/index'], app).close).toBe(2)
+    expect(() => planNavigation('navigateBack', {}, ['pages/index/index'], app)).toThrow('cannot navigate back at first page.')
+    expect(() => planNavigation('navigateTo', { url: '/pages/nope/index' }, [], app)).toThrow('page "pages/nope/index" is not found')
+    expect(() => planNavigation('navigateTo', { url: '/pages/group/index' }, Array(10).fill('pages/index/index'), app)).toThrow('webview count limit exceed')
   })
 })

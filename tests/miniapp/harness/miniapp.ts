@@ -11,6 +11,7 @@ import { createWx } from './globals-weapp'
 import type { HttpRequest, HttpResponse, LaunchOptions, ModalAnswer, ModalRequest, NavigationKind, PlatformHost, Wallet } from './host'
 import { PlatformError } from './callbacks'
 import { createLoader, type Loader } from './loader'
+import { parseUrl, planNavigation } from './navigation'
 import { PageHandle, SETDATA_WARN_BYTES, type SetDataRecord } from './page'
 import { Recorder } from './recorder'
 
@@ -35,21 +36,6 @@ export interface MiniAppOptions {
 
 export interface Dialog extends ModalRequest {
   answer: ModalAnswer
-}
-
-const MAX_PAGES = 10
-
-export function parseUrl(url: string, from?: string): { route: string; query: Record<string, string> } {
-  const [pathPart, queryPart = ''] = url.split('?')
-  let route = pathPart.startsWith('/') ? pathPart.slice(1) : from ? path.posix.join(path.posix.dirname(from), pathPart) : pathPart
-  route = path.posix.normalize(route).replace(/\.(js|html)$/, '')
-  const query: Record<string, string> = {}
-  for (const pair of queryPart.split('&')) {
-    if (!pair) continue
-    const i = pair.indexOf('=')
-    query[i < 0 ? pair : pair.slice(0, i)] = i < 0 ? '' : pair.slice(i + 1)
-  }
-  return { route, query }
 }
 
 export class MiniApp {
@@ -371,34 +357,11 @@ export class MiniApp {
 
   async navigate(kind: NavigationKind, options: { url?: string; delta?: number }): Promise<void> {
     await sleep(0)
-    const from = this.stack[this.stack.length - 1]?.route
-    if (kind === 'navigateBack') {
-      const delta = Math.max(1, options.delta ?? 1)
-      if (this.stack.length <= 1) throw new Error('cannot navigate back at first page.')
-      for (let i = 0; i < delta && this.stack.length > 1; i++) this.unload(this.page)
-      this.page.lifecycle('onShow')
-      return
-    }
-    if (!options.url) throw new Error('parameter error: url is required')
-    const { route, query } = parseUrl(options.url, from)
-    if (!this.bundle.routes.includes(route)) throw new Error(`page "${route}" is not found`)
-    const isTab = this.bundle.tabRoutes.includes(route)
-    if ((kind === 'navigateTo' || kind === 'redirectTo') && isTab) throw new Error(`can not ${kind} a tabbar page`)
-    if (kind === 'switchTab' && !isTab) throw new Error(`can not switch to no-tabBar page`)
-    switch (kind) {
-      case 'navigateTo':
-        if (this.stack.length >= MAX_PAGES) throw new Error('webview count limit exceed')
-        if (from) this.page.lifecycle('onHide')
-        break
-      case 'redirectTo':
-        if (from) this.unload(this.page)
-        break
-      case 'switchTab':
-      case 'reLaunch':
-        while (this.stack.length) this.unload(this.stack[this.stack.length - 1])
-        break
-    }
-    await this.openPage(route, query)
+    const plan = planNavigation(kind, options, this.stack.map((p) => p.route), this.bundle)
+    for (let i = 0; i < plan.close; i++) this.unload(this.stack[this.stack.length - 1])
+    if (plan.hideTop) this.page.lifecycle('onHide')
+    if (plan.open) await this.openPage(plan.open.route, plan.open.query)
+    else this.page.lifecycle('onShow')
   }
 
   private host(): PlatformHost {

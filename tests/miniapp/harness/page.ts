@@ -3,6 +3,7 @@
  * can do with it (read it, tap, type, pull down, scroll to the bottom, share).
  */
 import type { Target } from './bundle'
+import { deliveryPath, platformEvents } from './events'
 import { buildTree, textContent, type NativeValues, type ViewNode } from './nodes'
 import type { TextMatch } from './query'
 import { renderText, renderTree } from './render'
@@ -40,7 +41,7 @@ export interface PageEnvironment {
   call<T>(label: string, fn: () => T): T
 }
 
-let timeStamp = 1000
+let viewIds = 1000
 
 export class PageHandle extends Scope {
   readonly instance: PageInstance
@@ -69,7 +70,7 @@ export class PageHandle extends Scope {
     instance.selectComponent = () => null
     instance.selectAllComponents = () => []
     if (env.target === 'alipay') {
-      instance.$viewId = String(++timeStamp)
+      instance.$viewId = String(++viewIds)
       instance.$spliceData = (payload: Data, cb?: () => void) => this.applySpliceData(payload, cb)
     }
     this.instance = instance
@@ -161,35 +162,14 @@ export class PageHandle extends Scope {
   fire(target: TextMatch | ViewNode, type: string, detail: Record<string, unknown> = {}): void {
     let node = this.resolve(target)
     if (node.isText && node.parent) node = node.parent
-    const path: ViewNode[] = []
-    for (let n: ViewNode | null = node; n && n.tag !== 'page'; n = n.parent) {
-      const binding = n.template?.events[type]
-      if (binding) {
-        path.push(n)
-        if (binding === 'catch' || !BUBBLES.has(type)) break
-      } else if (!BUBBLES.has(type) && n === node) {
-        break
-      }
-    }
+    const path = deliveryPath(node, type)
     if (path.length === 0) {
       throw new Error(`${this.route}: nothing on ${node.tag} "${textContent(node).slice(0, 40)}" handles ${type}\n${this.render()}`)
     }
     const eh = this.instance.eh as ((e: unknown) => void) | undefined
     if (typeof eh !== 'function') throw new Error(`${this.route}: the page has no event handler (eh)`)
-    const ts = ++timeStamp
-    const describeNode = (n: ViewNode) => ({ id: String(n.attrs.id ?? n.sid), dataset: { sid: n.sid }, offsetLeft: 0, offsetTop: 0 })
-    for (const current of path) {
-      const event = this.env.toRealm({
-        type,
-        timeStamp: ts,
-        target: describeNode(node),
-        currentTarget: describeNode(current),
-        detail,
-        touches: [],
-        changedTouches: [],
-        mark: {}
-      })
-      this.env.call(`${this.route} ${type} event`, () => eh.call(this.instance, event))
+    for (const event of platformEvents(type, node, path, detail)) {
+      this.env.call(`${this.route} ${type} event`, () => eh.call(this.instance, this.env.toRealm(event)))
     }
   }
 
@@ -239,8 +219,6 @@ export class PageHandle extends Scope {
     return { ...(result ?? {}) } as { title?: string; path?: string; imageUrl?: string }
   }
 }
-
-const BUBBLES = new Set(['tap', 'longpress', 'longtap', 'touchstart', 'touchmove', 'touchend', 'touchcancel'])
 
 function* walkSid(node: ViewNode, sid: string): Generator<ViewNode> {
   if (node.sid === sid) yield node
