@@ -15,7 +15,7 @@ import { useGroups } from '@/store/groups'
 
 /** One sentence for an activity item: who added, edited, deleted or paid what. */
 export function describeActivity(a: ActivityView, locale: Locale, currency: string): string {
-  const d = a.data as { description?: string; amount?: number; after?: { description?: string }; before?: { description?: string } }
+  const d = a.data as { description?: string; name?: string; amount?: number; after?: { description?: string }; before?: { description?: string } }
   const actor = a.actor.name
   const what = d.description ?? d.after?.description ?? d.before?.description ?? ''
   const amount = typeof d.amount === 'number' ? formatMoney(d.amount, currency, locale) : ''
@@ -27,8 +27,23 @@ export function describeActivity(a: ActivityView, locale: Locale, currency: stri
     case 'expense.delete':
       return translate(locale, 'activity.delete', { actor, what })
     case 'payment.record':
-    case 'payment.paid':
       return translate(locale, 'activity.pay', { actor, amount })
+    case 'payment.paid':
+      return translate(locale, 'activity.paymentPaid', { actor, amount })
+    case 'payment.order':
+      return translate(locale, 'activity.paymentOrder', { actor, amount })
+    case 'payout.update':
+      return translate(locale, 'activity.payout', { actor })
+    case 'group.create':
+      return translate(locale, 'activity.groupCreate', { actor })
+    case 'group.update':
+      return translate(locale, 'activity.groupUpdate', { actor })
+    case 'member.add':
+      return translate(locale, 'activity.memberAdd', { actor, what: d.name ?? '' })
+    case 'invite.create':
+      return translate(locale, 'activity.inviteCreate', { actor })
+    case 'invite.revoke':
+      return translate(locale, 'activity.inviteRevoke', { actor })
     case 'payment.confirm':
       return translate(locale, 'activity.confirm', { actor, amount })
     case 'member.join':
