@@ -1,7 +1,7 @@
 /** A demo group for a fresh local function: members, a few expenses in several split modes, and an invite. */
 import { randomBytes } from 'node:crypto'
 
-type Rpc = <T = any>(action: string, input: unknown, token?: string) => Promise<T>
+type Rpc = <T = unknown>(action: string, input: unknown, token?: string) => Promise<T>
 
 export function rpcClient(apiUrl: string): Rpc {
   return async (action, input, token) => {
@@ -10,9 +10,9 @@ export function rpcClient(apiUrl: string): Rpc {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ action, input })
     })
-    const body = (await res.json()) as { ok: boolean; data?: any; error?: { code: string; message: string } }
+    const body = (await res.json()) as { ok: boolean; data?: unknown; error?: { code: string; message: string } }
     if (!body.ok) throw new Error(`${action}: ${body.error?.code} ${body.error?.message}`)
-    return body.data
+    return body.data as never
   }
 }
 

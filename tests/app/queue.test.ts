@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- jest.isolateModules loads a fresh module registry through require (an app restart) */
 /**
  * The offline queue: optimistic, persisted, retried with backoff, never sent twice, conflicts refresh the
  * group and tell the user, validation errors drop the mutation and tell the user.

@@ -186,6 +186,12 @@ test('two people split in several modes, see the same balances, and settle in ca
   expect(await byTestId(B, `balance-${boId}`).innerText()).toContain('¥0.00')
   expect(await byTestId(B, `balance-${annId}`).innerText()).toContain('¥62.50')
 
+  // Home: the group with my balance in it.
+  await A.goto(world.url)
+  await A.locator('.gcard:visible').first().waitFor()
+  await expect(A.locator('.gcard:visible').first().innerText()).resolves.toContain('¥62.50')
+  await shot(A, '00-groups')
+
   // Me page in English.
   await A.goto(`${world.url}#/pages-more/me/index`)
   await byTestId(A, 'me-locale-en').click()

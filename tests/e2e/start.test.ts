@@ -67,13 +67,13 @@ test('a second run keeps the data and does not seed again; the demo group is the
   expect(page.status).toBe(200)
   expect(await page.text()).toContain('<div id="app">')
   const call = async (action: string, input: unknown, token?: string) =>
-    (await fetch(`${base}/api`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ action, input }) }).then((r) => r.json())) as { ok: boolean; data: any }
+    (await fetch(`${base}/api`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ action, input }) }).then((r) => r.json())) as { ok: boolean; data: { token: string; items: Array<{ id: string; name: string; expense: { split: { mode: string } } }> } }
   const signIn = await call('signIn', { provider: 'dev', name: '小明' })
   const groups = await call('listGroups', {}, signIn.data.token)
-  const demo = groups.data.items.find((g: { name: string }) => g.name === '周末露营')
+  const demo = groups.data.items.find((g) => g.name === '周末露营')!
   expect(demo).toMatchObject({ memberCount: 4, currency: 'CNY' })
   const expenses = await call('listExpenses', { groupId: demo.id }, signIn.data.token)
-  expect(expenses.data.items.map((e: { expense: { split: { mode: string } } }) => e.expense.split.mode).sort()).toEqual(['adjust', 'equal', 'equal', 'exact', 'percent', 'shares'])
+  expect(expenses.data.items.map((e) => e.expense.split.mode).sort()).toEqual(['adjust', 'equal', 'equal', 'exact', 'percent', 'shares'])
 
   run.child.kill('SIGINT')
   const code = await Promise.race([run.exited, new Promise((r) => setTimeout(() => r('still running'), 15_000))])

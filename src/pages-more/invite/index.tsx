@@ -29,7 +29,7 @@ function InviteScreen({ groupId }: { groupId: string }) {
     api('createInvite', { groupId, clientId })
       .then((out) => setInvite({ inviteId: out.inviteId, token: out.token }))
       .catch((e) => setError(isApiError(e) ? translateError(locale, e.code) : t('common.error')))
-  }, [groupId, clientId])
+  }, [groupId, clientId, locale, t])
 
   const title = t('invite.shareTitle', { name: me?.name ?? '', group: group?.name ?? '' })
   useInviteShare(invite ? { title, path: joinPath(invite.token) } : null)

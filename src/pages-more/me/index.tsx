@@ -34,7 +34,7 @@ function MeScreen() {
         setName(out.user.name)
       })
       .catch(() => {})
-  }, [])
+  }, [setUser])
 
   const update = async (patch: { name?: string; wallet?: Wallet; qrImage?: string | null; locale?: Locale }, quiet = false) => {
     setBusy(true)

@@ -55,7 +55,9 @@ function GroupScreen({ groupId }: { groupId: string }) {
   const [scrollTop, setScrollTop] = useState(0)
   const [listTop, setListTop] = useState(0)
   const { rowHeight, viewport } = useRowMetrics()
-  const now = useMemo(() => Date.now(), [pages])
+  // "3 天前" is measured from when the list last changed, so rows do not re-render on a clock
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => setNow(Date.now()), [pages?.items])
   useTitle(group?.name ?? '')
 
   const reload = useCallback(() => Promise.allSettled([loadGroup(groupId), refreshExpenses(groupId)]), [groupId, loadGroup, refreshExpenses])

@@ -32,7 +32,7 @@ function JoinScreen({ token }: { token: string }) {
         if (out.invite.alreadyMember) void nav.replaceWithGroup(out.invite.groupId)
       })
       .catch((e) => setError(isApiError(e) ? translateError(locale, e.code) : t('join.invalid')))
-  }, [token])
+  }, [token, locale, t])
 
   const join = async () => {
     setBusy(true)
