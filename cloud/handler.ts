@@ -5,10 +5,12 @@
 import { ZodError, type z } from 'zod'
 import { isDomainError } from '../src/domain'
 import type { ApiErrorBody, ResponseEnvelope } from '../src/api/envelope'
+import { isApiErrorCode, type ApiErrorCode } from '../src/api/errors'
 import type { AnyAction, AppServices } from './actions/types'
 import type { Identity } from './auth/identity'
 import { verifySession } from './auth/session'
 import { ApiError } from './errors'
+import { claimClientId, createPruner, storeResult } from './ledger/idempotency'
 import { findUser, upsertUser, type UserRow } from './ledger/users'
 import type { Queryable } from './store/db'
 
@@ -32,7 +34,7 @@ export interface Handler {
   readonly actions: ReadonlyMap<string, AnyAction>
 }
 
-function fail(status: number, error: ApiErrorBody): HandlerResponse {
+function fail(status: number, error: ApiErrorBody & { code: ApiErrorCode }): HandlerResponse {
   return { status, body: { ok: false, error } }
 }
 
@@ -50,7 +52,7 @@ export function inputError(err: ZodError): HandlerResponse {
   const first = issues[0]
   const where = first && first.path.length ? `${first.path.join('.')}: ` : ''
   return fail(400, {
-    code: coded && 'code' in coded ? (coded.code as string) : 'INVALID_INPUT',
+    code: coded && 'code' in coded && isApiErrorCode(coded.code) ? coded.code : 'INVALID_INPUT',
     message: `${where}${first?.message ?? 'invalid input'}`,
     details: { issues }
   })
@@ -78,28 +80,9 @@ async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/**
- * Claims (user, clientId) for this transaction. Returns the stored first result when the id was used before;
- * a concurrent request with the same id waits on the unique key until the first one commits or rolls back.
- */
-async function claimClientId(q: Queryable, userId: string, clientId: string, action: string, now: Date): Promise<{ replay: unknown } | null> {
-  const ins = await q.query('INSERT INTO idempotency (user_id, client_id, action, result, created_at) VALUES ($1, $2, $3, NULL, $4) ON CONFLICT DO NOTHING RETURNING 1', [
-    userId,
-    clientId,
-    action,
-    now.toISOString()
-  ])
-  if (ins.rows.length > 0) return null
-  const prev = await q.query<{ action: string; result: unknown }>('SELECT action, result FROM idempotency WHERE user_id = $1 AND client_id = $2', [userId, clientId])
-  const row = prev.rows[0]
-  if (!row || row.action !== action || row.result === null) {
-    throw new ApiError('CLIENT_ID_REUSED', `clientId ${clientId} was already used for ${row?.action ?? 'another request'}`)
-  }
-  return { replay: typeof row.result === 'string' ? JSON.parse(row.result) : row.result }
-}
-
 export function createHandler(services: AppServices, actions: ReadonlyMap<string, AnyAction>): Handler {
   const { db, config, clock } = services
+  const prune = createPruner()
 
   async function resolveUser(q: Queryable, req: HandlerRequest, now: Date): Promise<UserRow> {
     if (req.trusted) return upsertUser(q, req.trusted, { name: req.trusted.provider === 'alipay' ? '支付宝用户' : '微信用户', wallet: req.trusted.provider === 'alipay' ? 'alipay' : 'wechat' }, now)
@@ -139,9 +122,7 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
             const checked = (action.output as z.ZodType).safeParse(await action.run({ ...services, cache, q, user, now, trusted: req.trusted ?? null }, input))
             if (!checked.success) throw new Error(`${action.name} answered outside its contract: ${checked.error.message}`)
             const out = checked.data
-            if (action.mutation && user) {
-              await q.query('UPDATE idempotency SET result = $3::jsonb WHERE user_id = $1 AND client_id = $2', [user.id, input.clientId, JSON.stringify(out)])
-            }
+            if (action.mutation && user) await storeResult(q, user.id, String(input.clientId), out)
             return out
           },
           { isolation: action.mutation || action.auth === 'none' ? 'read committed' : 'repeatable read' }
@@ -149,6 +130,7 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
         cache.commit()
         return out
       })
+      if (action.mutation) await prune(db, now)
       return { status: 200, body: { ok: true, data: result } }
     } catch (err) {
       return toResponse(err)

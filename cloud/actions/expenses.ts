@@ -43,7 +43,7 @@ export const expenseActions = [
     const expense = input.expense as Expense
     validateExpense(expense, memberIds, group.currency)
     const now = ctx.now.toISOString()
-    const date = input.date ?? today(ctx.now)
+    const date = input.date ?? today(ctx.now, input)
     const res = await ctx.q.query<Record<string, unknown>>(
       `INSERT INTO expenses (id, group_id, data, amount, description, category, date, created_by, created_at, updated_at)
        VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $9) ON CONFLICT (id) DO NOTHING RETURNING ${EXPENSE_COLS}`,

@@ -1,5 +1,6 @@
-/** Groups: createGroup, listGroups, getGroup, addMember (a placeholder by name). */
+/** Groups: createGroup, listGroups (cursor pages through all), getGroup, addMember (a placeholder by name). */
 import { coreActions as api } from '../../src/api/actions'
+import { decodeCursor, encodeCursor } from '../ledger/cursor'
 import { newId } from '../ledger/ids'
 import { listMembers, nextPosition, recordChange, requireMember, type GroupRow } from '../ledger/groups'
 import { groupPayments } from '../ledger/payments'
@@ -20,7 +21,8 @@ export const groupActions = [
       now
     ])
     const meId = newId('m')
-    await ctx.q.query('INSERT INTO members (id, group_id, name, user_id, position, created_at) VALUES ($1, $2, $3, $4, 0, $5)', [meId, groupId, ctx.user.name, ctx.user.id, now])
+    // The creator is the group's organizer.
+    await ctx.q.query("INSERT INTO members (id, group_id, name, user_id, position, created_at, role) VALUES ($1, $2, $3, $4, 0, $5, 'organizer')", [meId, groupId, ctx.user.name, ctx.user.id, now])
     const placeholders: { id: string; name: string }[] = []
     for (const [i, name] of input.placeholders.entries()) {
       const id = newId('m')
@@ -32,17 +34,30 @@ export const groupActions = [
     return { group: await buildGroupView(ctx.q, ctx.cache, group, meId) }
   }),
 
-  defineAction('listGroups', api.listGroups, {}, async (ctx) => {
+  defineAction('listGroups', api.listGroups, {}, async (ctx, input) => {
+    // Newest first, keyset-paged on (created_at, id); the cursor carries created_at in whole microseconds since
+    // the epoch (PostgreSQL's own precision), so nothing is lost on the way back in.
+    const after = input.cursor ? decodeCursor(input.cursor, ['number', 'string']) : null
+    const params: unknown[] = [ctx.user.id, input.limit + 1]
+    let where = 'm.user_id = $1'
+    if (after) {
+      params.push(after[0], after[1])
+      where += " AND (g.created_at, g.id) < (timestamptz 'epoch' + $3::bigint * interval '1 microsecond', $4)"
+    }
     const res = await ctx.q.query<Record<string, unknown>>(
-      `SELECT g.id, g.name, g.currency, g.emoji, g.version, g.created_at, m.id AS me,
+      `SELECT g.id, g.name, g.currency, g.emoji, g.version, g.created_at, (extract(epoch FROM g.created_at) * 1000000)::bigint AS created_key, m.id AS me,
               (SELECT COUNT(*) FROM members x WHERE x.group_id = g.id) AS member_count
          FROM members m JOIN groups g ON g.id = m.group_id
-        WHERE m.user_id = $1
-        ORDER BY g.created_at DESC, g.id`,
-      [ctx.user.id]
+        WHERE ${where}
+        ORDER BY g.created_at DESC, g.id DESC
+        LIMIT $2`,
+      params
     )
+    const page = res.rows.slice(0, input.limit)
+    const last = page[page.length - 1]
+    const nextCursor = res.rows.length > input.limit && last ? encodeCursor([toInt(last.created_key), last.id as string]) : null
     const items = []
-    for (const r of res.rows) {
+    for (const r of page) {
       const group: GroupRow = {
         id: r.id as string,
         name: r.name as string,
@@ -64,7 +79,7 @@ export const groupActions = [
         createdAt: group.created_at
       })
     }
-    return { items }
+    return { items, nextCursor }
   }),
 
   defineAction('getGroup', api.getGroup, {}, async (ctx, input) => {
@@ -83,6 +98,6 @@ export const groupActions = [
       ctx.now.toISOString()
     ])
     const version = await recordChange(ctx.q, group, { memberId: me.id, name: me.name }, 'member.add', { memberId: id, name: input.name }, ctx.now)
-    return { member: memberView({ id, group_id: group.id, name: input.name, user_id: null, position: 0 }, new Map()), version }
+    return { member: memberView({ id, group_id: group.id, name: input.name, user_id: null, position: 0, role: 'member' }, new Map()), version }
   })
 ]

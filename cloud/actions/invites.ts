@@ -42,9 +42,11 @@ async function claim(q: Queryable, group: GroupRow, user: UserRow, memberId: str
     if (used.rows.length > 0) throw new ApiError('MEMBER_IN_USE', 'You already have expenses or payments in this group under your own name')
     await q.query('DELETE FROM members WHERE id = $1', [current.id])
   }
-  await q.query('UPDATE members SET user_id = $2 WHERE id = $1', [target.id, user.id])
+  // The role goes with the person: an organizer taking over a placeholder stays the organizer.
+  const role = current?.role === 'organizer' ? 'organizer' : target.role
+  await q.query('UPDATE members SET user_id = $2, role = $3 WHERE id = $1', [target.id, user.id, role])
   await recordChange(q, group, { memberId: target.id, name: target.name }, 'member.claim', { memberId: target.id, name: target.name, userName: user.name, replaced: current?.id ?? null }, now)
-  return { ...target, user_id: user.id }
+  return { ...target, user_id: user.id, role }
 }
 
 export const inviteActions = [
@@ -110,7 +112,7 @@ export const inviteActions = [
         await nextPosition(ctx.q, group.id),
         ctx.now.toISOString()
       ])
-      me = { id, group_id: group.id, name: ctx.user.name, user_id: ctx.user.id, position: 0 }
+      me = { id, group_id: group.id, name: ctx.user.name, user_id: ctx.user.id, position: 0, role: 'member' }
       await recordChange(ctx.q, group, { memberId: id, name: ctx.user.name }, 'member.join', { memberId: id, name: ctx.user.name, inviteId: inv.id }, ctx.now)
     }
     return { group: await buildGroupView(ctx.q, ctx.cache, group, me.id) }

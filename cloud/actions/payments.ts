@@ -2,7 +2,7 @@
 import { paymentSchemas as api } from '../../src/api/payments'
 import { ApiError } from '../errors'
 import { requireMember } from '../ledger/groups'
-import { paymentApiError, toApiError } from '../payments/api-error'
+import { toApiError } from '../payments/api-error'
 import { createPaymentOrder } from '../payments/orders'
 import { applyPayoutResult, kickPayouts } from '../payments/payouts'
 import { paymentsRuntime } from '../payments/runtime'
@@ -37,7 +37,7 @@ export const paymentActionList = [
     if (!p) throw new ApiError('PAYMENT_STATE', 'This transfer has no payout yet')
     if (p.state !== 'succeeded' && p.state !== 'failed') {
       const provider = paymentsRuntime(ctx).providers[p.wallet]
-      if (!provider) throw paymentApiError('PAYMENTS_DISABLED', `${p.wallet} payouts are not configured`)
+      if (!provider) throw new ApiError('PAYMENTS_DISABLED', `${p.wallet} payouts are not configured`)
       let result
       try {
         result = await provider.queryPayout(p.id)

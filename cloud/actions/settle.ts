@@ -1,4 +1,4 @@
-/** Settling up by hand: recordPayment (cash or direct wallet-to-wallet) and confirmPayment by the receiver. */
+/** Settling up by hand: recordPayment (cash or direct wallet-to-wallet) and confirmPayment by the receiver or the organizer. */
 import { coreActions as api } from '../../src/api/actions'
 import { validatePayment } from '../../src/domain'
 import { ApiError, forbidden } from '../errors'
@@ -45,20 +45,29 @@ export const settleActions = [
     if (!res.rows[0]) throw new ApiError('NOT_FOUND', 'No such payment in this group')
     const payment = paymentView(res.rows[0])
     if (payment.status === 'confirmed') throw new ApiError('PAYMENT_STATE', 'This payment is already confirmed')
-    const members = await listMembers(ctx.q, group.id)
-    const to = members.find((m) => m.id === payment.to)
-    if (me.id !== payment.to && to?.user_id !== null) throw forbidden('Only the receiver can confirm a payment')
+    // The receiver confirms; the organizer may confirm on the receiver's behalf (e.g. cash handed over in person),
+    // but not a payment they sent themselves: the payer never confirms their own payment.
+    const asPayee = me.id === payment.to
+    if (!asPayee && me.role !== 'organizer') throw forbidden('Only the receiver or the group organizer can confirm a payment')
+    if (!asPayee && me.id === payment.from) throw forbidden('The receiver confirms a payment you sent')
     const now = ctx.now.toISOString()
     const upd = await ctx.q.query<Record<string, unknown>>(
-      `UPDATE payments SET status = 'confirmed', confirmed_at = $3 WHERE group_id = $1 AND id = $2 RETURNING ${PAYMENT_COLS}`,
-      [group.id, payment.id, now]
+      `UPDATE payments SET status = 'confirmed', confirmed_at = $3, confirmed_by = $4 WHERE group_id = $1 AND id = $2 RETURNING ${PAYMENT_COLS}`,
+      [group.id, payment.id, now, me.id]
     )
     const version = await recordChange(
       ctx.q,
       group,
       { memberId: me.id, name: me.name },
       'payment.confirm',
-      { paymentId: payment.id, from: payment.from, to: payment.to, amount: payment.amount },
+      {
+        paymentId: payment.id,
+        from: payment.from,
+        to: payment.to,
+        amount: payment.amount,
+        confirmedBy: me.id,
+        confirmedAs: asPayee ? 'payee' : 'organizer'
+      },
       ctx.now
     )
     return { payment: paymentView(upd.rows[0]), version }

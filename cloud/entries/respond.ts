@@ -3,6 +3,7 @@
  * The Node listener (http.ts) and the API-gateway adapter (gateway.ts) both answer through it.
  */
 import { API_PATH } from '../../src/api/envelope'
+import type { ApiErrorCode } from '../../src/api/errors'
 import type { Handler } from '../handler'
 import { matchRoute, type RawRoute } from '../routes'
 import { BodyError, parseJsonBody } from './json'
@@ -32,7 +33,7 @@ function json(status: number, value: unknown, extra: Record<string, string> = {}
   return { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extra }, body: JSON.stringify(value) }
 }
 
-const err = (status: number, code: string, message: string) => json(status, { ok: false, error: { code, message } })
+const err = (status: number, code: ApiErrorCode, message: string) => json(status, { ok: false, error: { code, message } })
 
 export function corsHeaders(origin: string): Record<string, string> {
   return {

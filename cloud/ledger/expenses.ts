@@ -62,7 +62,15 @@ export function expenseView(row: ExpenseRow, groupCurrency: string): ExpenseView
   }
 }
 
-/** Today's date (UTC) as YYYY-MM-DD. */
-export function today(now: Date): string {
-  return now.toISOString().slice(0, 10)
+/**
+ * Today's date as YYYY-MM-DD for the person asking: in their IANA `timeZone` when known, else at their UTC
+ * offset, else in UTC.
+ */
+export function today(now: Date, where: { timeZone?: string; utcOffsetMinutes?: number } = {}): string {
+  if (where.timeZone) {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: where.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now)
+    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+    return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`
+  }
+  return new Date(now.getTime() + (where.utcOffsetMinutes ?? 0) * 60_000).toISOString().slice(0, 10)
 }

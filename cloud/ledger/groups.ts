@@ -1,5 +1,5 @@
 /** Groups and members: membership checks, the version lock, and recording a change. */
-import type { ActivityKind } from '../../src/api'
+import type { ActivityKind, MemberRole } from '../../src/api'
 import { notMember } from '../errors'
 import type { Queryable } from '../store/db'
 import { toInt, toIso } from '../store/convert'
@@ -19,6 +19,7 @@ export interface MemberRow {
   name: string
   user_id: string | null
   position: number
+  role: MemberRole
 }
 
 function groupRow(r: Record<string, unknown>): GroupRow {
@@ -45,7 +46,7 @@ export async function requireMember(
   // One round trip: the group (locked when asked), the caller's member row, and (when asked) every member id.
   const ids = opts.memberIds ? ', (SELECT array_agg(x.id ORDER BY x.position, x.id) FROM members x WHERE x.group_id = g.id) AS member_ids' : ''
   const res = await q.query<Record<string, unknown>>(
-    `SELECT g.id, g.name, g.currency, g.emoji, g.version, g.created_at, m.id AS m_id, m.name AS m_name, m.position AS m_position${ids}
+    `SELECT g.id, g.name, g.currency, g.emoji, g.version, g.created_at, m.id AS m_id, m.name AS m_name, m.position AS m_position, m.role AS m_role${ids}
        FROM groups g LEFT JOIN members m ON m.group_id = g.id AND m.user_id = $2
       WHERE g.id = $1${opts.lock ? ' FOR UPDATE OF g' : ''}`,
     [groupId, userId]
@@ -54,7 +55,7 @@ export async function requireMember(
   if (!row || row.m_id === null || row.m_id === undefined) throw notMember()
   return {
     group: groupRow(row),
-    me: { id: row.m_id as string, group_id: groupId, name: row.m_name as string, user_id: userId, position: toInt(row.m_position) },
+    me: { id: row.m_id as string, group_id: groupId, name: row.m_name as string, user_id: userId, position: toInt(row.m_position), role: row.m_role === 'organizer' ? 'organizer' : 'member' },
     memberIds: Array.isArray(row.member_ids) ? (row.member_ids as string[]) : []
   }
 }
@@ -65,7 +66,7 @@ export async function lockGroup(q: Queryable, groupId: string): Promise<GroupRow
 }
 
 export async function listMembers(q: Queryable, groupId: string): Promise<MemberRow[]> {
-  const res = await q.query<Record<string, unknown>>('SELECT id, group_id, name, user_id, position FROM members WHERE group_id = $1 ORDER BY position, id', [groupId])
+  const res = await q.query<Record<string, unknown>>('SELECT id, group_id, name, user_id, position, role FROM members WHERE group_id = $1 ORDER BY position, id', [groupId])
   return res.rows.map((r) => ({ ...(r as unknown as MemberRow), position: toInt(r.position) }))
 }
 

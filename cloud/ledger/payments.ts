@@ -4,7 +4,7 @@ import type { Payment } from '../../src/domain'
 import type { Queryable } from '../store/db'
 import { toInt, toIso, toIsoOrNull } from '../store/convert'
 
-export const PAYMENT_COLS = 'id, group_id, from_member, to_member, amount, method, status, recorded_by, created_at, confirmed_at'
+export const PAYMENT_COLS = 'id, group_id, from_member, to_member, amount, method, status, recorded_by, created_at, confirmed_at, confirmed_by'
 
 export function paymentView(r: Record<string, unknown>): PaymentView {
   return {
@@ -16,7 +16,8 @@ export function paymentView(r: Record<string, unknown>): PaymentView {
     status: r.status as PaymentView['status'],
     recordedBy: r.recorded_by as string,
     createdAt: toIso(r.created_at),
-    confirmedAt: toIsoOrNull(r.confirmed_at)
+    confirmedAt: toIsoOrNull(r.confirmed_at),
+    confirmedBy: (r.confirmed_by as string | null | undefined) ?? null
   }
 }
 

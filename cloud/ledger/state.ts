@@ -44,7 +44,7 @@ async function wallets(q: Queryable, members: MemberRow[]): Promise<Map<string, 
 
 export function memberView(m: MemberRow, w: Map<string, WalletInfo>): MemberView {
   const info = m.user_id ? w.get(m.user_id) : undefined
-  return { id: m.id, name: m.name, userId: m.user_id, wallet: info?.wallet ?? null, hasQr: info?.hasQr ?? false }
+  return { id: m.id, name: m.name, userId: m.user_id, wallet: info?.wallet ?? null, hasQr: info?.hasQr ?? false, role: m.role }
 }
 
 export async function buildGroupView(q: Queryable, cache: CacheView, group: GroupRow, meId: string): Promise<GroupView> {

@@ -1,13 +1,11 @@
 /** Payment failures as action errors: stable codes, 400 for the caller's request, 502 when a provider failed. */
-import type { ApiErrorCode } from '../../src/api/errors'
 import type { PaymentApiErrorCode } from '../../src/api/payments'
 import { ApiError } from '../errors'
 import { PaymentError } from './errors'
 
+/** The status comes from the code (src/api/errors.ts): PAYMENT_PROVIDER is a 502, the others are 400s. */
 export function paymentApiError(code: PaymentApiErrorCode, message: string, details?: unknown): ApiError {
-  const err = new ApiError(code as unknown as ApiErrorCode, message, details)
-  if (code === 'PAYMENT_PROVIDER') (err as { status: number }).status = 502
-  return err
+  return new ApiError(code, message, details)
 }
 
 /** Turns a PaymentError from a provider module into the action error. */

@@ -1,19 +1,7 @@
-/** Stable error codes of the payments module. */
-export type PaymentErrorCode =
-  | 'PAYMENTS_DISABLED'
-  | 'PAYMENT_CURRENCY'
-  | 'PAYMENT_NO_TRANSFER'
-  | 'PAYMENT_WALLET'
-  | 'PAYMENT_PAYER_IDENTITY'
-  | 'PAYMENT_PROVIDER'
-  | 'PAYMENT_STATE'
-  | 'NOTIFY_MALFORMED'
-  | 'NOTIFY_SIGNATURE'
-  | 'NOTIFY_REPLAY'
-  | 'NOTIFY_UNKNOWN_SERIAL'
-  | 'NOTIFY_UNKNOWN_ORDER'
-  | 'NOTIFY_AMOUNT'
-  | 'NOTIFY_APP'
+/** Stable error codes of the payments module: a subset of the function's codes (src/api/errors.ts). */
+import type { NotifyErrorCode, PaymentErrorCode as PaymentActionErrorCode } from '../../src/api/errors'
+
+export type PaymentErrorCode = PaymentActionErrorCode | Exclude<NotifyErrorCode, 'NOTIFY_ERROR' | 'SANDBOX_BAD_REQUEST'> | 'PAYMENT_STATE'
 
 export class PaymentError extends Error {
   readonly code: PaymentErrorCode

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { CurrencySchema, ExpenseSchema, MemberIdSchema } from '../domain'
-import { Amount, ClientId, Cursor, DateString, Emoji, ExportFormat, Id, Locale, QrImage, text, Wallet } from './common'
+import { Amount, ClientId, Cursor, DateString, Emoji, ExportFormat, Id, Locale, QrImage, text, TimeZone, UtcOffsetMinutes, Wallet } from './common'
 import { ActivityView, ExpenseView, GroupSummary, GroupView, InvitePreview, MemberView, PaymentMethod, PaymentView, UserView } from './views'
 
 const groupRef = { groupId: Id }
@@ -54,8 +54,12 @@ export const createGroupInput = z.object({
 })
 export const createGroupOutput = z.object({ group: GroupView })
 
-export const listGroupsInput = z.object({})
-export const listGroupsOutput = z.object({ items: z.array(GroupSummary) })
+/** Newest first; without a cursor, the first page. Follow nextCursor until it is null to get every group. */
+export const listGroupsInput = z.object({
+  cursor: Cursor.optional(),
+  limit: z.number().int().min(1).max(100).default(50)
+})
+export const listGroupsOutput = z.object({ items: z.array(GroupSummary), nextCursor: Cursor.nullable() })
 
 export const getGroupInput = z.object({ ...groupRef })
 export const getGroupOutput = z.object({ group: GroupView })
@@ -76,12 +80,23 @@ export const listExpensesOutput = z.object({ items: z.array(ExpenseView), nextCu
 const expenseFields = {
   description: Description,
   category: Category.default('other'),
-  /** The day it happened; defaults to today (UTC). */
+  /** The day it happened; defaults to today in the sender's time zone (see addExpenseInput). */
   date: DateString.optional()
 }
 
-/** The expense id is client-made (so an offline client can refer to it before it syncs). */
-export const addExpenseInput = z.object({ ...groupRef, ...mutation, expense: ExpenseSchema, ...expenseFields })
+/**
+ * The expense id is client-made (so an offline client can refer to it before it syncs). Without `date`, the day
+ * is "today" for the sender: in `timeZone` (IANA, e.g. "Asia/Shanghai") when given, else at `utcOffsetMinutes`
+ * (minutes east of UTC: 480 for China, i.e. `-new Date().getTimezoneOffset()`), else in UTC.
+ */
+export const addExpenseInput = z.object({
+  ...groupRef,
+  ...mutation,
+  expense: ExpenseSchema,
+  ...expenseFields,
+  timeZone: TimeZone.optional(),
+  utcOffsetMinutes: UtcOffsetMinutes.optional()
+})
 export const addExpenseOutput = z.object({ expense: ExpenseView, version: z.number().int() })
 
 /** Replace an expense (identified by expense.id). A stale expectedVersion -> 409 VERSION_CONFLICT. */
@@ -118,7 +133,7 @@ export const recordPaymentInput = z.object({
 })
 export const recordPaymentOutput = z.object({ payment: PaymentView, version: z.number().int() })
 
-/** The receiver confirms the money arrived. */
+/** The receiver, or the group's organizer on their behalf (e.g. cash handed over in person), confirms the money arrived. */
 export const confirmPaymentInput = z.object({ ...groupRef, ...mutation, paymentId: Id })
 export const confirmPaymentOutput = z.object({ payment: PaymentView, version: z.number().int() })
 

@@ -33,6 +33,27 @@ export const DateString = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
   }, { message: 'no such date' })
 
+/** Whether the runtime knows this IANA time zone name. */
+export function isKnownTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** An IANA time zone name, e.g. "Asia/Shanghai" or "UTC". */
+export const TimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+)*$/, { message: 'timeZone must be an IANA name such as Asia/Shanghai' })
+  .refine(isKnownTimeZone, { message: 'unknown time zone' })
+
+/** A UTC offset in minutes east of UTC (-12:00 to +14:00), e.g. 480 for UTC+8. */
+export const UtcOffsetMinutes = z.number().int().min(-720).max(840)
+
 /** An ISO-8601 timestamp as sent by the function. */
 export const Timestamp = z.string()
 

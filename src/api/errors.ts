@@ -1,60 +1,81 @@
-/** Stable error codes the function answers with, and the HTTP status each maps to. */
-import type { DomainErrorCode } from '../domain'
+/**
+ * Stable error codes the function answers with, and the HTTP status each maps to. This file is the single
+ * source of truth: every code the function can send (or record) is a key of one table below, and the types
+ * are derived from the tables, so `new ApiError(code, ...)` cannot take a code that is not listed here.
+ */
+import { domainErrorCodes, type DomainErrorCode } from '../domain'
 
-export type TransportErrorCode =
-  | 'BAD_REQUEST' // the body is not JSON or not { action, input }
-  | 'INVALID_INPUT' // the input does not match the action's schema
-  | 'PAYLOAD_TOO_LARGE'
-  | 'METHOD_NOT_ALLOWED'
-  | 'UNKNOWN_ACTION'
-  | 'NOT_FOUND'
-  | 'UNAUTHENTICATED' // no, forged or expired session token
-  | 'NOT_MEMBER' // the caller is not a member of the group (or the group does not exist)
-  | 'FORBIDDEN' // a member, but not allowed to do this
-  | 'VERSION_CONFLICT' // expectedVersion is stale: reload and retry
-  | 'CLIENT_ID_REUSED' // the clientId was already used for a different action
-  | 'INVITE_INVALID' // no such invite token
-  | 'INVITE_REVOKED'
-  | 'MEMBER_CLAIMED' // the placeholder member already belongs to someone
-  | 'MEMBER_IN_USE' // cannot give up a member that has expenses or payments
-  | 'ALREADY_MEMBER'
-  | 'EXPENSE_DELETED'
-  | 'PAYMENT_STATE' // e.g. confirming an already confirmed payment
-  | 'DEV_SIGNIN_DISABLED' // the dev sign-in exists only in dev mode
-  | 'PROVIDER_NOT_CONFIGURED' // WeChat / Alipay credentials missing
-  | 'PROVIDER_ERROR' // WeChat / Alipay refused the code
-  | 'INTERNAL'
-
-export type ApiErrorCode = TransportErrorCode | DomainErrorCode
-
-const STATUS: Record<TransportErrorCode, number> = {
-  BAD_REQUEST: 400,
-  INVALID_INPUT: 400,
+/** Transport, identity, authorization and ledger codes. */
+const TRANSPORT_STATUS = {
+  BAD_REQUEST: 400, // the body is not JSON or not { action, input }
+  INVALID_INPUT: 400, // the input does not match the action's schema
   PAYLOAD_TOO_LARGE: 413,
   METHOD_NOT_ALLOWED: 405,
   UNKNOWN_ACTION: 404,
   NOT_FOUND: 404,
-  UNAUTHENTICATED: 401,
-  NOT_MEMBER: 403,
-  FORBIDDEN: 403,
-  VERSION_CONFLICT: 409,
-  CLIENT_ID_REUSED: 409,
-  INVITE_INVALID: 404,
+  UNAUTHENTICATED: 401, // no, forged or expired session token
+  NOT_MEMBER: 403, // the caller is not a member of the group (or the group does not exist)
+  FORBIDDEN: 403, // a member, but not allowed to do this
+  VERSION_CONFLICT: 409, // expectedVersion is stale: reload and retry
+  CLIENT_ID_REUSED: 409, // the clientId was already used for a different action
+  INVITE_INVALID: 404, // no such invite token
   INVITE_REVOKED: 409,
-  MEMBER_CLAIMED: 409,
-  MEMBER_IN_USE: 409,
+  MEMBER_CLAIMED: 409, // the placeholder member already belongs to someone
+  MEMBER_IN_USE: 409, // cannot give up a member that has expenses or payments
   ALREADY_MEMBER: 409,
   EXPENSE_DELETED: 409,
-  PAYMENT_STATE: 409,
-  DEV_SIGNIN_DISABLED: 403,
-  PROVIDER_NOT_CONFIGURED: 400,
-  PROVIDER_ERROR: 401,
+  PAYMENT_STATE: 409, // e.g. confirming an already confirmed payment
+  DEV_SIGNIN_DISABLED: 403, // the dev sign-in exists only in dev mode
+  PROVIDER_NOT_CONFIGURED: 400, // WeChat / Alipay credentials missing
+  PROVIDER_ERROR: 401, // WeChat / Alipay refused the code
   INTERNAL: 500
+} as const
+
+/** Codes of the payment actions (createPaymentOrder, confirmPayout; see docs/payments.md). */
+const PAYMENT_STATUS = {
+  PAYMENTS_DISABLED: 400, // no in-app payment is configured on this server
+  PAYMENT_CURRENCY: 400, // in-app payment is in CNY only
+  PAYMENT_NO_TRANSFER: 400, // no open suggested transfer between these members: reload
+  PAYMENT_WALLET: 400, // the payee cannot receive in the app, or the wallet is not configured
+  PAYMENT_PAYER_IDENTITY: 400, // the payer is not signed in with that wallet
+  PAYMENT_PROVIDER: 502 // the provider refused or did not answer
+} as const
+
+/**
+ * Why a payment notification (/notify/wechat, /notify/alipay) was refused. The provider gets its own refusal
+ * format; the code is recorded with the notification. The sandbox wallet answers its bad requests with
+ * SANDBOX_BAD_REQUEST.
+ */
+const NOTIFY_STATUS = {
+  NOTIFY_MALFORMED: 400,
+  NOTIFY_SIGNATURE: 401,
+  NOTIFY_REPLAY: 400,
+  NOTIFY_UNKNOWN_SERIAL: 400,
+  NOTIFY_UNKNOWN_ORDER: 404,
+  NOTIFY_AMOUNT: 400,
+  NOTIFY_APP: 400,
+  NOTIFY_ERROR: 500, // a fault on our side while applying a verified notification
+  SANDBOX_BAD_REQUEST: 400
+} as const
+
+export type TransportErrorCode = keyof typeof TRANSPORT_STATUS
+export type PaymentErrorCode = keyof typeof PAYMENT_STATUS
+export type NotifyErrorCode = keyof typeof NOTIFY_STATUS
+
+export type ApiErrorCode = TransportErrorCode | PaymentErrorCode | NotifyErrorCode | DomainErrorCode
+
+const STATUS: Record<Exclude<ApiErrorCode, DomainErrorCode>, number> = { ...TRANSPORT_STATUS, ...PAYMENT_STATUS, ...NOTIFY_STATUS }
+
+/** Every code the function can answer with (domain codes included), for clients and tests. */
+export const API_ERROR_CODES: readonly ApiErrorCode[] = [...new Set<ApiErrorCode>([...(Object.keys(STATUS) as ApiErrorCode[]), ...domainErrorCodes])]
+
+export function isApiErrorCode(code: unknown): code is ApiErrorCode {
+  return typeof code === 'string' && (API_ERROR_CODES as readonly string[]).includes(code)
 }
 
 /** HTTP status for a code; every domain (money rule) code is a 400. */
 export function statusForCode(code: string): number {
-  return (STATUS as Record<string, number>)[code] ?? 400
+  return Object.prototype.hasOwnProperty.call(STATUS, code) ? STATUS[code as keyof typeof STATUS] : 400
 }
 
 /** Codes a client may retry after reloading (the request itself was fine). */

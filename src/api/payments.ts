@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { Amount, ClientId, Id, Timestamp } from './common'
 import type { ActionSchemas } from './envelope'
+import type { PaymentErrorCode } from './errors'
 
 /** How the payer pays: their wallet in the mini-program, or the local sandbox wallet (dev mode, H5). */
 export const PayChannel = z.enum(['wechat', 'alipay', 'sandbox'])
@@ -78,14 +79,8 @@ export const getTransferOutput = z.object({ transfer: TransferView })
 export const confirmPayoutInput = z.object({ groupId: Id, transferId: z.string().min(1).max(64), clientId: ClientId })
 export const confirmPayoutOutput = z.object({ transfer: TransferView })
 
-/** Stable error codes of the payment actions (besides the transport codes). */
-export type PaymentApiErrorCode =
-  | 'PAYMENTS_DISABLED'
-  | 'PAYMENT_CURRENCY'
-  | 'PAYMENT_NO_TRANSFER'
-  | 'PAYMENT_WALLET'
-  | 'PAYMENT_PAYER_IDENTITY'
-  | 'PAYMENT_PROVIDER'
+/** Stable error codes of the payment actions (besides the transport codes); listed with their statuses in ./errors. */
+export type PaymentApiErrorCode = PaymentErrorCode
 
 /** The payment actions' schemas, typed per action. */
 export const paymentSchemas = {

@@ -12,6 +12,10 @@ export const UserView = z.object({
 })
 export type UserView = z.infer<typeof UserView>
 
+/** organizer: the person who created the group (may confirm payments on a receiver's behalf); member: everyone else. */
+export const MemberRole = z.enum(['organizer', 'member'])
+export type MemberRole = z.infer<typeof MemberRole>
+
 /** A member of a group: a person who joined (userId set) or a placeholder added by name (userId null). */
 export const MemberView = z.object({
   id: Id,
@@ -20,7 +24,9 @@ export const MemberView = z.object({
   /** The member's preferred wallet (from their profile); null for a placeholder. */
   wallet: Wallet.nullable(),
   /** Whether the member uploaded a collection QR code (fetch it with getMemberQr). */
-  hasQr: z.boolean()
+  hasQr: z.boolean(),
+  /** The member's role; always sent by the function (optional for views stored by older app versions). */
+  role: MemberRole.optional()
 })
 export type MemberView = z.infer<typeof MemberView>
 
@@ -37,7 +43,12 @@ export const PaymentView = z.object({
   status: z.enum(['pending', 'confirmed']),
   recordedBy: Id,
   createdAt: Timestamp,
-  confirmedAt: Timestamp.nullable()
+  confirmedAt: Timestamp.nullable(),
+  /**
+   * Member id of who confirmed a pending payment: the receiver, or the organizer on their behalf. null when it
+   * was confirmed as it was recorded (or by a wallet notification); always sent by the function.
+   */
+  confirmedBy: Id.nullable().optional()
 })
 export type PaymentView = z.infer<typeof PaymentView>
 
