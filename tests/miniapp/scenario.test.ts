@@ -80,6 +80,9 @@ describe.each(['weapp', 'alipay'] as const)('%s: split a bill and settle it with
     await alice.waitForText('周末火锅')
     expect(group.text()).toContain('3 人')
     await alice.waitForText('还没有账单')
+    // the page title is the group's name: wx.setNavigationBarTitle / my.setNavigationBar
+    const titleApi = target === 'weapp' ? 'setNavigationBarTitle' : 'setNavigationBar'
+    await alice.waitFor(() => alice.recorder.options<{ title: string }>(titleApi).some((o) => o.title === '周末火锅'))
   })
 
   it('adds ¥300.00 split by shares 1 : 2 : 3 and sees the preview sum to the amount', async () => {
@@ -139,6 +142,11 @@ describe.each(['weapp', 'alipay'] as const)('%s: split a bill and settle it with
     expect(card.title).toContain('周末火锅')
     expect(card.path).toMatch(/^\/?pages\/join\/index\?token=[\w-]+/)
     sharePath = card.path ?? ''
+    // "copy the link": wx.setClipboardData({ data }) / my.setClipboard({ text })
+    invite.tap('复制邀请链接')
+    await alice.settle()
+    if (target === 'weapp') expect(alice.recorder.last('setClipboardData')).toEqual(expect.objectContaining({ data: sharePath }))
+    else expect(alice.recorder.last('setClipboard')).toEqual(expect.objectContaining({ text: sharePath }))
 
     bob = phone(fn, bundle, `${target}-bob`, { wallet: bobWallet })
     await bob.start()
