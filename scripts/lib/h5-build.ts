@@ -1,6 +1,7 @@
 /** Builds the H5 preview (dist/h5) when it is missing or older than the sources. */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 const root = path.resolve(__dirname, '..', '..')
@@ -71,4 +72,17 @@ export async function ensureH5Build(opts: { quiet?: boolean; force?: boolean } =
     await taroBuild('h5', {}, { quiet: opts.quiet }).done
     return true
   })
+}
+
+/**
+ * Builds dist/h5 if needed and copies it to a private folder, so a build started later (another suite, a watch
+ * build) cannot change the files under a running server. Returns the folder.
+ */
+export async function snapshotH5(opts: { quiet?: boolean } = {}): Promise<string> {
+  const target = fs.mkdtempSync(path.join(os.tmpdir(), 'splitpay-h5-'))
+  await withLock(async () => {
+    if (h5IsStale()) await taroBuild('h5', {}, { quiet: opts.quiet }).done
+    fs.cpSync(path.join(root, 'dist', 'h5'), target, { recursive: true })
+  })
+  return target
 }

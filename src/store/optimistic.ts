@@ -68,3 +68,27 @@ export function pendingTransfers(queue: Mutation[], groupId: string): Set<string
   }
   return keys
 }
+
+/**
+ * What queued adds change before the function confirms them: the expense count and each member's balance
+ * (paid - share). Adds in another currency wait for the function's conversion.
+ */
+export function pendingEffect(queue: Mutation[], groupId: string, groupCurrency: string): { added: number; deltas: Record<string, number> } {
+  const deltas: Record<string, number> = {}
+  let added = 0
+  for (const m of queue) {
+    if (m.groupId !== groupId || m.action !== 'addExpense') continue
+    added += 1
+    const { expense } = m.input as unknown as { expense: Expense }
+    if (expense.currency && expense.currency !== groupCurrency) continue
+    let shares: Record<string, number>
+    try {
+      shares = splitExpense(expense, groupCurrency)
+    } catch {
+      continue
+    }
+    for (const [id, paid] of Object.entries(expense.paidBy)) deltas[id] = (deltas[id] ?? 0) + paid
+    for (const [id, owed] of Object.entries(shares)) deltas[id] = (deltas[id] ?? 0) - owed
+  }
+  return { added, deltas }
+}

@@ -253,3 +253,21 @@ test('an edit queued behind my own add follows the version my add produced, so i
   ])
   l.queue.stopQueueTimer()
 })
+
+test('queued adds count in the totals and balances until the function answers', () => {
+  const { pendingEffect } = require('@/store/optimistic') as typeof import('@/store/optimistic')
+  const m = (id: string, expense: Record<string, unknown>) =>
+    ({ clientId: id, action: 'addExpense', groupId: 'g1', createdAt: 0, attempts: 0, nextAttemptAt: 0, input: { clientId: id, groupId: 'g1', expense, description: 'x' } }) as never
+  const effect = pendingEffect(
+    [
+      m('c1', { id: 'e1', amount: 1000, paidBy: { m1: 1000 }, split: { mode: 'equal', members: ['m1', 'm2'] } }),
+      m('c2', { id: 'e2', amount: 300, paidBy: { m2: 300 }, split: { mode: 'equal', members: ['m1', 'm2', 'm3'] } }),
+      m('c3', { id: 'e3', amount: 500, currency: 'USD', rate: '7', paidBy: { m1: 500 }, split: { mode: 'equal', members: ['m1', 'm2'] } })
+    ],
+    'g1',
+    'CNY'
+  )
+  expect(effect.added).toBe(3)
+  expect(effect.deltas).toEqual({ m1: 500 - 100, m2: -500 + 200, m3: -100 })
+  expect(Object.values(effect.deltas).reduce((a, b) => a + b, 0)).toBe(0)
+})

@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { createApp, type App } from '../../cloud/app'
-import { ensureH5Build } from '../../scripts/lib/h5-build'
+import { snapshotH5 } from '../../scripts/lib/h5-build'
 import { staticFiles } from '../../scripts/lib/static'
 
 export const root = path.resolve(__dirname, '..', '..')
@@ -20,8 +20,8 @@ export interface World {
 }
 
 export async function startWorld(): Promise<World> {
-  await ensureH5Build({ quiet: true })
-  const app = await createApp({ databaseUrl: 'memory', env: { SPLITPAY_MODE: 'dev' } }, { fallback: staticFiles(path.join(root, 'dist', 'h5')) })
+  const h5 = await snapshotH5({ quiet: true })
+  const app = await createApp({ databaseUrl: 'memory', env: { SPLITPAY_MODE: 'dev' } }, { fallback: staticFiles(h5) })
   const { url } = await app.listen(0)
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -34,6 +34,7 @@ export async function startWorld(): Promise<World> {
     async close() {
       await browser.close()
       await app.close()
+      fs.rmSync(h5, { recursive: true, force: true })
     }
   }
 }

@@ -18,7 +18,7 @@ import { useTitle } from '@/hooks/useTitle'
 import { nav } from '@/services/nav'
 import { trackerEntries, useConfirmedPayments } from '@/store/tracker'
 import { useGroups } from '@/store/groups'
-import { withPending } from '@/store/optimistic'
+import { pendingEffect, withPending } from '@/store/optimistic'
 import { useQueue } from '@/store/queue'
 import './index.css'
 
@@ -109,7 +109,10 @@ function GroupScreen({ groupId }: { groupId: string }) {
       </View>
     )
   }
-  const mine = group.balances[group.me] ?? 0
+  // queued adds show in the totals at once; the function's answer replaces them
+  const effect = pendingEffect(queue, groupId, group.currency)
+  const balances = Object.fromEntries(group.members.map((m) => [m.id, (group.balances[m.id] ?? 0) + (effect.deltas[m.id] ?? 0)]))
+  const mine = balances[group.me] ?? 0
   const entries = trackerEntries(group, confirmed)
 
   return (
@@ -122,7 +125,7 @@ function GroupScreen({ groupId }: { groupId: string }) {
           <View className='grow'>
             <Text className='ghead__name ellipsis'>{group.name}</Text>
             <Text className='ghead__meta'>
-              {t('groups.members', { count: group.members.length })} · {t('group.total', { count: group.expenseCount })}
+              {t('groups.members', { count: group.members.length })} · {t('group.total', { count: group.expenseCount + effect.added })}
             </Text>
           </View>
         </View>
@@ -174,7 +177,7 @@ function GroupScreen({ groupId }: { groupId: string }) {
       ) : null}
       {tab === 'balances' ? (
         <View className='page gsection'>
-          <BalanceList members={group.members} balances={group.balances} me={group.me} currency={group.currency} locale={locale} />
+          <BalanceList members={group.members} balances={balances} me={group.me} currency={group.currency} locale={locale} />
         </View>
       ) : null}
       {tab === 'settle' ? (
