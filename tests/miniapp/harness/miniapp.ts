@@ -8,10 +8,10 @@ import { readBundle, type Bundle, type Target } from './bundle'
 import { createRealm, type LogEntry, type Realm } from './context'
 import { createMy } from './globals-alipay'
 import { createWx } from './globals-weapp'
-import type { HttpRequest, HttpResponse, LaunchOptions, ModalAnswer, ModalRequest, NavigationKind, PlatformHost, Wallet } from './host'
-import { PlatformError } from './callbacks'
+import type { LaunchOptions, ModalAnswer, ModalRequest, NavigationKind, PlatformHost, Wallet } from './host'
 import { createLoader, type Loader } from './loader'
 import { parseUrl, planNavigation } from './navigation'
+import { sendHttp } from './network'
 import { PageHandle, SETDATA_WARN_BYTES, type SetDataRecord } from './page'
 import { Recorder } from './recorder'
 
@@ -370,7 +370,7 @@ export class MiniApp {
       recorder: this.recorder,
       storage: this.storage,
       currentRoute: () => this.stack[this.stack.length - 1]?.route,
-      http: (request) => this.http(request),
+      http: (request) => sendHttp(request, { target: this.target, server: this.server, online: this.online }),
       navigate: (kind, options) => this.navigate(kind, options),
       loginCode: () => (typeof this.loginCode === 'function' ? this.loginCode() : this.loginCode),
       modal: (request) => {
@@ -414,27 +414,6 @@ export class MiniApp {
     }
   }
 
-  private async http(request: HttpRequest): Promise<HttpResponse> {
-    if (!this.online) {
-      // WeChat: "request:fail ..." ; Alipay: error 12 (network error)
-      throw this.target === 'weapp' ? new Error('-101:net::ERR_INTERNET_DISCONNECTED') : new PlatformError('网络出错', { error: 12 })
-    }
-    const url = new URL(request.url)
-    if (this.server) {
-      const to = new URL(this.server)
-      url.protocol = to.protocol
-      url.host = to.host
-    }
-    const res = await fetch(url, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      signal: AbortSignal.timeout(request.timeoutMs)
-    })
-    const headers: Record<string, string> = {}
-    res.headers.forEach((value, key) => (headers[key] = value))
-    return { status: res.status, headers, text: await res.text() }
-  }
 }
 
 function sleep(ms: number): Promise<void> {
