@@ -168,11 +168,22 @@ describe.each(['weapp', 'alipay'] as const)('%s: split a bill and settle it with
     const settle = await bob.waitForPage('pages-more/settle/index')
     await bob.waitForText(`用${wallet[target].name}付款`)
     expect(moneyIn(section(settle, '我要付的'), /^付给 /, 'transfer')).toBe('¥100.00')
+
+    // first the person closes the wallet sheet: nothing is paid and the transfer stays open
+    bobWallet!.next = 'cancel'
+    settle.tap(`用${wallet[target].name}付款`)
+    await bob.waitFor(() => bob.recorder.options<Record<string, string>>('showToast').some((o) => (o.title ?? o.content) === '你取消了付款，没有扣款。'))
+    await bob.settle()
+    expect(bobWallet!.paid).toEqual([])
+    expect(bob.recorder.of(wallet[target].api)).toHaveLength(1)
+    await bob.waitFor(() => settle.getByText(`用${wallet[target].name}付款`))
+
+    // then pays
     settle.tap(`用${wallet[target].name}付款`)
     await bob.waitFor(() => bobWallet!.paid.length === 1)
     await bob.settle()
 
-    const [payCall] = bob.recorder.options<Record<string, unknown>>(wallet[target].api)
+    const payCall = bob.recorder.last<Record<string, unknown>>(wallet[target].api)
     if (target === 'weapp') {
       // server-signed JSAPI parameters; the wallet verified paySign with the merchant key before paying
       expect(payCall).toEqual({
