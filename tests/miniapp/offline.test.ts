@@ -64,4 +64,30 @@ describe.each(['weapp', 'alipay'] as const)('%s: adding an expense offline', (ta
     expect(new Set(addCalls().map((c) => c.data.input.clientId)).size).toBe(1)
     expect(addCalls().length).toBeGreaterThan(tried.length)
   })
+
+  it('keeps an unsent expense in platform storage across a restart and sends it on the next launch', async () => {
+    app.setOnline(false)
+    app.page.tap('＋ 记一笔')
+    const form = await app.waitForPage('pages/expense/index')
+    await app.settle()
+    form.input('0.00', '18.5')
+    await app.settle()
+    form.input('例如：晚饭、打车、门票', '奶茶')
+    await app.settle()
+    form.tap('保存')
+    await app.waitForPage('pages/group/index')
+    await app.waitForText('奶茶')
+    await app.settle()
+    const storage = app.storage
+    app.close() // the person swipes the app away while offline
+
+    // the queue went through the platform's storage API (wx.setStorage / my.setStorage) and survives the restart
+    expect(JSON.stringify([...storage.values()])).toContain('奶茶')
+    app = phone(fn, readBundle(target), `${target}-owner`, { launch: { path: `pages/group/index?id=${groupId}` }, storage })
+    await app.start()
+    await app.waitFor(async () => (await serverExpenses()).some((e) => e.description === '奶茶'))
+    await app.waitFor(() => !app.page.text().includes('待同步'))
+    const stored = (await serverExpenses()).filter((e) => e.description === '奶茶')
+    expect(stored).toEqual([expect.objectContaining({ expense: expect.objectContaining({ amount: 1850 }) })])
+  })
 })

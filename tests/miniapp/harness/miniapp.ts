@@ -221,13 +221,13 @@ export class MiniApp {
     }
   }
 
-  /** Waits until `predicate` holds (it may throw meanwhile); the last failure is reported with the page. */
-  async waitFor<T>(predicate: () => T, { timeoutMs = 20000 } = {}): Promise<T> {
+  /** Waits until `predicate` (sync or async) holds; it may throw meanwhile; the last failure is reported with the page. */
+  async waitFor<T>(predicate: () => T | Promise<T>, { timeoutMs = 20000 } = {}): Promise<T> {
     const deadline = Date.now() + timeoutMs
     let last: unknown
     for (;;) {
       try {
-        const value = predicate()
+        const value = await predicate()
         if (value !== false && value !== undefined && value !== null) return value
         last = new Error('condition not met')
       } catch (e) {

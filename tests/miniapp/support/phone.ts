@@ -12,7 +12,7 @@ export function phone(
   fn: LocalFunction,
   bundle: Bundle,
   subject: string,
-  options: { wallet?: PhoneWallet; launch?: { path?: string; scene?: number } } = {}
+  options: { wallet?: PhoneWallet; launch?: { path?: string; scene?: number }; storage?: Map<string, unknown> } = {}
 ): MiniApp {
   return new MiniApp({
     target: bundle.target,
@@ -20,7 +20,8 @@ export function phone(
     server: fn.origin,
     loginCode: fn.accounts.phone(providerOf(bundle.target), subject),
     wallet: options.wallet,
-    launch: options.launch
+    launch: options.launch,
+    storage: options.storage
   })
 }
 
