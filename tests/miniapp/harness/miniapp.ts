@@ -338,7 +338,11 @@ export class MiniApp {
       },
       schedule: (fn) => this.realm.timers.setTimeout(() => this.call(`${route} setData callback`, fn), 0),
       toRealm: this.realm.toRealm,
-      call: (label, fn) => this.call(label, fn)
+      call: (label, fn) => this.call(label, fn),
+      customWrapper: () => {
+        const options = this.components.get('custom-wrapper')
+        return options && Object.keys(options).length > 0 ? options : undefined
+      }
     })
     this.stack.push(page)
     page.lifecycle('onLoad', { ...query })

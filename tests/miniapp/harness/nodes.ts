@@ -32,7 +32,16 @@ interface RawNode {
 /** Native state of form controls the user typed into (the platform keeps it; Taro does not echo it back). */
 export type NativeValues = Map<string, string>
 
-export function buildTree(root: { cn?: RawNode[] } | undefined, templates: TemplateMap, native: NativeValues): ViewNode {
+/**
+ * `wrapperData(sid)` gives a custom-wrapper's own copy of its node: what is inside a wrapper is drawn from the
+ * wrapper component's data, which Taro updates separately from the page's.
+ */
+export function buildTree(
+  root: { cn?: RawNode[] } | undefined,
+  templates: TemplateMap,
+  native: NativeValues,
+  wrapperData: (sid: string) => { cn?: unknown[] } | undefined = () => undefined
+): ViewNode {
   const page: ViewNode = {
     sid: 'page',
     tag: 'page',
@@ -69,7 +78,8 @@ export function buildTree(root: { cn?: RawNode[] } | undefined, templates: Templ
       parent
     }
     parent.children.push(node)
-    for (const child of raw.cn ?? []) visit(child, node)
+    const children = (template?.tag === 'custom-wrapper' ? (wrapperData(sid)?.cn as RawNode[] | undefined) : undefined) ?? raw.cn ?? []
+    for (const child of children) visit(child, node)
   }
   for (const child of root?.cn ?? []) visit(child, page)
   return page

@@ -7,6 +7,7 @@ import { deliveryPath, platformEvents } from './events'
 import { buildTree, textContent, type NativeValues, type ViewNode } from './nodes'
 import type { TextMatch } from './query'
 import { renderText, renderTree } from './render'
+import { CustomWrappers } from './wrappers'
 import { Scope } from './scope'
 import type { TemplateMap } from './templates'
 import { applySetData, cloneData, parsePath, payloadBytes, type Data } from './tree'
@@ -22,6 +23,8 @@ export interface SetDataRecord {
   /** 0 for the page's first setData, then 1, 2, ... */
   index: number
   applied: boolean
+  /** Set when a component (Taro's custom-wrapper) received the setData instead of the page. */
+  component?: 'custom-wrapper'
 }
 
 export type PageInstance = Record<string, unknown> & {
@@ -39,6 +42,8 @@ export interface PageEnvironment {
   toRealm<T>(value: T): T
   /** Runs a lifecycle or event call inside the harness's error bookkeeping. */
   call<T>(label: string, fn: () => T): T
+  /** The bundle's custom-wrapper Component() options, if it has that component. */
+  customWrapper(): Record<string, unknown> | undefined
 }
 
 let viewIds = 1000
@@ -47,6 +52,7 @@ export class PageHandle extends Scope {
   readonly instance: PageInstance
   readonly setDataLog: SetDataRecord[] = []
   private readonly native: NativeValues = new Map()
+  private readonly wrappers: CustomWrappers
   closed = false
 
   constructor(
@@ -74,6 +80,12 @@ export class PageHandle extends Scope {
       instance.$spliceData = (payload: Data, cb?: () => void) => this.applySpliceData(payload, cb)
     }
     this.instance = instance
+    this.wrappers = new CustomWrappers(env.target, env.templates, env.customWrapper, env.toRealm, (bytes, keys, payload) => {
+      const record: SetDataRecord = { route: this.route, bytes, keys, index: this.setDataLog.length, applied: true, component: 'custom-wrapper' }
+      this.setDataLog.push(record)
+      this.syncNativeValues(payload, null)
+      this.env.onSetData(record)
+    }, env.call)
   }
 
   private applySetData(payload: Data, cb?: () => void): void {
@@ -83,7 +95,8 @@ export class PageHandle extends Scope {
     this.setDataLog.push(record)
     if (applied) {
       applySetData(this.instance.data, payload) // past 1 MB the platform drops it ("Exceed max data size")
-      this.syncNativeValues(payload)
+      this.syncNativeValues(payload, this.instance.data)
+      this.wrappers.sync(this.instance.data.root as never)
     }
     this.env.onSetData(record)
     if (applied && cb) this.env.schedule(cb)
@@ -107,7 +120,7 @@ export class PageHandle extends Scope {
    * A form control shows what the user typed until the app sets its value: then the platform shows the app's value
    * (e.g. a field cleared after "add"). Drops typed text for every control whose value this payload sets.
    */
-  private syncNativeValues(payload: Data): void {
+  private syncNativeValues(payload: Data, root: Data | null): void {
     if (this.native.size === 0) return
     const valueKeys = new Set<string>()
     for (const t of this.env.templates.values()) for (const [key, attr] of Object.entries(t.props)) if (attr === 'value') valueKeys.add(key)
@@ -121,8 +134,8 @@ export class PageHandle extends Scope {
     for (const [key, value] of Object.entries(payload)) {
       const segments = parsePath(key)
       const last = segments[segments.length - 1]
-      if (typeof last === 'string' && valueKeys.has(last)) {
-        const owner = segments.slice(0, -1).reduce<unknown>((o, k) => (o as Record<string | number, unknown>)?.[k], this.instance.data)
+      if (typeof last === 'string' && valueKeys.has(last) && root) {
+        const owner = segments.slice(0, -1).reduce<unknown>((o, k) => (o as Record<string | number, unknown>)?.[k], root)
         const sid = (owner as { sid?: unknown } | undefined)?.sid
         if (typeof sid === 'string') this.native.delete(sid)
       }
@@ -136,7 +149,7 @@ export class PageHandle extends Scope {
 
   /** The element tree the platform would draw from the page's data. */
   tree(): ViewNode {
-    return buildTree(this.instance.data.root as { cn?: [] }, this.env.templates, this.native)
+    return buildTree(this.instance.data.root as { cn?: [] }, this.env.templates, this.native, (sid) => this.wrappers.dataOf(sid))
   }
 
   override render(): string {
