@@ -11,6 +11,8 @@ import type { Wallet } from './host'
 export interface SandboxLike {
   keys: { wechat: { appId: string; merchant: { publicKey: KeyObject } } }
   orders: Map<string, { wire: string; outTradeNo: string; providerId: string; amount: number; state: string }>
+  /** Payouts the function sent to payees' wallets. */
+  transfers: Map<string, { wire: string; amount: number; state: string }>
   approve(outTradeNo: string): Promise<{ status: number; body: string }>
   confirmTransfer(outBillNo: string): Promise<unknown>
 }
