@@ -221,4 +221,12 @@ describe.each(['weapp', 'alipay'] as const)('%s: split a bill and settle it with
     expect(alice.errors).toEqual([])
     expect(bob.errors).toEqual([])
   })
+
+  it('sent every write with a 24-character url-safe clientId', () => {
+    const ids = [...alice.recorder.options<{ data: { input?: { clientId?: string } } }>('request'), ...bob.recorder.options<{ data: { input?: { clientId?: string } } }>('request')]
+      .map((r) => r.data.input?.clientId)
+      .filter((id): id is string => typeof id === 'string')
+    expect(ids.length).toBeGreaterThan(5)
+    expect(ids.filter((id) => !/^[A-Za-z0-9_-]{24}$/.test(id))).toEqual([])
+  })
 })
