@@ -1,25 +1,33 @@
 import { zhCN } from './zh-CN'
 import { en } from './en'
+import type { moreZhCN } from './more.zh-CN'
 
 export type Locale = 'zh-CN' | 'en'
-export type MessageKey = keyof typeof zhCN
-export type Messages = Record<MessageKey, string>
+/** The main catalog's keys. */
+export type Messages = Record<keyof typeof zhCN, string>
+/** Every key: the main catalog and the subpackage pages' catalog (src/i18n/more.ts, loaded with those pages). */
+export type MessageKey = keyof typeof zhCN | keyof typeof moreZhCN
 
-const catalogs: Record<Locale, Messages> = { 'zh-CN': zhCN, en }
+const catalogs: Record<Locale, Partial<Record<MessageKey, string>>> = { 'zh-CN': { ...zhCN }, en: { ...en } }
+
+/** Adds the messages of a page group that loads later (a subpackage), so they stay out of the main package. */
+export function addMessages(messages: Record<Locale, Partial<Record<MessageKey, string>>>): void {
+  for (const locale of locales) Object.assign(catalogs[locale], messages[locale])
+}
 
 export const locales: Locale[] = ['zh-CN', 'en']
 export const localeNames: Record<Locale, string> = { 'zh-CN': '简体中文', en: 'English' }
 
 /** Looks up a message and fills `{name}` placeholders. zh-CN is the default and the fallback. */
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = catalogs[locale]?.[key] ?? zhCN[key] ?? key
+  const template = catalogs[locale]?.[key] ?? catalogs['zh-CN'][key] ?? key
   if (!params) return template
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
 }
 
 /** True when the catalog has a message for `key`. */
 export function hasMessage(key: string): key is MessageKey {
-  return key in zhCN
+  return key in catalogs['zh-CN']
 }
 
 /** The message for a stable error code (domain or API); unknown codes fall back to a generic message naming the code. */

@@ -1,8 +1,11 @@
 /**
  * The add/edit expense form as plain data, and its conversion to a domain Expense.
- * The preview uses the domain's own validation and split, so what the form shows is what the function will store.
+ * The preview uses the domain's own split and payer rules (services/expenseCheck.ts), so what the form shows is
+ * what the function will store.
  */
-import { parseMoney, splitExpense, validateExpense, type Expense, type MemberId, type Minor } from '@/domain'
+import { parseMoney } from '@/domain/money/parse'
+import type { Expense, MemberId, Minor } from '@/domain/types'
+import { checkExpense } from './expenseCheck'
 
 export type SplitMode = 'equal' | 'shares' | 'percent' | 'exact' | 'adjust'
 export const splitModes: SplitMode[] = ['equal', 'shares', 'percent', 'exact', 'adjust']
@@ -210,8 +213,7 @@ export function previewDraft(draft: ExpenseDraft, id: string, groupCurrency: str
     throw e
   }
   try {
-    validateExpense(expense, members, groupCurrency)
-    return { expense, shares: splitExpense(expense, groupCurrency), problem: null }
+    return { expense, shares: checkExpense(expense, members, groupCurrency), problem: null }
   } catch (e) {
     const code = (e as { code?: unknown })?.code
     if (typeof code !== 'string') throw e

@@ -3,7 +3,7 @@
  * client id, persisted, and sent by the queue until the function accepts them.
  */
 import type { ActionInput, ActionOutput } from '@/api'
-import type { Expense } from '@/domain'
+import type { Expense } from '@/domain/types'
 import { translate, translateError } from '@/i18n'
 import type { ApiError } from '@/services/errors'
 import { notify } from '@/services/notify'

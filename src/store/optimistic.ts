@@ -2,7 +2,8 @@
  * Pending writes shown as if done: the queue is the source, so closing and reopening the app shows the same.
  */
 import type { ActionInput, ExpenseView } from '@/api'
-import { splitExpense, type Expense } from '@/domain'
+import { splitExpense } from '@/domain/split'
+import type { Expense } from '@/domain/types'
 import type { Mutation } from './queue'
 
 export type ShownExpense = ExpenseView & { pending?: boolean }

@@ -1,6 +1,8 @@
 /** zh-CN (default) and en: complete catalogs, every stable error code translated, dates in the locale. */
 import { en } from '@/i18n/en'
 import { zhCN } from '@/i18n/zh-CN'
+import { moreEn } from '@/i18n/more.en'
+import { moreZhCN } from '@/i18n/more.zh-CN'
 import { localeFromSystem, translate, translateError } from '@/i18n'
 import { formatListDate } from '@/i18n/dates'
 import { domainErrorCodes } from '@/domain'
@@ -14,7 +16,23 @@ const domainCodes = [
 
 test('both catalogs have the same keys and no empty message', () => {
   expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort())
-  for (const [key, text] of [...Object.entries(en), ...Object.entries(zhCN)]) expect([key, text.trim().length > 0]).toEqual([key, true])
+  expect(Object.keys(moreEn).sort()).toEqual(Object.keys(moreZhCN).sort())
+  const all = [...Object.entries(en), ...Object.entries(zhCN), ...Object.entries(moreEn), ...Object.entries(moreZhCN)]
+  for (const [key, text] of all) expect([key, text.trim().length > 0]).toEqual([key, true])
+  // The subpackage catalog only adds keys: none of them shadows the main catalog.
+  for (const key of Object.keys(moreZhCN)) expect(key in zhCN).toBe(false)
+})
+
+test('the subpackage pages\' messages are there once those pages have loaded (src/i18n/more.ts)', () => {
+  jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const i18n = require('@/i18n') as typeof import('@/i18n')
+    expect(i18n.translate('en', 'settle.title')).toBe('settle.title')
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('@/i18n/more')
+    expect(i18n.translate('en', 'settle.title')).toBe(moreEn['settle.title'])
+    expect(i18n.translate('zh-CN', 'settle.title')).toBe(moreZhCN['settle.title'])
+  })
 })
 
 test('every domain error code has its own message in both languages', () => {

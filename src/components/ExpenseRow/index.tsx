@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { memo } from 'react'
-import { formatMoney } from '@/domain'
+import { formatMoney } from '@/domain/money/format'
 import { formatListDate } from '@/i18n/dates'
 import { translate, type Locale } from '@/i18n'
 import { categoryIcon } from '@/services/categories'

@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components'
-import { formatMoney } from '@/domain'
+import { formatMoney } from '@/domain/money/format'
 import type { Locale } from '@/i18n'
 
 /** An amount in minor units, formatted for the currency; `tone` colors it by sign (owed green, owes red). */

@@ -1,3 +1,4 @@
+import '@/i18n/more'
 import { View, Text, Input, Button, Image } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import Avatar from '@/components/Avatar'

@@ -1,3 +1,4 @@
+import '@/i18n/more'
 import { View, Text, Button, Image } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
