@@ -21,9 +21,15 @@ const emptyPages: ExpensePages = { items: [], nextCursor: null, loaded: false, l
 interface GroupsState {
   list: GroupSummary[]
   listLoaded: boolean
+  /** listGroups' cursor for the next page of groups (pages of 50); null at the end. */
+  listCursor: string | null
+  listLoading: boolean
   groups: Record<string, GroupView>
   expenses: Record<string, ExpensePages>
+  /** Reloads the first page of groups. */
   loadList: () => Promise<void>
+  /** Follows listGroups' nextCursor (reaching the bottom of the list); no-op while loading or at the end. */
+  loadMoreList: () => Promise<void>
   loadGroup: (groupId: string) => Promise<GroupView>
   putGroup: (group: GroupView) => void
   /** Reloads the first page (pull-down refresh, after a conflict). */
@@ -47,11 +53,28 @@ export const useGroups = create<GroupsState>()(
       return {
         list: [],
         listLoaded: false,
+        listCursor: null,
+        listLoading: false,
         groups: {},
         expenses: {},
         async loadList() {
           const out = await api('listGroups', {})
-          set({ list: out.items, listLoaded: true })
+          set({ list: out.items, listLoaded: true, listCursor: out.nextCursor })
+        },
+        async loadMoreList() {
+          const { listCursor, listLoading, listLoaded } = get()
+          if (listLoading) return
+          if (!listLoaded) return get().loadList()
+          if (!listCursor) return
+          set({ listLoading: true })
+          try {
+            const out = await api('listGroups', { cursor: listCursor })
+            const known = new Set(get().list.map((g) => g.id))
+            set({ list: [...get().list, ...out.items.filter((g) => !known.has(g.id))], listCursor: out.nextCursor, listLoading: false })
+          } catch (e) {
+            set({ listLoading: false })
+            throw e
+          }
         },
         async loadGroup(groupId) {
           const { group } = await api('getGroup', { groupId })
@@ -117,7 +140,7 @@ export const useGroups = create<GroupsState>()(
           setPages(groupId, { items: pages(groupId).items.filter((x) => x.id !== expenseId) })
         },
         reset() {
-          set({ list: [], listLoaded: false, groups: {}, expenses: {} })
+          set({ list: [], listLoaded: false, listCursor: null, listLoading: false, groups: {}, expenses: {} })
         }
       }
     },

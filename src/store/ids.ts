@@ -1,4 +1,5 @@
-const alphabet = 'useandom26T198340PX75pxJACKVERYMINDBUSHWOLFGQZbfghjklqvwyzrict'
+/** 64 url-safe characters, so `byte & 63` picks each with the same chance. */
+const alphabet = 'useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict'
 
 function randomBytes(n: number): Uint8Array {
   const bytes = new Uint8Array(n)

@@ -1,5 +1,5 @@
 import { View, Text, Button } from '@tarojs/components'
-import { usePullDownRefresh } from '@tarojs/taro'
+import { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import Taro from '@tarojs/taro'
 import Avatar from '@/components/Avatar'
 import EmptyState from '@/components/EmptyState'
@@ -18,6 +18,8 @@ function GroupsList() {
   const list = useGroups((s) => s.list)
   const loaded = useGroups((s) => s.listLoaded)
   const loadList = useGroups((s) => s.loadList)
+  const loadMoreList = useGroups((s) => s.loadMoreList)
+  const listLoading = useGroups((s) => s.listLoading)
   const user = useSession((s) => s.user)
 
   useShowEffect(() => {
@@ -27,6 +29,10 @@ function GroupsList() {
     void loadList()
       .catch(() => {})
       .finally(() => Taro.stopPullDownRefresh())
+  })
+  // listGroups answers pages of 50: the bottom of the list asks for the next one.
+  useReachBottom(() => {
+    void loadMoreList().catch(() => {})
   })
 
   return (
@@ -63,6 +69,11 @@ function GroupsList() {
               </View>
             </View>
           ))}
+          {listLoading ? (
+            <View className='groups__more muted' data-testid='groups-loading'>
+              {t('common.loading')}
+            </View>
+          ) : null}
           {list.length > 0 ? (
             <View className='fab-bar'>
               <Button className='btn btn--primary' onClick={() => nav.groupNew()} data-testid='create-group'>
