@@ -24,8 +24,12 @@ function submit(m: Omit<Mutation, 'createdAt' | 'attempts' | 'nextAttemptAt' | '
   return queued
 }
 
+/** Minutes east of UTC on this device now (Asia/Shanghai: 480); every mini-program runtime has getTimezoneOffset. */
+export const utcOffsetMinutes = (): number => -new Date().getTimezoneOffset() || 0
+
 export function addExpense(groupId: string, expense: Expense, fields: ExpenseFields): Mutation {
-  const input: ActionInput<'addExpense'> = { groupId, clientId: newClientId(), expense, ...fields }
+  // The function dates an expense without a date "today" at the sender's offset, not the server's day.
+  const input: ActionInput<'addExpense'> = { groupId, clientId: newClientId(), expense, ...fields, utcOffsetMinutes: utcOffsetMinutes() }
   return submit({ action: 'addExpense', input, groupId })
 }
 

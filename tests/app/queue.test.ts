@@ -271,3 +271,24 @@ test('queued adds count in the totals and balances until the function answers', 
   expect(effect.deltas).toEqual({ m1: 500 - 100, m2: -500 + 200, m3: -100 })
   expect(Object.values(effect.deltas).reduce((a, b) => a + b, 0)).toBe(0)
 })
+
+test.each([
+  [-480, 480], // Asia/Shanghai
+  [300, -300], // America/New_York in winter
+  [0, 0]
+])('an added expense carries the device offset (getTimezoneOffset %p -> utcOffsetMinutes %p) so the function dates it in the sender\'s day', async (offset, expected) => {
+  const spy = jest.spyOn(Date.prototype, 'getTimezoneOffset').mockReturnValue(offset)
+  try {
+    const l = boot()
+    await hydrated(l)
+    const sent = network(l, {})
+    l.mutations.addExpense('g1', dinner('e-tz'), fields)
+    await l.queue.useQueue.getState().flush()
+    const add = sent.find((s) => s.action === 'addExpense')
+    expect(add?.input.utcOffsetMinutes).toBe(expected)
+    expect(Object.is(add?.input.utcOffsetMinutes, -0)).toBe(false)
+    l.queue.stopQueueTimer()
+  } finally {
+    spy.mockRestore()
+  }
+})
