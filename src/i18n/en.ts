@@ -71,6 +71,10 @@ export const en: Messages = {
   'group.tracker.paid': 'Paid, to confirm',
   'group.tracker.confirmed': 'Confirmed',
   'group.tracker.none': 'Nobody owes you anything',
+  'group.tracker.confirm': 'Confirm received',
+  'group.tracker.confirmCash': 'Confirm received (cash)',
+  'group.tracker.confirmDone': 'Receipt confirmed',
+  'group.organizer': 'Organizer',
   'group.placeholder': 'not joined',
 
   'transfer.state.open': 'To pay',

@@ -69,6 +69,10 @@ export const zhCN = {
   'group.tracker.paid': '已付款，待确认',
   'group.tracker.confirmed': '已确认',
   'group.tracker.none': '没有待收的钱',
+  'group.tracker.confirm': '确认收到',
+  'group.tracker.confirmCash': '代为确认收款（现金）',
+  'group.tracker.confirmDone': '已确认收款',
+  'group.organizer': '组织者',
   'group.placeholder': '未加入',
 
   'transfer.state.open': '待付款',

@@ -33,9 +33,35 @@ export function trackerEntries(group: GroupView, confirmed: ConfirmedPayment[]):
   for (const p of group.plan) {
     if (p.state === 'open') entries.push({ key: `plan:${p.from}->${p.to}`, from: p.from, to: p.to, amount: p.amount, status: 'owes' })
   }
-  for (const p of group.pendingPayments) entries.push({ key: `pending:${p.id}`, from: p.from, to: p.to, amount: p.amount, status: 'paid' })
+  for (const p of group.pendingPayments) {
+    entries.push({ key: `pending:${p.id}`, from: p.from, to: p.to, amount: p.amount, status: 'paid', paymentId: p.id })
+  }
   for (const c of confirmed) entries.push({ key: `confirmed:${c.id}`, from: c.from, to: c.to, amount: c.amount, status: 'confirmed' })
   return entries
+}
+
+/** True when `memberId` is the group's organizer (GroupView.members[].role). */
+export function isOrganizer(group: GroupView, memberId: string): boolean {
+  return group.members.some((m) => m.id === memberId && m.role === 'organizer')
+}
+
+/**
+ * What a person sees in the tracker: the organizer sees everyone's state; a member sees the transfers and
+ * payments they are part of.
+ */
+export function visibleEntries(entries: TrackerEntry[], me: string, organizer: boolean): TrackerEntry[] {
+  return organizer ? entries : entries.filter((e) => e.from === me || e.to === me)
+}
+
+/**
+ * Who may confirm a payment that waits on its receiver (the function's rule for confirmPayment): the receiver,
+ * or the organizer on the receiver's behalf (cash handed over in person). The payer never confirms their own
+ * payment. 'payee' and 'organizer' say in which role; null when this person may not.
+ */
+export function confirmRole(entry: TrackerEntry, me: string, organizer: boolean): 'payee' | 'organizer' | null {
+  if (entry.status !== 'paid' || !entry.paymentId || entry.from === me) return null
+  if (entry.to === me) return 'payee'
+  return organizer ? 'organizer' : null
 }
 
 /** Loads the latest confirmed payments of a group when `enabled` (the settle tab is open); reloads on version change. */

@@ -7,6 +7,7 @@ interface Member {
   id: string
   name: string
   userId: string | null
+  role?: 'organizer' | 'member'
 }
 
 /** Each member's balance: positive gets money back, negative owes. */
@@ -22,6 +23,7 @@ export default function BalanceList({ members, balances, me, currency, locale }:
             <Avatar name={m.name} dim={!m.userId} />
             <View className='grow' style={{ marginLeft: '12px' }}>
               <Text>{m.id === me ? `${m.name}（${translate(locale, 'common.me')}）` : m.name}</Text>
+              {m.role === 'organizer' ? <Text className='badge badge--ok' data-testid={`organizer-${m.id}`}>{translate(locale, 'group.organizer')}</Text> : null}
               {!m.userId ? <Text className='badge badge--muted'>{translate(locale, 'group.placeholder')}</Text> : null}
             </View>
             <View style={{ textAlign: 'right' }}>

@@ -1,4 +1,4 @@
-import { View, Text } from '@tarojs/components'
+import { View, Text, Button } from '@tarojs/components'
 import Avatar from '@/components/Avatar'
 import Money from '@/components/Money'
 import { translate, type Locale, type MessageKey } from '@/i18n'
@@ -9,10 +9,27 @@ export interface TrackerEntry {
   to: string
   amount: number
   status: 'owes' | 'paid' | 'confirmed'
+  /** The recorded payment waiting on its receiver (status 'paid'). */
+  paymentId?: string
 }
 
-/** For whoever collects the money: who still owes, who says they paid, whose payment is confirmed. */
-export default function PaidTracker({ entries, names, currency, locale }: { entries: TrackerEntry[]; names: Record<string, string>; currency: string; locale: Locale }) {
+export interface TrackerProps {
+  entries: TrackerEntry[]
+  names: Record<string, string>
+  currency: string
+  locale: Locale
+  /** Per entry: may this person confirm it, and in which role (see store/tracker confirmRole). */
+  confirmAs?: (entry: TrackerEntry) => 'payee' | 'organizer' | null
+  /** Payment ids whose confirmation is queued (shown as waiting to sync, no second tap). */
+  confirming?: ReadonlySet<string>
+  onConfirm?: (entry: TrackerEntry) => void
+}
+
+/**
+ * Who has paid: who still owes, who says they paid, whose payment is confirmed. A payment waiting on its
+ * receiver gets a confirm action for the receiver, and for the organizer on the receiver's behalf (cash).
+ */
+export default function PaidTracker({ entries, names, currency, locale, confirmAs, confirming, onConfirm }: TrackerProps) {
   if (entries.length === 0) {
     return (
       <View className='card'>
@@ -21,6 +38,16 @@ export default function PaidTracker({ entries, names, currency, locale }: { entr
     )
   }
   const groups: TrackerEntry['status'][] = ['owes', 'paid', 'confirmed']
+  const confirmAction = (e: TrackerEntry) => {
+    const role = confirmAs?.(e) ?? null
+    if (!role || !e.paymentId) return null
+    if (confirming?.has(e.paymentId)) return <Text className='badge badge--muted'>{translate(locale, 'common.pending')}</Text>
+    return (
+      <Button className='btn btn--primary btn--small tracker__confirm' onClick={() => onConfirm?.(e)} data-testid={`tracker-confirm-${e.from}`}>
+        {translate(locale, role === 'organizer' ? 'group.tracker.confirmCash' : 'group.tracker.confirm')}
+      </Button>
+    )
+  }
   return (
     <View className='card card--tight' data-testid='tracker'>
       {groups.map((status) =>
@@ -34,6 +61,7 @@ export default function PaidTracker({ entries, names, currency, locale }: { entr
               </View>
               <Money amount={e.amount} currency={currency} locale={locale} />
               <Text className={`badge${status === 'owes' ? '' : status === 'paid' ? ' badge--muted' : ' badge--ok'}`}>{translate(locale, `group.tracker.${status}` as MessageKey)}</Text>
+              {confirmAction(e)}
             </View>
           ))
       )}

@@ -16,7 +16,9 @@ import { useShowEffect } from '@/hooks/useShowEffect'
 import { useT } from '@/hooks/useT'
 import { useTitle } from '@/hooks/useTitle'
 import { nav } from '@/services/nav'
-import { trackerEntries, useConfirmedPayments } from '@/store/tracker'
+import { notify } from '@/services/notify'
+import { confirmPayment } from '@/store/mutations'
+import { confirmRole, isOrganizer, trackerEntries, useConfirmedPayments, visibleEntries } from '@/store/tracker'
 import { useGroups } from '@/store/groups'
 import { pendingEffect, withPending } from '@/store/optimistic'
 import { useQueue } from '@/store/queue'
@@ -113,7 +115,11 @@ function GroupScreen({ groupId }: { groupId: string }) {
   const effect = pendingEffect(queue, groupId, group.currency)
   const balances = Object.fromEntries(group.members.map((m) => [m.id, (group.balances[m.id] ?? 0) + (effect.deltas[m.id] ?? 0)]))
   const mine = balances[group.me] ?? 0
-  const entries = trackerEntries(group, confirmed)
+  const organizer = isOrganizer(group, group.me)
+  const entries = visibleEntries(trackerEntries(group, confirmed), group.me, organizer)
+  const confirming = new Set(
+    queue.filter((m) => m.groupId === groupId && m.action === 'confirmPayment').map((m) => String((m.input as { paymentId?: unknown }).paymentId))
+  )
 
   return (
     <View className='gpage'>
@@ -185,7 +191,19 @@ function GroupScreen({ groupId }: { groupId: string }) {
           <Text className='section-title'>{t('group.plan.title')}</Text>
           <PlanList plan={group.plan} names={names} me={group.me} currency={group.currency} locale={locale} />
           <Text className='section-title'>{t('group.tracker.title')}</Text>
-          <PaidTracker entries={entries} names={names} currency={group.currency} locale={locale} />
+          <PaidTracker
+            entries={entries}
+            names={names}
+            currency={group.currency}
+            locale={locale}
+            confirmAs={(e) => confirmRole(e, group.me, organizer)}
+            confirming={confirming}
+            onConfirm={(e) => {
+              if (!e.paymentId) return
+              confirmPayment(groupId, e.paymentId)
+              notify(t('group.tracker.confirmDone'))
+            }}
+          />
         </View>
       ) : null}
       <View className='fab-bar'>
