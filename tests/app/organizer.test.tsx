@@ -29,13 +29,13 @@ const group: GroupView = {
   plan: [{ from: 'di', to: 'bo', amount: 700, state: 'open' }],
   pendingPayments: [
     // Cy paid Bo in cash: waits on Bo (a member), the organizer may confirm for Bo
-    { id: 'p1', groupId: 'g1', from: 'cy', to: 'bo', amount: 1500, method: 'cash', status: 'pending', recordedBy: 'cy', createdAt: '2026-11-20T10:00:00.000Z', confirmedAt: null, confirmedBy: null },
+    { id: 'p1', from: 'cy', to: 'bo', amount: 1500, method: 'cash', status: 'pending', recordedBy: 'cy', createdAt: '2026-11-20T10:00:00.000Z', confirmedAt: null, confirmedBy: null },
     // The organizer paid Cy: the organizer may not confirm their own payment
-    { id: 'p2', groupId: 'g1', from: 'org', to: 'cy', amount: 800, method: 'cash', status: 'pending', recordedBy: 'org', createdAt: '2026-11-20T10:00:00.000Z', confirmedAt: null, confirmedBy: null }
+    { id: 'p2', from: 'org', to: 'cy', amount: 800, method: 'cash', status: 'pending', recordedBy: 'org', createdAt: '2026-11-20T10:00:00.000Z', confirmedAt: null, confirmedBy: null }
   ],
   expenseCount: 0,
   totalSpent: 0
-} as GroupView
+}
 
 const names = Object.fromEntries(group.members.map((m) => [m.id, m.name]))
 
