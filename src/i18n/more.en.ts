@@ -3,6 +3,10 @@ import type { moreZhCN } from './more.zh-CN'
 /** Messages of the pages in the pages-more subpackage (settle, invite, me, activity), loaded with them. */
 export const moreEn: Record<keyof typeof moreZhCN, string> = {
   'settle.title': 'Settle up',
+  'settle.collect': 'Collect',
+  'settle.collectWaiting': 'Paid; confirm to receive it',
+  'settle.collected': 'Received in your wallet',
+  'settle.collecting': 'Confirmed; it updates once the money arrives',
   'settle.toPay': 'I pay',
   'settle.toReceive': 'I receive',
   'settle.nothing': 'Nothing to settle',

@@ -1,6 +1,10 @@
 /** Messages of the pages in the pages-more subpackage (settle, invite, me, activity), loaded with them. */
 export const moreZhCN = {
   'settle.title': '结算',
+  'settle.collect': '收款',
+  'settle.collectWaiting': '已付款，等你确认收款',
+  'settle.collected': '已收款到你的钱包',
+  'settle.collecting': '已确认，到账后会更新',
   'settle.toPay': '我要付的',
   'settle.toReceive': '我要收的',
   'settle.nothing': '没有需要结算的钱',

@@ -18,6 +18,7 @@ import { useGroups } from '@/store/groups'
 import { newClientId } from '@/store/ids'
 import { confirmPayment, recordPayment } from '@/store/mutations'
 import { pendingTransfers } from '@/store/optimistic'
+import { collectPayout, usePayoutsToCollect } from '@/store/payouts'
 import { useQueue } from '@/store/queue'
 import './index.css'
 
@@ -42,8 +43,10 @@ function SettleScreen({ groupId }: { groupId: string }) {
   const [busy, setBusy] = useState<string | null>(null)
   const queued = useMemo(() => pendingTransfers(queue, groupId), [queue, groupId])
 
-  useShowEffect(() => void loadGroup(groupId).catch(() => {}))
-  usePullDownRefresh(() => void loadGroup(groupId).catch(() => {}).finally(() => Taro.stopPullDownRefresh()))
+  const payouts = usePayoutsToCollect(groupId, group?.me, !!group)
+
+  useShowEffect(() => void Promise.allSettled([loadGroup(groupId), payouts.reload()]))
+  usePullDownRefresh(() => void Promise.allSettled([loadGroup(groupId), payouts.reload()]).finally(() => Taro.stopPullDownRefresh()))
 
   if (!group) {
     return (
@@ -81,6 +84,22 @@ function SettleScreen({ groupId }: { groupId: string }) {
       const out = await api('getMemberQr', { groupId, memberId: to })
       if (!out.qrImage) notify(t('settle.noQr'))
       else setQr({ name: names[to] ?? '', image: out.qrImage })
+    } catch (e) {
+      notify(isApiError(e) ? translateError(locale, e.code) : t('common.error'))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const collect = async (transferId: string) => {
+    const transfer = payouts.items.find((x) => x.id === transferId)
+    if (!transfer) return
+    setBusy(`collect:${transferId}`)
+    try {
+      const { result, transfer: after } = await collectPayout(groupId, transfer, locale)
+      if (result.status !== 'paid') notify(result.message ?? t('settle.payFailed'))
+      else notify(after?.state === 'settled' ? t('settle.collected') : t('settle.collecting'))
+      await Promise.allSettled([payouts.reload(), loadGroup(groupId)])
     } catch (e) {
       notify(isApiError(e) ? translateError(locale, e.code) : t('common.error'))
     } finally {
@@ -147,7 +166,24 @@ function SettleScreen({ groupId }: { groupId: string }) {
       ))}
 
       <Text className='section-title'>{t('settle.toReceive')}</Text>
-      {toReceive.length === 0 && awaitingMe.length === 0 ? (
+      {payouts.items.map((x) => (
+        <View key={x.id} className='card transfer' data-testid={`collect-${x.from}`}>
+          <View className='row'>
+            <Avatar name={names[x.from] ?? '?'} />
+            <View className='grow transfer__who'>
+              <Text className='transfer__title'>{t('settle.from', { name: names[x.from] ?? '?' })}</Text>
+              <Text className='badge badge--ok' style={{ marginLeft: 0 }}>{t('settle.collectWaiting')}</Text>
+            </View>
+            <Money amount={x.amount} currency={x.currency} locale={locale} className='transfer__amount tone-owed' />
+          </View>
+          <View className='transfer__actions'>
+            <Button className='btn btn--primary btn--small' loading={busy === `collect:${x.id}`} disabled={(!!busy) || undefined} onClick={() => void collect(x.id)} data-testid={`collect-payout-${x.from}`}>
+              {t('settle.collect')}
+            </Button>
+          </View>
+        </View>
+      ))}
+      {toReceive.length === 0 && awaitingMe.length === 0 && payouts.items.length === 0 ? (
         <View className='card'>
           <Text className='muted'>{t('settle.nothing')}</Text>
         </View>

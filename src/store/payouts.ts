@@ -1,0 +1,47 @@
+/**
+ * The payee's side of an in-app WeChat payout: WeChat Pay holds a merchant transfer until the payee accepts it
+ * (payout state wait_user_confirm, with `payout.confirm` for the payee). The payee collects it with the wallet
+ * (src/platform/pay confirmTransfer -> requestMerchantTransfer), then confirmPayout asks WeChat Pay for the final
+ * state (docs/payments.md).
+ */
+import { useCallback, useEffect, useState } from 'react'
+import type { TransferView } from '@/api/payments'
+import { confirmTransfer, type PayResult } from '@/platform/pay'
+import { call } from '@/services/api'
+import { newClientId } from './ids'
+
+/** Transfers paid to `me` whose payout waits for me to collect it. */
+export function payoutsToCollect(items: TransferView[], me: string): TransferView[] {
+  return items.filter((t) => t.to === me && t.payout?.state === 'wait_user_confirm' && !!t.payout.confirm)
+}
+
+/** Loads the group's transfers when `enabled` and keeps the ones waiting for me; `reload` asks again. */
+export function usePayoutsToCollect(groupId: string, me: string | undefined, enabled: boolean) {
+  const [items, setItems] = useState<TransferView[]>([])
+  const reload = useCallback(async () => {
+    if (!groupId || !me) return
+    const out = await call<{ items: TransferView[] }>('getTransfers', { groupId })
+    setItems(payoutsToCollect(out.items, me))
+  }, [groupId, me])
+  useEffect(() => {
+    if (enabled) void reload().catch(() => {})
+  }, [enabled, reload])
+  return { items, reload }
+}
+
+/**
+ * Collects a payout: the wallet's confirmation, then confirmPayout. Returns the wallet's result and, when the
+ * wallet accepted, the transfer as the function sees it afterwards.
+ */
+export async function collectPayout(
+  groupId: string,
+  transfer: TransferView,
+  locale: 'zh-CN' | 'en'
+): Promise<{ result: PayResult; transfer?: TransferView }> {
+  const confirm = transfer.payout?.confirm
+  if (!confirm) return { result: { status: 'failed' } }
+  const result = await confirmTransfer(confirm, { locale })
+  if (result.status !== 'paid') return { result }
+  const out = await call<{ transfer: TransferView }>('confirmPayout', { groupId, transferId: transfer.id, clientId: newClientId() })
+  return { result, transfer: out.transfer }
+}
