@@ -36,6 +36,8 @@ export const moreEn: Record<keyof typeof moreZhCN, string> = {
   'me.qr': 'Collection QR code',
   'me.qrUpload': 'Upload QR code',
   'me.qrReplace': 'Replace QR code',
+  'me.qrRemove': 'Remove QR code',
+  'me.qrSaved': 'QR code uploaded',
   'me.qrHint': 'Friends can scan it to pay you directly',
   'me.language': 'Language',
   'me.saved': 'Saved',

@@ -34,6 +34,8 @@ export const moreZhCN = {
   'me.qr': '收款码',
   'me.qrUpload': '上传收款码',
   'me.qrReplace': '更换收款码',
+  'me.qrRemove': '删除收款码',
+  'me.qrSaved': '已上传收款码',
   'me.qrHint': '朋友可以直接扫码付款给你',
   'me.language': '语言',
   'me.saved': '已保存',

@@ -13,6 +13,7 @@ import { api } from '@/services/api'
 import { isApiError } from '@/services/errors'
 import { notify } from '@/services/notify'
 import { newClientId } from '@/store/ids'
+import { loadMyQr, rememberMyQr } from '@/store/myQr'
 import { useSession } from '@/store/session'
 import './index.css'
 
@@ -37,14 +38,30 @@ function MeScreen() {
       .catch(() => {})
   }, [setUser])
 
+  // The code already uploaded shows as a thumbnail (read back through one of my groups).
+  const userId = user?.id
+  const hasQr = !!user?.hasQr
+  useEffect(() => {
+    if (!userId || !hasQr) return
+    let live = true
+    loadMyQr(userId)
+      .then((image) => live && image && setQr(image))
+      .catch(() => {})
+    return () => {
+      live = false
+    }
+  }, [userId, hasQr])
+
   const update = async (patch: { name?: string; wallet?: Wallet; qrImage?: string | null; locale?: Locale }, quiet = false) => {
     setBusy(true)
     try {
       const out = await api('setWallet', { clientId: newClientId(), ...patch })
       setUser(out.user)
       if (!quiet) notify(t('me.saved'))
+      return true
     } catch (e) {
       notify(isApiError(e) ? translateError(locale, e.code) : t('common.error'))
+      return false
     } finally {
       setBusy(false)
     }
@@ -56,9 +73,17 @@ function MeScreen() {
       if (!dataUrl) return
       setQr(dataUrl)
       await update({ qrImage: dataUrl })
+      if (user) rememberMyQr(user.id, dataUrl)
     } catch {
       // cancelled
     }
+  }
+
+  const removeQr = async () => {
+    const ok = await update({ qrImage: null })
+    if (!ok) return
+    setQr(null)
+    if (user) rememberMyQr(user.id, null)
   }
 
   const changeLocale = (next: Locale) => {
@@ -86,10 +111,17 @@ function MeScreen() {
         </Field>
         <Field label={t('me.qr')}>
           <Text className='muted' style={{ display: 'block', marginBottom: '16px' }}>{t('me.qrHint')}</Text>
-          {qr ? <Image className='me__qr' src={qr} mode='aspectFit' /> : null}
-          <Button className='btn btn--ghost btn--small' disabled={(busy) || undefined} onClick={() => void uploadQr()} data-testid='me-qr'>
-            {user?.hasQr || qr ? t('me.qrReplace') : t('me.qrUpload')}
-          </Button>
+          {qr ? <Image className='me__qr' src={qr} mode='aspectFit' /> : user?.hasQr ? <Text className='me__qr-note' data-testid='me-qr-saved'>{t('me.qrSaved')}</Text> : null}
+          <View className='row me__qr-actions'>
+            <Button className='btn btn--ghost btn--small' disabled={(busy) || undefined} onClick={() => void uploadQr()} data-testid='me-qr'>
+              {user?.hasQr || qr ? t('me.qrReplace') : t('me.qrUpload')}
+            </Button>
+            {user?.hasQr || qr ? (
+              <Button className='btn btn--ghost btn--small' disabled={(busy) || undefined} onClick={() => void removeQr()} data-testid='me-qr-remove'>
+                {t('me.qrRemove')}
+              </Button>
+            ) : null}
+          </View>
         </Field>
         <Field label={t('me.language')}>
           <Segmented testId='me-locale' value={locale} onChange={changeLocale} options={locales.map((l) => ({ value: l, label: localeNames[l] }))} />
