@@ -15,7 +15,14 @@ const stamp = path.join(root, 'node_modules', '.package-lock.json')
 const lock = path.join(root, 'package-lock.json')
 if (!fs.existsSync(stamp) || fs.statSync(stamp).mtimeMs < fs.statSync(lock).mtimeMs) {
   console.log('[setup] installing npm dependencies (npm ci)')
-  run('npm ci --no-audit --no-fund')
+  try {
+    execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: ['ignore', 'inherit', 'pipe'] })
+  } catch {
+    // @tarojs/binding lists optional per-OS packages that are not all published; npm ci then reports them
+    // "missing from lock file". npm install resolves the same locked versions and skips them.
+    console.log('[setup] npm ci refused the lock file; installing the locked versions with npm install')
+    run('npm install --no-audit --no-fund')
+  }
 }
 
 if (process.argv.includes('--system')) {
