@@ -1,9 +1,10 @@
 /**
  * Two wallets in one group: the organizer uses the WeChat mini-program, a friend the Alipay one. The friend opens
  * the invite, pays their share with Alipay (tradePay) in the Alipay bundle, and the organizer's WeChat bundle shows
- * it settled; the function pays the money out to the organizer's WeChat wallet.
+ * it settled; the function pays the money out to the organizer's WeChat wallet, which the organizer collects in the
+ * WeChat bundle (requestMerchantTransfer).
  */
-import { readBundle, type MiniApp } from './harness'
+import { readBundle, textContent, type MiniApp } from './harness'
 import { startFunction, type LocalFunction } from './harness/function'
 import { sandboxPhoneWallet } from './harness/wallet'
 import { headerBalance, phone, section } from './support/phone'
@@ -65,7 +66,7 @@ describe('a WeChat organizer and an Alipay friend', () => {
   })
 
   it('the organizer sees it in the WeChat app and the payout goes to their WeChat wallet', async () => {
-    alice = phone(fn, readBundle('weapp'), 'wx-organizer', { launch: { path: `pages/group/index?id=${groupId}` } })
+    alice = phone(fn, readBundle('weapp'), 'wx-organizer', { launch: { path: `pages/group/index?id=${groupId}` }, wallet: sandboxPhoneWallet(fn.sandbox!) })
     await alice.start()
     await alice.waitFor(() => headerBalance(alice) === '应收 ¥30.00')
     alice.page.tap('结算')
@@ -75,6 +76,19 @@ describe('a WeChat organizer and an Alipay friend', () => {
     expect(plan.getByText(/^小刚 付给 你$/).tag).toBe('text')
     // the function sent the ¥30.00 on to the organizer's WeChat wallet (a merchant transfer waiting for them)
     await alice.waitFor(() => [...fn.sandbox!.transfers.values()].some((t) => t.wire === 'wechat' && t.amount === 3000))
+  })
+
+  it('the organizer collects the WeChat payout with requestMerchantTransfer', async () => {
+    alice.page.tap('去结算')
+    const settle = await alice.waitForPage('pages-more/settle/index')
+    await alice.waitForText('已付款，等你确认收款')
+    expect(textContent(settle.closest(settle.getByText('已付款，等你确认收款'), 'transfer')).replace(/\s+/g, '')).toContain('¥30.00')
+    settle.tap('收款')
+    await alice.waitFor(() => settle.queryByText('已付款，等你确认收款') === null)
+    const transfer = [...fn.sandbox!.transfers.values()].find((t) => t.wire === 'wechat' && t.amount === 3000)
+    expect(transfer?.state).toBe('SUCCESS')
+    expect(alice.recorder.last('requestMerchantTransfer')).toEqual({ mchId: expect.any(String), appId: expect.any(String), package: expect.any(String) })
+    expect(alice.recorder.options<{ data: { action: string } }>('request').some((r) => r.data.action === 'confirmPayout')).toBe(true)
     expect(alice.errors).toEqual([])
     expect(bob.errors).toEqual([])
   })
