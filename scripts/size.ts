@@ -26,8 +26,8 @@ function walk(dir: string, rel = ''): string[] {
   })
 }
 
-export function measure(target: 'weapp' | 'alipay') {
-  const dist = path.join(root, 'dist', target)
+export function measure(target: 'weapp' | 'alipay', distRoot = path.join(root, 'dist')) {
+  const dist = path.join(distRoot, target)
   const subs = subpackageRoots(dist)
   let main = 0
   let sub = 0
