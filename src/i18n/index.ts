@@ -1,12 +1,18 @@
 import { zhCN } from './zh-CN'
 import { en } from './en'
+import type { zhCNExpense } from './expense.zh-CN'
+import type { zhCNGroupNew } from './group-new.zh-CN'
+import type { zhCNJoin } from './join.zh-CN'
 import type { moreZhCN } from './more.zh-CN'
 
 export type Locale = 'zh-CN' | 'en'
 /** The main catalog's keys. */
 export type Messages = Record<keyof typeof zhCN, string>
-/** Every key: the main catalog and the subpackage pages' catalog (src/i18n/more.ts, loaded with those pages). */
-export type MessageKey = keyof typeof zhCN | keyof typeof moreZhCN
+/**
+ * Every key: the main catalog and the subpackage pages' catalogs, each registered by the pages that use it when
+ * they load (src/i18n/more.ts, expense.ts, group-new.ts, join.ts), so their text stays out of the main package.
+ */
+export type MessageKey = keyof typeof zhCN | keyof typeof moreZhCN | keyof typeof zhCNExpense | keyof typeof zhCNGroupNew | keyof typeof zhCNJoin
 
 const catalogs: Record<Locale, Partial<Record<MessageKey, string>>> = { 'zh-CN': { ...zhCN }, en: { ...en } }
 

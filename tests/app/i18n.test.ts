@@ -3,6 +3,20 @@ import { en } from '@/i18n/en'
 import { zhCN } from '@/i18n/zh-CN'
 import { moreEn } from '@/i18n/more.en'
 import { moreZhCN } from '@/i18n/more.zh-CN'
+import { enExpense } from '@/i18n/expense.en'
+import { zhCNExpense } from '@/i18n/expense.zh-CN'
+import { enGroupNew } from '@/i18n/group-new.en'
+import { zhCNGroupNew } from '@/i18n/group-new.zh-CN'
+import { enJoin } from '@/i18n/join.en'
+import { zhCNJoin } from '@/i18n/join.zh-CN'
+
+/** The subpackage pages' catalogs (zh-CN, en), registered when those pages load. */
+const subCatalogs: Array<[Record<string, string>, Record<string, string>]> = [
+  [moreZhCN, moreEn],
+  [zhCNExpense, enExpense],
+  [zhCNGroupNew, enGroupNew],
+  [zhCNJoin, enJoin]
+]
 import { localeFromSystem, translate, translateError } from '@/i18n'
 import { formatListDate } from '@/i18n/dates'
 import { domainErrorCodes } from '@/domain'
@@ -16,11 +30,18 @@ const domainCodes = [
 
 test('both catalogs have the same keys and no empty message', () => {
   expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort())
-  expect(Object.keys(moreEn).sort()).toEqual(Object.keys(moreZhCN).sort())
-  const all = [...Object.entries(en), ...Object.entries(zhCN), ...Object.entries(moreEn), ...Object.entries(moreZhCN)]
+  const seen = new Set(Object.keys(zhCN))
+  const all = [...Object.entries(en), ...Object.entries(zhCN)]
+  for (const [zh, english] of subCatalogs) {
+    expect(Object.keys(english).sort()).toEqual(Object.keys(zh).sort())
+    all.push(...Object.entries(zh), ...Object.entries(english))
+    // A subpackage catalog only adds keys: none shadows the main catalog or another subpackage's.
+    for (const key of Object.keys(zh)) {
+      expect([key, seen.has(key)]).toEqual([key, false])
+      seen.add(key)
+    }
+  }
   for (const [key, text] of all) expect([key, text.trim().length > 0]).toEqual([key, true])
-  // The subpackage catalog only adds keys: none of them shadows the main catalog.
-  for (const key of Object.keys(moreZhCN)) expect(key in zhCN).toBe(false)
 })
 
 test('the subpackage pages\' messages are there once those pages have loaded (src/i18n/more.ts)', () => {

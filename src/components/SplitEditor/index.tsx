@@ -1,3 +1,4 @@
+import '@/i18n/expense'
 import { View, Text, Input } from '@tarojs/components'
 import Avatar from '@/components/Avatar'
 import MemberPicker, { type PickerMember } from '@/components/MemberPicker'

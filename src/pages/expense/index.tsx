@@ -1,3 +1,4 @@
+import '@/i18n/expense'
 import { View, Text, Input, Button, Picker, Switch } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useMemo, useState } from 'react'

@@ -1,3 +1,4 @@
+import '@/i18n/group-new'
 import { View, Text, Input, Button, Picker } from '@tarojs/components'
 import { useState } from 'react'
 import Field from '@/components/Field'

@@ -1,3 +1,4 @@
+import '@/i18n/join'
 import { View, Text, Button } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
