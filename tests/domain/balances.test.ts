@@ -2,17 +2,7 @@ import fc from 'fast-check'
 import { computeBalances, DomainError, paidAmounts, planSettlement, splitExpense, type Expense, type Ledger } from '@/domain'
 import { groupArb } from './support/expenses'
 import { applyTransfers, reorder } from './support/reference'
-
-const total = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0)
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError)
-    return (error as DomainError).code
-  }
-  return undefined
-}
+import { codeOf, sumOf } from './support/checks'
 
 const dinner: Expense = { id: 'dinner', amount: 30000, paidBy: { ann: 30000 }, split: { mode: 'equal', members: ['ann', 'bo', 'cy'] } }
 
@@ -113,7 +103,7 @@ describe('computeBalances', () => {
     const balances = computeBalances({ members: ['ann', 'bo', 'cy'], expenses: [e], payments: [] })
     const owed = splitExpense(e)
     expect(balances).toEqual({ ann: 9_999_999_999 - owed.ann!, bo: -owed.bo! || 0, cy: -owed.cy! || 0 })
-    expect(total(owed)).toBe(9_999_999_999)
+    expect(sumOf(owed)).toBe(9_999_999_999)
   })
 
   it('sums to exactly zero, lists every member, and the plan settles it (property)', () => {
@@ -122,12 +112,12 @@ describe('computeBalances', () => {
         const ledger = { members, expenses, payments: [], currency: 'CNY' }
         const balances = computeBalances(ledger)
         expect(Object.keys(balances).sort()).toEqual([...members].sort())
-        expect(total(balances)).toBe(0)
+        expect(sumOf(balances)).toBe(0)
         // independent of member order and expense order
         const reversed = computeBalances({ ...ledger, members: [...members].reverse(), expenses: [...expenses].reverse() })
         expect(reversed).toEqual(balances)
         // owed = sum of the splits
-        const owed = expenses.reduce((acc, e) => acc + total(splitExpense(e, 'CNY')), 0)
+        const owed = expenses.reduce((acc, e) => acc + sumOf(splitExpense(e, 'CNY')), 0)
         expect(Number.isSafeInteger(owed)).toBe(true)
         const plan = planSettlement(reorder(balances, order))
         expect(Object.values(applyTransfers(balances, plan)).every((v) => v === 0)).toBe(true)

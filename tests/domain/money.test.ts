@@ -3,7 +3,6 @@ import {
   convertAmount,
   currencies,
   currencyCodes,
-  DomainError,
   formatMoney,
   isRate,
   minorDigits,
@@ -11,16 +10,7 @@ import {
   parseRate,
   toDecimalString
 } from '@/domain'
-
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError)
-    return (error as DomainError).code
-  }
-  return undefined
-}
+import { codeOf } from './support/checks'
 
 describe('currencies', () => {
   it('offers the agreed currencies with their minor-unit digits', () => {

@@ -1,10 +1,10 @@
 import fc from 'fast-check'
-import { allocate, DomainError, paidAmounts, splitExpense, type Expense, type Split } from '@/domain'
+import { allocate, paidAmounts, splitExpense, type Expense, type Split } from '@/domain'
 import { expenseArb } from './support/expenses'
 import { memberIds } from './support/arbitraries'
 import { reorder } from './support/reference'
+import { codeOf, sumOf } from './support/checks'
 
-const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0)
 const expense = (split: Split, amount = 100, id = 'e1', extra: Partial<Expense> = {}): Expense => ({
   id,
   amount,
@@ -12,27 +12,18 @@ const expense = (split: Split, amount = 100, id = 'e1', extra: Partial<Expense> 
   split,
   ...extra
 })
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError)
-    return (error as DomainError).code
-  }
-  return undefined
-}
 
 describe('equal split', () => {
   it('splits 100 fen over 3 people into 34 + 33 + 33', () => {
     const shares = splitExpense(expense({ mode: 'equal', members: ['a', 'b', 'c'] }))
-    expect(sum(shares)).toBe(100)
+    expect(sumOf(shares)).toBe(100)
     expect(Object.values(shares).sort()).toEqual([33, 33, 34])
   })
 
   it('splits 1000 over 7 people: six get 143 and one gets 142', () => {
     const members = ['a', 'b', 'c', 'd', 'e', 'f', 'g']
     const shares = splitExpense(expense({ mode: 'equal', members }, 1000))
-    expect(sum(shares)).toBe(1000)
+    expect(sumOf(shares)).toBe(1000)
     expect(Object.values(shares).filter((v) => v === 143)).toHaveLength(6)
     expect(Object.values(shares).filter((v) => v === 142)).toHaveLength(1)
   })
@@ -47,7 +38,7 @@ describe('equal split', () => {
     const members = ['a', 'b', 'c']
     const refund = splitExpense({ id: 'r1', amount: -100, paidBy: { a: -100 }, split: { mode: 'equal', members } })
     const original = splitExpense({ id: 'r1', amount: 100, paidBy: { a: 100 }, split: { mode: 'equal', members } })
-    expect(sum(refund)).toBe(-100)
+    expect(sumOf(refund)).toBe(-100)
     for (const m of members) expect(refund[m]).toBe(-original[m]!)
   })
 
@@ -81,13 +72,13 @@ describe('shares, percent, exact and adjust', () => {
   it('splits by shares, members with 0 shares owe nothing', () => {
     expect(splitExpense(expense({ mode: 'shares', shares: { a: 1, b: 2, c: 3, d: 0 } }, 600))).toEqual({ a: 100, b: 200, c: 300, d: 0 })
     const uneven = splitExpense(expense({ mode: 'shares', shares: { a: 1, b: 1, c: 1 } }, 200))
-    expect(sum(uneven)).toBe(200)
+    expect(sumOf(uneven)).toBe(200)
   })
 
   it('splits by basis points totalling 10000', () => {
     expect(splitExpense(expense({ mode: 'percent', basisPoints: { a: 5000, b: 2500, c: 2500 } }, 1000))).toEqual({ a: 500, b: 250, c: 250 })
     const thirds = splitExpense(expense({ mode: 'percent', basisPoints: { a: 3333, b: 3333, c: 3334 } }, 100))
-    expect(sum(thirds)).toBe(100)
+    expect(sumOf(thirds)).toBe(100)
     // 33.33 / 33.33 / 33.34 fen: c has the largest remainder and gets the extra fen
     expect(thirds).toEqual({ a: 33, b: 33, c: 34 })
   })
@@ -138,7 +129,7 @@ describe('several payers and foreign currency', () => {
       split: { mode: 'exact', amounts: { a: 1, b: 500, c: 500 } }
     }
     const owed = splitExpense(e, 'CNY')
-    expect(sum(owed)).toBe(4855)
+    expect(sumOf(owed)).toBe(4855)
     // 4855 * 500/1001 = 2425.07 each for b and c, 4.85 for a: a gets the leftover fen
     expect(owed).toEqual({ a: 5, b: 2425, c: 2425 })
     const paid = paidAmounts(e, 'CNY')
@@ -193,8 +184,8 @@ describe('split properties', () => {
       fc.property(group.chain((members) => expenseArb(members)), (e) => {
         const owed = splitExpense(e, 'CNY')
         const paid = paidAmounts(e, 'CNY')
-        expect(sum(owed)).toBe(sum(paid))
-        if (!e.currency || e.currency === 'CNY') expect(sum(owed)).toBe(e.amount)
+        expect(sumOf(owed)).toBe(sumOf(paid))
+        if (!e.currency || e.currency === 'CNY') expect(sumOf(owed)).toBe(e.amount)
         for (const v of Object.values(owed)) expect(Number.isSafeInteger(v) && (e.amount > 0 ? v >= 0 : v <= 0)).toBe(true)
         const mirror = splitExpense({ ...e, amount: -e.amount, paidBy: neg(e.paidBy), split: negSplit(e.split) }, 'CNY')
         for (const [m, v] of Object.entries(owed)) expect(mirror[m]).toBe(v === 0 ? 0 : -v)
