@@ -10,7 +10,8 @@
  * after warm-up runs of the same code.
  */
 import os from 'node:os'
-import { computeBalances, planSettlement, type Balances, type Expense, type Transfer } from '../src/domain'
+import { computeBalances, planSettlement, type Balances, type Expense } from '../src/domain'
+import { greedyPlan } from '../tests/domain/support/reference'
 
 /** mulberry32: a small seeded generator, so the inputs are the same on every run. */
 function random(seed: number): () => number {
@@ -144,31 +145,6 @@ const times500 = groups500.map((b) => {
 report('planSettlement, 500 non-zero members (heuristic)', Math.max(...times500), 50, `worst of 20 random groups, median ${ms(median(times500))}`)
 
 // ---------------------------------------------------------------- plan size vs greedy
-/** Largest-first greedy, the usual approach: the largest debtor pays the largest creditor. */
-function greedy(balances: Balances): Transfer[] {
-  const left = new Map(Object.entries(balances).filter(([, v]) => v !== 0))
-  const out: Transfer[] = []
-  const largest = (sign: number): string | undefined => {
-    let best: string | undefined
-    for (const [id, v] of left) {
-      if (Math.sign(v) !== sign) continue
-      if (best === undefined || Math.abs(v) > Math.abs(left.get(best)!) || (Math.abs(v) === Math.abs(left.get(best)!) && id < best)) best = id
-    }
-    return best
-  }
-  for (;;) {
-    const d = largest(-1)
-    const c = largest(1)
-    if (d === undefined || c === undefined) return out
-    const amount = Math.min(-left.get(d)!, left.get(c)!)
-    out.push({ from: d, to: c, amount })
-    left.set(d, left.get(d)! + amount)
-    left.set(c, left.get(c)! - amount)
-    if (left.get(d) === 0) left.delete(d)
-    if (left.get(c) === 0) left.delete(c)
-  }
-}
-
 /**
  * A trip: 3-12 friends in a few sub-groups (couples, families, the people in each car) and 5-60
  * expenses. Most expenses are shared within one sub-group, some by everyone; amounts are round
@@ -202,7 +178,7 @@ let worse = 0
 for (let g = 0; g < 1000; g++) {
   const balances = trip(g)
   const a = planSettlement(balances).length
-  const b = greedy(balances).length
+  const b = greedyPlan(balances).length
   ours += a
   theirs += b
   if (a < b) fewer++
