@@ -2,10 +2,10 @@
 import { coreActions as api } from '../../src/api/actions'
 import { decodeCursor, encodeCursor } from '../ledger/cursor'
 import { newId } from '../ledger/ids'
-import { listMembers, nextPosition, recordChange, requireMember, type GroupRow } from '../ledger/groups'
+import { groupRow, listMembers, nextPosition, recordChange, requireMember, type GroupRow } from '../ledger/groups'
 import { groupPayments } from '../ledger/payments'
 import { buildGroupView, deriveState, memberView } from '../ledger/state'
-import { toInt, toIso } from '../store/convert'
+import { toInt } from '../store/convert'
 import { defineAction } from './types'
 
 export const groupActions = [
@@ -58,14 +58,7 @@ export const groupActions = [
     const nextCursor = res.rows.length > input.limit && last ? encodeCursor([toInt(last.created_key), last.id as string]) : null
     const items = []
     for (const r of page) {
-      const group: GroupRow = {
-        id: r.id as string,
-        name: r.name as string,
-        currency: r.currency as string,
-        emoji: r.emoji as string,
-        version: toInt(r.version),
-        created_at: toIso(r.created_at)
-      }
+      const group = groupRow(r)
       const state = await deriveState(ctx.q, ctx.cache, group, await listMembers(ctx.q, group.id), await groupPayments(ctx.q, group.id))
       items.push({
         id: group.id,

@@ -22,7 +22,8 @@ export interface MemberRow {
   role: MemberRole
 }
 
-function groupRow(r: Record<string, unknown>): GroupRow {
+/** A groups row as read back from SQL (bigint version, timestamp created_at) to its plain shape. */
+export function groupRow(r: Record<string, unknown>): GroupRow {
   return {
     id: r.id as string,
     name: r.name as string,
