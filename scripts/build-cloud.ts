@@ -8,7 +8,7 @@
  * when it runs in dev mode without DATABASE_URL.
  *   npm run build:cloud
  */
-import { build } from 'esbuild'
+import { build, type BuildOptions } from 'esbuild'
 import fs from 'node:fs'
 import path from 'node:path'
 import { readMigrationsDir } from '../cloud/store/migrations'
@@ -26,6 +26,17 @@ export const EXTERNAL = ['@electric-sql/pglite', 'pg-native']
  */
 export const LAZY = ['alipay-sdk', 'wechatpay-axios-plugin']
 
+/** How the function and each lazily loaded SDK are bundled: one minified CommonJS file for Node 20. */
+const NODE_BUNDLE = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  keepNames: true,
+  legalComments: 'external'
+} satisfies BuildOptions
+
 export async function buildCloud(opts: { outDir?: string; quiet?: boolean } = {}): Promise<{ file: string; bytes: number }> {
   const dir = opts.outDir ?? outDir
   fs.mkdirSync(dir, { recursive: true })
@@ -34,14 +45,8 @@ export async function buildCloud(opts: { outDir?: string; quiet?: boolean } = {}
   const result = await build({
     entryPoints: [path.join(root, 'cloud/entries/bundle.ts')],
     outfile: file,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify: true,
-    keepNames: true,
+    ...NODE_BUNDLE,
     sourcemap: 'external',
-    legalComments: 'external',
     external: [...EXTERNAL, ...LAZY],
     define: { __SPLITPAY_MIGRATIONS__: JSON.stringify(migrations) },
     metafile: true,
@@ -53,13 +58,7 @@ export async function buildCloud(opts: { outDir?: string; quiet?: boolean } = {}
     await build({
       entryPoints: [require.resolve(name, { paths: [root] })],
       outfile: path.join(target, 'index.js'),
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      minify: true,
-      keepNames: true,
-      legalComments: 'external',
+      ...NODE_BUNDLE,
       external: EXTERNAL,
       logLevel: 'error'
     })
