@@ -41,9 +41,13 @@ export default function PaidTracker({ entries, names, currency, locale, confirmA
   const confirmAction = (e: TrackerEntry) => {
     const role = confirmAs?.(e) ?? null
     if (!role || !e.paymentId) return null
-    if (confirming?.has(e.paymentId)) return <Text className='badge badge--muted'>{translate(locale, 'common.pending')}</Text>
+    if (confirming?.has(e.paymentId)) return (
+        <Text className='badge badge--muted' style={{ marginLeft: 0, marginTop: '12px', display: 'inline-block' }}>
+          {translate(locale, 'common.pending')}
+        </Text>
+      )
     return (
-      <Button className='btn btn--primary btn--small tracker__confirm' onClick={() => onConfirm?.(e)} data-testid={`tracker-confirm-${e.from}`}>
+      <Button className='btn btn--primary btn--small tracker__confirm' style={{ marginLeft: 0, marginTop: '12px' }} onClick={() => onConfirm?.(e)} data-testid={`tracker-confirm-${e.from}`}>
         {translate(locale, role === 'organizer' ? 'group.tracker.confirmCash' : 'group.tracker.confirm')}
       </Button>
     )
@@ -58,10 +62,10 @@ export default function PaidTracker({ entries, names, currency, locale, confirmA
               <Avatar name={names[e.from] ?? '?'} size='sm' />
               <View className='grow' style={{ marginLeft: '12px' }}>
                 <Text className='ellipsis' style={{ display: 'block' }}>{translate(locale, 'group.plan.line', { from: names[e.from] ?? '?', to: names[e.to] ?? '?' })}</Text>
+                {confirmAction(e)}
               </View>
               <Money amount={e.amount} currency={currency} locale={locale} />
               <Text className={`badge${status === 'owes' ? '' : status === 'paid' ? ' badge--muted' : ' badge--ok'}`}>{translate(locale, `group.tracker.${status}` as MessageKey)}</Text>
-              {confirmAction(e)}
             </View>
           ))
       )}
