@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { withBuildLock } from './build-lock'
 
 const root = path.resolve(__dirname, '..', '..')
 
@@ -44,30 +45,9 @@ export function taroBuild(target: 'h5' | 'weapp' | 'alipay', env: Record<string,
 
 const lockDir = path.join(root, 'dist', '.h5-build.lock')
 
-/** One build at a time across processes (parallel test files): a lock directory, waited on by the others. */
-async function withLock<T>(fn: () => Promise<T>): Promise<T> {
-  fs.mkdirSync(path.dirname(lockDir), { recursive: true })
-  for (;;) {
-    try {
-      fs.mkdirSync(lockDir)
-      break
-    } catch {
-      // a lock older than 10 minutes is left over from a killed build
-      const age = Date.now() - (fs.statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now())
-      if (age > 600_000) fs.rmSync(lockDir, { recursive: true, force: true })
-      await new Promise((r) => setTimeout(r, 500))
-    }
-  }
-  try {
-    return await fn()
-  } finally {
-    fs.rmSync(lockDir, { recursive: true, force: true })
-  }
-}
-
 export async function ensureH5Build(opts: { quiet?: boolean; force?: boolean } = {}): Promise<boolean> {
   if (!opts.force && !h5IsStale()) return false
-  return withLock(async () => {
+  return withBuildLock(lockDir, async () => {
     if (!opts.force && !h5IsStale()) return false // built while we waited
     await taroBuild('h5', {}, { quiet: opts.quiet }).done
     return true
@@ -80,7 +60,7 @@ export async function ensureH5Build(opts: { quiet?: boolean; force?: boolean } =
  */
 export async function snapshotH5(opts: { quiet?: boolean } = {}): Promise<string> {
   const target = fs.mkdtempSync(path.join(os.tmpdir(), 'splitpay-h5-'))
-  await withLock(async () => {
+  await withBuildLock(lockDir, async () => {
     if (h5IsStale()) await taroBuild('h5', {}, { quiet: opts.quiet }).done
     fs.cpSync(path.join(root, 'dist', 'h5'), target, { recursive: true })
   })

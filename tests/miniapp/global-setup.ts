@@ -11,33 +11,13 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { withBuildLock } from '../../scripts/lib/build-lock'
 
 type Target = 'weapp' | 'alipay'
 
 const root = path.resolve(__dirname, '..', '..')
 const lockDir = path.join(root, 'dist', '.miniapp-build.lock')
 const snapshots = path.join(os.tmpdir(), 'splitpay-miniapp-dist')
-
-/** One mini-program build at a time across test runs on this machine: a lock directory the others wait on. */
-async function withBuildLock(fn: () => void): Promise<void> {
-  fs.mkdirSync(path.dirname(lockDir), { recursive: true })
-  for (;;) {
-    try {
-      fs.mkdirSync(lockDir)
-      break
-    } catch {
-      // a lock older than 10 minutes was left by a killed run
-      const age = Date.now() - (fs.statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now())
-      if (age > 600_000) fs.rmSync(lockDir, { recursive: true, force: true })
-      await new Promise((resolve) => setTimeout(resolve, 500))
-    }
-  }
-  try {
-    fn()
-  } finally {
-    fs.rmSync(lockDir, { recursive: true, force: true })
-  }
-}
 
 export function buildTarget(target: Target): void {
   const started = Date.now()
@@ -82,7 +62,7 @@ export default async function globalSetup(): Promise<void> {
     snapshot('alipay', into)
   } else {
     process.stdout.write('\nminiapp: building the mini-program targets\n')
-    await withBuildLock(() => {
+    await withBuildLock(lockDir, () => {
       for (const target of ['weapp', 'alipay'] as const) {
         // a build someone else runs at the same moment can clean dist/<target> under ours: build again once
         for (let attempt = 1; ; attempt++) {
