@@ -5,19 +5,14 @@
  */
 import { createApiKit, encodeRequest, parseBody, type Api, type Options, type RealmTools } from './api-kit'
 import { PlatformError } from './callbacks'
+import { clone, commonStorage, commonSystem, fileSystemManager, navigation, phoneScreen } from './globals-common'
 import type { PlatformHost } from './host'
-import { selectorQuery } from './globals-weapp'
 
 export const alipaySystemInfo = {
   app: 'alipay',
   brand: 'iPhone',
   model: 'iPhone13,2',
-  pixelRatio: 3,
-  screenWidth: 390,
-  screenHeight: 844,
-  windowWidth: 390,
-  windowHeight: 763,
-  statusBarHeight: 47,
+  ...phoneScreen,
   titleBarHeight: 44,
   language: 'zh-Hans',
   version: '10.6.0',
@@ -28,21 +23,14 @@ export const alipaySystemInfo = {
 
 export function createMy(host: PlatformHost, realm: RealmTools): Record<string, Api> {
   const kit = createApiKit('alipay', host, realm)
-  const { toRealm } = realm
   const { storage } = host
-  const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T))
 
   // storage: Alipay takes `{ key, data }` objects, also in the sync forms, and answers `{ data }` (null when absent)
   kit.sync('setStorageSync', ({ key, data }: { key: string; data: unknown }) => void storage.set(key, clone(data)))
   kit.sync('getStorageSync', ({ key }: { key: string }) => ({ data: storage.has(key) ? clone(storage.get(key)) : null }))
   kit.sync('removeStorageSync', ({ key }: { key: string }) => void storage.delete(key))
-  kit.sync('clearStorageSync', () => storage.clear())
-  kit.sync('getStorageInfoSync', () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }))
-  kit.async('setStorage', ({ key, data }) => void storage.set(key, clone(data)))
   kit.async('getStorage', ({ key }) => ({ data: storage.has(key) ? clone(storage.get(key)) : null }))
-  kit.async('removeStorage', ({ key }) => void storage.delete(key))
-  kit.async('clearStorage', () => storage.clear())
-  kit.async('getStorageInfo', () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }))
+  commonStorage(kit, storage)
 
   // network: Alipay calls `fail` with error 19 for a non-2xx status, carrying status, data and headers
   // my.request defaults to a JSON content type; the older my.httpRequest to a form body
@@ -93,11 +81,7 @@ export function createMy(host: PlatformHost, realm: RealmTools): Record<string, 
   kit.async('showActionSheet', ({ items }) => ({ index: host.actionSheet(items ?? []) }))
 
   // navigation
-  for (const kind of ['navigateTo', 'redirectTo', 'switchTab', 'reLaunch', 'navigateBack'] as const) {
-    kit.async(kind, async (o: Options) => {
-      await host.navigate(kind, { url: o.url, delta: o.delta })
-    })
-  }
+  navigation(kit, host)
 
   // page chrome, share, clipboard
   kit.inert(
@@ -134,49 +118,16 @@ export function createMy(host: PlatformHost, realm: RealmTools): Record<string, 
     if (picked.length === 0) throw new PlatformError('user canceled', { error: 11 })
     return { apFilePaths: picked.map((p) => p.path), tempFilePaths: picked.map((p) => p.path) }
   })
-  const fs = {
-    readFile(o: Options) {
-      host.recorder.record('FileSystemManager.readFile', [o], host.currentRoute())
-      try {
-        const bytes = host.readFile(o.filePath)
-        const data = o.encoding ? bytes.toString(o.encoding) : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length)
-        o.success?.(toRealm({ data }))
-      } catch (e) {
-        o.fail?.(toRealm({ error: 10022, errorMessage: (e as Error).message }))
-      }
-    },
-    readFileSync(filePath: string, encoding?: BufferEncoding) {
-      host.recorder.record('FileSystemManager.readFileSync', [filePath, encoding], host.currentRoute())
-      const bytes = host.readFile(filePath)
-      return { data: encoding ? bytes.toString(encoding) : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) }
-    }
-  }
-  kit.sync('getFileSystemManager', () => fs)
+  fileSystemManager(kit, host, {
+    ok: (data) => ({ data }),
+    fail: (message) => ({ error: 10022, errorMessage: message }),
+    sync: (data) => ({ data })
+  })
 
   // system
-  kit.sync('getSystemInfoSync', () => alipaySystemInfo)
-  kit.async('getSystemInfo', () => alipaySystemInfo)
-  kit.sync('getWindowInfo', () => alipaySystemInfo)
+  commonSystem(kit, host, alipaySystemInfo)
   kit.sync('getAppBaseInfo', () => ({ SDKVersion: alipaySystemInfo.SDKVersion, language: 'zh-Hans', version: '10.6.0' }))
   kit.sync('getDeviceBaseInfo', () => ({ brand: 'iPhone', model: 'iPhone13,2', system: '17.0', platform: 'iOS' }))
   kit.sync('getAccountInfoSync', () => ({ miniProgram: { appId: '2021000000000000', envVersion: 'develop', version: '' } }))
-  kit.sync('getLaunchOptionsSync', () => host.launchOptions())
-  kit.sync('getEnterOptionsSync', () => host.launchOptions())
-  kit.sync('canIUse', () => true)
-  kit.sync('getUpdateManager', () => ({ onCheckForUpdate() {}, onUpdateReady() {}, onUpdateFailed() {}, applyUpdate() {} }))
-  kit.sync('createSelectorQuery', () => selectorQuery())
-  kit.listeners(
-    'onAppShow',
-    'offAppShow',
-    'onAppHide',
-    'offAppHide',
-    'onError',
-    'offError',
-    'onUnhandledRejection',
-    'offUnhandledRejection',
-    'onNetworkStatusChange',
-    'offNetworkStatusChange',
-    'onMemoryWarning'
-  )
   return kit.api
 }

@@ -4,17 +4,13 @@
  * the wallet sheet is the harness's wallet.
  */
 import { createApiKit, encodeRequest, parseBody, type Api, type Options, type RealmTools } from './api-kit'
+import { clone, commonStorage, commonSystem, fileSystemManager, navigation, phoneScreen } from './globals-common'
 import type { PlatformHost } from './host'
 
 export const weappSystemInfo = {
   brand: 'devtools',
   model: 'iPhone 13',
-  pixelRatio: 3,
-  screenWidth: 390,
-  screenHeight: 844,
-  windowWidth: 390,
-  windowHeight: 763,
-  statusBarHeight: 47,
+  ...phoneScreen,
   language: 'zh_CN',
   version: '8.0.50',
   system: 'iOS 17.0',
@@ -25,24 +21,17 @@ export const weappSystemInfo = {
 
 export function createWx(host: PlatformHost, realm: RealmTools): Record<string, Api> {
   const kit = createApiKit('weapp', host, realm)
-  const { toRealm } = realm
   const { storage } = host
-  const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T))
 
   // storage
   kit.sync('setStorageSync', (key: string, data: unknown) => void storage.set(key, clone(data)))
   kit.sync('getStorageSync', (key: string) => (storage.has(key) ? clone(storage.get(key)) : ''))
   kit.sync('removeStorageSync', (key: string) => void storage.delete(key))
-  kit.sync('clearStorageSync', () => storage.clear())
-  kit.sync('getStorageInfoSync', () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }))
-  kit.async('setStorage', ({ key, data }) => void storage.set(key, clone(data)))
   kit.async('getStorage', ({ key }) => {
     if (!storage.has(key)) throw new Error('data not found')
     return { data: clone(storage.get(key)) }
   })
-  kit.async('removeStorage', ({ key }) => void storage.delete(key))
-  kit.async('clearStorage', () => storage.clear())
-  kit.async('getStorageInfo', () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }))
+  commonStorage(kit, storage)
 
   // network: any status code is a success on WeChat; only a failed connection fails
   kit.task('request', (options: Options) => {
@@ -91,11 +80,7 @@ export function createWx(host: PlatformHost, realm: RealmTools): Record<string, 
   })
 
   // navigation
-  for (const kind of ['navigateTo', 'redirectTo', 'switchTab', 'reLaunch', 'navigateBack'] as const) {
-    kit.async(kind, async (o: Options) => {
-      await host.navigate(kind, { url: o.url, delta: o.delta })
-    })
-  }
+  navigation(kit, host)
 
   // page chrome, share, clipboard
   kit.inert(
@@ -140,99 +125,19 @@ export function createWx(host: PlatformHost, realm: RealmTools): Record<string, 
     if (picked.length === 0) throw new Error('cancel')
     return { type: 'image', tempFiles: picked.map((p) => ({ tempFilePath: p.path, size: p.bytes.length, fileType: 'image' })) }
   })
-  const fs = {
-    readFile(o: Options) {
-      host.recorder.record('FileSystemManager.readFile', [o], host.currentRoute())
-      try {
-        const bytes = host.readFile(o.filePath)
-        const data = o.encoding ? bytes.toString(o.encoding) : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length)
-        o.success?.(toRealm({ errMsg: 'readFile:ok', data }))
-      } catch (e) {
-        o.fail?.(toRealm({ errMsg: `readFile:fail ${(e as Error).message}` }))
-      }
-    },
-    readFileSync(filePath: string, encoding?: BufferEncoding) {
-      host.recorder.record('FileSystemManager.readFileSync', [filePath, encoding], host.currentRoute())
-      const bytes = host.readFile(filePath)
-      return encoding ? bytes.toString(encoding) : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length)
-    }
-  }
-  kit.sync('getFileSystemManager', () => fs)
+  fileSystemManager(kit, host, {
+    ok: (data) => ({ errMsg: 'readFile:ok', data }),
+    fail: (message) => ({ errMsg: `readFile:fail ${message}` }),
+    sync: (data) => data
+  })
 
   // system
-  kit.sync('getSystemInfoSync', () => weappSystemInfo)
-  kit.async('getSystemInfo', () => weappSystemInfo)
-  kit.sync('getWindowInfo', () => weappSystemInfo)
+  commonSystem(kit, host, weappSystemInfo)
   kit.sync('getAppBaseInfo', () => ({ SDKVersion: weappSystemInfo.SDKVersion, language: 'zh_CN', version: '8.0.50', theme: 'light' }))
   kit.sync('getDeviceInfo', () => ({ brand: 'devtools', model: 'iPhone 13', system: 'iOS 17.0', platform: 'devtools' }))
   kit.sync('getSystemSetting', () => ({ bluetoothEnabled: false, locationEnabled: false, wifiEnabled: true }))
   kit.sync('getAccountInfoSync', () => ({ miniProgram: { appId: 'wxharness', envVersion: 'develop', version: '' } }))
-  kit.sync('getLaunchOptionsSync', () => host.launchOptions())
-  kit.sync('getEnterOptionsSync', () => host.launchOptions())
-  kit.sync('canIUse', () => true)
   kit.sync('nextTick', (fn: () => void) => void Promise.resolve().then(fn))
-  kit.sync('getUpdateManager', () => ({ onCheckForUpdate() {}, onUpdateReady() {}, onUpdateFailed() {}, applyUpdate() {} }))
-  kit.sync('createSelectorQuery', () => selectorQuery())
-  kit.listeners(
-    'onAppShow',
-    'offAppShow',
-    'onAppHide',
-    'offAppHide',
-    'onError',
-    'offError',
-    'onUnhandledRejection',
-    'offUnhandledRejection',
-    'onNetworkStatusChange',
-    'offNetworkStatusChange',
-    'onMemoryWarning',
-    'onPageNotFound',
-    'onWindowResize',
-    'offWindowResize'
-  )
+  kit.listeners('onPageNotFound', 'onWindowResize', 'offWindowResize')
   return kit.api
-}
-
-/** A selector query that answers like a page with no layout: every rect is empty. */
-export function selectorQuery(): object {
-  const results: unknown[] = []
-  const query = {
-    in: () => query,
-    select: () => node,
-    selectAll: () => node,
-    selectViewport: () => node,
-    exec: (cb?: (r: unknown[]) => void) => {
-      cb?.(results)
-      return query
-    }
-  }
-  const node = {
-    boundingClientRect: (cb?: (r: unknown) => void) => {
-      const rect = { top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0 }
-      results.push(rect)
-      cb?.(rect)
-      return query
-    },
-    scrollOffset: (cb?: (r: unknown) => void) => {
-      const off = { scrollTop: 0, scrollLeft: 0 }
-      results.push(off)
-      cb?.(off)
-      return query
-    },
-    fields: (_f: unknown, cb?: (r: unknown) => void) => {
-      results.push(null)
-      cb?.(null)
-      return query
-    },
-    node: (cb?: (r: unknown) => void) => {
-      results.push(null)
-      cb?.(null)
-      return query
-    },
-    context: (cb?: (r: unknown) => void) => {
-      results.push(null)
-      cb?.(null)
-      return query
-    }
-  }
-  return query
 }
