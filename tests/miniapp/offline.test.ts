@@ -5,7 +5,7 @@
  */
 import { readBundle, type MiniApp } from './harness'
 import { startFunction, type LocalFunction } from './harness/function'
-import { phone, providerOf } from './support/phone'
+import { phone, providerOf, startExpense } from './support/phone'
 import { clientId, signInAs } from './support/seed'
 
 jest.setTimeout(60_000)
@@ -36,13 +36,7 @@ describe.each(['weapp', 'alipay'] as const)('%s: adding an expense offline', (ta
 
   it('keeps the expense on the phone while the network is down', async () => {
     app.setOnline(false)
-    app.page.tap('＋ 记一笔')
-    const form = await app.waitForPage('pages/expense/index')
-    await app.settle()
-    form.input('0.00', '42')
-    await app.settle()
-    form.input('例如：晚饭、打车、门票', '咖啡')
-    await app.settle()
+    const form = await startExpense(app, '42', '咖啡')
     form.tap('保存')
     const group = await app.waitForPage('pages/group/index')
     await app.waitForText('咖啡')
@@ -67,13 +61,7 @@ describe.each(['weapp', 'alipay'] as const)('%s: adding an expense offline', (ta
 
   it('keeps an unsent expense in platform storage across a restart and sends it on the next launch', async () => {
     app.setOnline(false)
-    app.page.tap('＋ 记一笔')
-    const form = await app.waitForPage('pages/expense/index')
-    await app.settle()
-    form.input('0.00', '18.5')
-    await app.settle()
-    form.input('例如：晚饭、打车、门票', '奶茶')
-    await app.settle()
+    const form = await startExpense(app, '18.5', '奶茶')
     form.tap('保存')
     await app.waitForPage('pages/group/index')
     await app.waitForText('奶茶')

@@ -6,7 +6,7 @@
 import { MiniApp, readBundle, textContent, type Bundle, type Target } from './harness'
 import { startFunction, type LocalFunction } from './harness/function'
 import { sandboxPhoneWallet, type PhoneWallet } from './harness/wallet'
-import { headerBalance, moneyIn, phone, section } from './support/phone'
+import { headerBalance, moneyIn, phone, section, startExpense } from './support/phone'
 
 jest.setTimeout(120_000)
 
@@ -86,13 +86,7 @@ describe.each(['weapp', 'alipay'] as const)('%s: split a bill and settle it with
   })
 
   it('adds ¥300.00 split by shares 1 : 2 : 3 and sees the preview sum to the amount', async () => {
-    alice.page.tap('＋ 记一笔')
-    const form = await alice.waitForPage('pages/expense/index')
-    await alice.settle()
-    form.input('0.00', '300')
-    await alice.settle()
-    form.input('例如：晚饭、打车、门票', '火锅')
-    await alice.settle()
+    const form = await startExpense(alice, '300', '火锅')
     form.tap('按份数')
     await alice.settle()
     // one row per participant: name, shares input, live share

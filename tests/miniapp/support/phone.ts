@@ -2,7 +2,7 @@
  * A phone in the scenario: one platform user with the compiled app installed (a MiniApp booted from the bundle),
  * signing in through the platform's login, paying with the platform's wallet.
  */
-import { MiniApp, textContent, type Bundle, type Scope, type Target } from '../harness'
+import { MiniApp, textContent, type Bundle, type PageHandle, type Scope, type Target } from '../harness'
 import type { LocalFunction } from '../harness/function'
 import type { PhoneWallet } from '../harness/wallet'
 
@@ -45,4 +45,19 @@ export function headerBalance(app: MiniApp): string {
   const page = app.page
   const stats = page.within(page.getByClass('ghead__stats'))
   return `${textContent(stats.getByClass('ghead__label')).trim()} ${textContent(stats.getByClass('money')).trim()}`
+}
+
+/**
+ * From the group page: taps "＋ 记一笔" and types the amount (yuan, as a person types it) and the description into
+ * the expense form, settling after each step. Returns the form, still open.
+ */
+export async function startExpense(app: MiniApp, amount: string, description: string): Promise<PageHandle> {
+  app.page.tap('＋ 记一笔')
+  const form = await app.waitForPage('pages/expense/index')
+  await app.settle()
+  form.input('0.00', amount)
+  await app.settle()
+  form.input('例如：晚饭、打车、门票', description)
+  await app.settle()
+  return form
 }
