@@ -3,32 +3,24 @@
  * success callback; Alipay calls fail with error 19 for a non-2xx status (carrying status and data), so the bundle's
  * transport must read the error body on both. A revoked invite's share card opens the join page saying why.
  */
-import { readBundle, type MiniApp } from './harness'
-import { startFunction, type LocalFunction } from './harness/function'
+import { readBundle } from './harness'
 import { phone, providerOf } from './support/phone'
 import { clientId, signInAs } from './support/seed'
+import { functionPerSuite } from './support/suite'
 
 jest.setTimeout(60_000)
 
 describe.each(['weapp', 'alipay'] as const)('%s: an error reply from the function', (target) => {
-  let fn: LocalFunction
-  let app: MiniApp | undefined
-
-  beforeAll(async () => {
-    fn = await startFunction()
-  })
-  afterAll(async () => {
-    app?.close()
-    await fn?.close()
-  })
+  const suite = functionPerSuite()
 
   it('a revoked invite shows "这个邀请已经作废" (409 INVITE_REVOKED), not a generic failure', async () => {
+    const { fn } = suite
     const token = await signInAs(fn, providerOf(target), `${target}-organizer`, '小明')
     const { group } = await fn.call<{ group: { id: string } }>('createGroup', { clientId: clientId(), name: '露营', placeholders: ['小红'] }, token)
     const invite = await fn.call<{ inviteId: string; token: string }>('createInvite', { groupId: group.id, clientId: clientId() }, token)
     await fn.call('revokeInvite', { groupId: group.id, clientId: clientId(), inviteId: invite.inviteId }, token)
 
-    app = phone(fn, readBundle(target), `${target}-friend`)
+    const app = (suite.app = phone(fn, readBundle(target), `${target}-friend`))
     await app.start()
     const join = await app.openShareCard(`/pages/join/index?token=${invite.token}`)
     await app.waitForText('邀请已失效')

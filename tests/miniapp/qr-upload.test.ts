@@ -3,10 +3,10 @@
  * picked file as base64, and the function stores it as a data URL. The file APIs differ: WeChat's readFileSync
  * returns the string; Alipay's returns { data }, and its chooseImage answers apFilePaths.
  */
-import { readBundle, type MiniApp } from './harness'
-import { startFunction, type LocalFunction } from './harness/function'
+import { readBundle } from './harness'
 import { phone, providerOf } from './support/phone'
 import { clientId, signInAs } from './support/seed'
+import { functionPerSuite } from './support/suite'
 
 jest.setTimeout(60_000)
 
@@ -14,29 +14,21 @@ jest.setTimeout(60_000)
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
 
 describe.each(['weapp', 'alipay'] as const)('%s: uploading a collection QR code', (target) => {
-  let fn: LocalFunction
-  let app: MiniApp | undefined
-
-  beforeAll(async () => {
-    fn = await startFunction()
-  })
-  afterAll(async () => {
-    app?.close()
-    await fn?.close()
-  })
+  const suite = functionPerSuite()
 
   it('stores the picked image as a PNG data URL', async () => {
+    const { fn } = suite
     const subject = `${target}-payee`
     const token = await signInAs(fn, providerOf(target), subject, '小红')
     const { group } = await fn.call<{ group: { id: string; me: string } }>('createGroup', { clientId: clientId(), name: '收款码' }, token)
 
-    app = phone(fn, readBundle(target), subject, { launch: { path: 'pages-more/me/index' } })
+    const app = (suite.app = phone(fn, readBundle(target), subject, { launch: { path: 'pages-more/me/index' } }))
     await app.start()
     const me = await app.waitForText('上传收款码')
     const file = target === 'weapp' ? 'wxfile://tmp_qr.png' : 'https://resource/apml0qr.png'
     app.pickImage(file, PNG)
     me.tap('上传收款码')
-    await app.waitFor(() => app!.recorder.options<{ data: { action: string } }>('request').some((r) => r.data.action === 'setWallet'))
+    await app.waitFor(() => app.recorder.options<{ data: { action: string } }>('request').some((r) => r.data.action === 'setWallet'))
     await app.settle()
 
     expect(app.recorder.of('chooseImage')).toHaveLength(1)
