@@ -9,7 +9,7 @@ import { SandboxWallet, type Notification } from '../../../cloud/payments/sandbo
 import { WechatPayProvider } from '../../../cloud/payments/wechat/provider'
 import { AlipayProvider } from '../../../cloud/payments/alipay/provider'
 import { PaymentError } from '../../../cloud/payments/errors'
-import type { PaymentNotice, PayoutNotice } from '../../../cloud/payments/types'
+import type { CreateOrderRequest, PaymentNotice, PayoutNotice } from '../../../cloud/payments/types'
 
 let server: http.Server
 let origin = ''
@@ -17,6 +17,17 @@ let sandbox: SandboxWallet
 let wechat: WechatPayProvider
 let alipay: AlipayProvider
 const received: Array<{ path: string; result: PaymentNotice | PayoutNotice | string }> = []
+
+/** A CNY order whose payment notification comes back to this file's server at /notify/<provider>. */
+function orderRequest(
+  provider: 'wechat' | 'alipay',
+  outTradeNo: string,
+  amount: number,
+  description: string,
+  payer: CreateOrderRequest['payer']
+): CreateOrderRequest {
+  return { outTradeNo, amount, currency: 'CNY', description, payer, notifyUrl: `${origin}/notify/${provider}` }
+}
 
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
@@ -60,14 +71,7 @@ afterAll(async () => {
 
 describe('WeChat Pay v3 through wechatpay-axios-plugin against the sandbox', () => {
   it('creates a JSAPI order and returns requestPayment params whose paySign verifies', async () => {
-    const p = await wechat.createOrder({
-      outTradeNo: 'T0001wechat',
-      amount: 1230,
-      currency: 'CNY',
-      description: 'Dinner',
-      payer: { openid: 'o-payer-1' },
-      notifyUrl: `${origin}/notify/wechat`
-    })
+    const p = await wechat.createOrder(orderRequest('wechat', 'T0001wechat', 1230, 'Dinner', { openid: 'o-payer-1' }))
     if (p.kind !== 'wechat') throw new Error('expected wechat params')
     const order = sandbox.orders.get('T0001wechat')!
     expect(order.amount).toBe(1230)
@@ -125,14 +129,7 @@ describe('WeChat Pay v3 through wechatpay-axios-plugin against the sandbox', () 
 
 describe('Alipay through alipay-sdk against the sandbox gateway', () => {
   it('creates a trade and returns the trade_no for Taro.tradePay', async () => {
-    const p = await alipay.createOrder({
-      outTradeNo: 'T0002alipay',
-      amount: 4567,
-      currency: 'CNY',
-      description: '火锅',
-      payer: { alipayUserId: '2088102100000001' },
-      notifyUrl: `${origin}/notify/alipay`
-    })
+    const p = await alipay.createOrder(orderRequest('alipay', 'T0002alipay', 4567, '火锅', { alipayUserId: '2088102100000001' }))
     expect(p).toEqual({ kind: 'alipay', tradeNO: sandbox.orders.get('T0002alipay')!.providerId })
     expect(sandbox.orders.get('T0002alipay')!.amount).toBe(4567)
   })
