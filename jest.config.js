@@ -6,7 +6,7 @@
  *   cloud-postgres  the same suites against a real PostgreSQL server started by its global setup
  *   miniapp         the compiled dist/weapp and dist/alipay bundles booted in a Node vm
  *   e2e             the H5 build in Debian's Chromium, driven by playwright-core
- * `npm test` runs domain, app, cloud and miniapp; `npm run test:all` runs every project.
+ * `npm test` runs domain, app, cloud and miniapp; `npm run test:all` (scripts/test-all.mjs) runs every project, in phases.
  */
 const tsJest = [
   'ts-jest',
