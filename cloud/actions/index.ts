@@ -2,6 +2,7 @@
  * The action registry: every action group, one file each. To add a group, write cloud/actions/<group>.ts
  * exporting an array of defineAction(...) and list it here.
  */
+import { chatActions } from './chats'
 import { expenseActions } from './expenses'
 import { groupActions } from './groups'
 import { historyActions } from './history'
@@ -13,7 +14,7 @@ import { settleActions } from './settle'
 import type { RawRoute } from '../routes'
 import type { AnyAction } from './types'
 
-export const actionGroups: AnyAction[][] = [sessionActions, groupActions, expenseActions, settleActions, inviteActions, historyActions, paymentActionList]
+export const actionGroups: AnyAction[][] = [sessionActions, groupActions, expenseActions, settleActions, inviteActions, historyActions, chatActions, paymentActionList]
 
 export function buildRegistry(groups: AnyAction[][] = actionGroups): Map<string, AnyAction> {
   const map = new Map<string, AnyAction>()

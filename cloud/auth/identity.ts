@@ -9,6 +9,8 @@ export type Provider = 'wechat' | 'alipay' | 'dev'
 export interface Identity {
   provider: Provider
   subject: string
+  /** WeChat's session_key from code2Session: kept on the server only, to decrypt chat data. */
+  sessionKey?: string
 }
 
 export interface IdentityDeps {
@@ -27,8 +29,8 @@ export async function resolveIdentity(config: Config, deps: IdentityDeps, req: {
     case 'wechat': {
       if (!config.WECHAT_APP_ID || !config.WECHAT_APP_SECRET) throw new ApiError('PROVIDER_NOT_CONFIGURED', 'WeChat sign-in is not configured (WECHAT_APP_ID, WECHAT_APP_SECRET)')
       const fetchImpl = deps.fetch ?? (globalThis.fetch as unknown as FetchLike)
-      const { openid } = await wechatCode2Session({ appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET }, req.code ?? '', fetchImpl)
-      return { provider: 'wechat', subject: openid }
+      const { openid, sessionKey } = await wechatCode2Session({ appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET }, req.code ?? '', fetchImpl)
+      return { provider: 'wechat', subject: openid, sessionKey }
     }
     case 'alipay': {
       if (!config.ALIPAY_APP_ID || !config.ALIPAY_PRIVATE_KEY || !config.ALIPAY_PUBLIC_KEY)

@@ -3,6 +3,7 @@ import type { GroupView, MemberView, PaymentView } from '../../src/api'
 import { computeBalances, planSettlement, splitExpense } from '../../src/domain'
 import type { Queryable } from '../store/db'
 import type { CacheView, DerivedState } from './cache'
+import { chatCount } from './chats'
 import { liveExpenses } from './expenses'
 import { listMembers, type GroupRow, type MemberRow } from './groups'
 import { confirmedPayments, groupPayments } from './payments'
@@ -74,6 +75,7 @@ export async function buildGroupView(q: Queryable, cache: CacheView, group: Grou
     plan,
     pendingPayments: pending,
     expenseCount: state.expenseCount,
-    totalSpent: state.totalSpent
+    totalSpent: state.totalSpent,
+    chats: await chatCount(q, group.id)
   }
 }

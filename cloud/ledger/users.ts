@@ -29,7 +29,7 @@ export async function findUser(q: Queryable, id: string): Promise<UserRow | null
 /** The user for a verified identity, created on first sign-in (safe under concurrent first sign-ins). */
 export async function upsertUser(
   q: Queryable,
-  identity: { provider: string; subject: string },
+  identity: { provider: string; subject: string; sessionKey?: string },
   defaults: { name: string; wallet: 'wechat' | 'alipay' | 'cash' },
   now: Date
 ): Promise<UserRow> {
@@ -38,10 +38,18 @@ export async function upsertUser(
      ON CONFLICT (provider, subject) DO NOTHING`,
     [newId('u'), identity.provider, identity.subject, defaults.name, defaults.wallet, now.toISOString()]
   )
+  // Each WeChat sign-in replaces the stored session_key (the one WeChat now encrypts this user's data with).
+  if (identity.sessionKey) await q.query('UPDATE users SET wechat_session_key = $3 WHERE provider = $1 AND subject = $2', [identity.provider, identity.subject, identity.sessionKey])
   const res = await q.query<Record<string, unknown>>(`SELECT ${COLS} FROM users WHERE provider = $1 AND subject = $2`, [identity.provider, identity.subject])
   return row(res.rows[0])
 }
 
 export function userView(u: UserRow): UserView {
   return { id: u.id, name: u.name, wallet: u.wallet, hasQr: u.qr_image !== null, locale: u.locale }
+}
+
+/** The session_key of the user's latest WeChat sign-in (null if they never signed in with WeChat). */
+export async function wechatSessionKey(q: Queryable, userId: string): Promise<string | null> {
+  const res = await q.query<{ wechat_session_key: string | null }>('SELECT wechat_session_key FROM users WHERE id = $1', [userId])
+  return res.rows[0]?.wechat_session_key ?? null
 }

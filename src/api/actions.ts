@@ -172,6 +172,19 @@ export const listActivityOutput = z.object({ items: z.array(ActivityView), nextC
 export const exportGroupInput = z.object({ ...groupRef, format: ExportFormat })
 export const exportGroupOutput = z.object({ filename: z.string(), contentType: z.string(), content: z.string() })
 
+// --- WeChat group chats ---------------------------------------------------------------------------------
+
+/** The encrypted data of wx.getGroupEnterInfo / wx.getShareInfo (AES-128-CBC under the caller's session_key). */
+const chatData = { encryptedData: z.string().min(1).max(8192), iv: z.string().min(1).max(64) }
+
+/** Link the group to the WeChat chat the data names (a group may be linked to several chats). */
+export const linkChatInput = z.object({ ...groupRef, ...mutation, ...chatData })
+export const linkChatOutput = z.object({ groupId: Id, chats: z.number().int() })
+
+/** My groups linked to the chat the data names, most recently linked first. */
+export const groupsForChatInput = z.object({ ...chatData })
+export const groupsForChatOutput = z.object({ groupIds: z.array(Id) })
+
 // --- the map --------------------------------------------------------------------------------------------
 
 export const coreActions = {
@@ -195,5 +208,7 @@ export const coreActions = {
   joinGroup: { input: joinGroupInput, output: joinGroupOutput },
   claimMember: { input: claimMemberInput, output: claimMemberOutput },
   listActivity: { input: listActivityInput, output: listActivityOutput },
-  exportGroup: { input: exportGroupInput, output: exportGroupOutput }
+  exportGroup: { input: exportGroupInput, output: exportGroupOutput },
+  linkChat: { input: linkChatInput, output: linkChatOutput },
+  groupsForChat: { input: groupsForChatInput, output: groupsForChatOutput }
 } as const

@@ -28,6 +28,7 @@ const TRANSPORT_STATUS = {
   DEV_SIGNIN_DISABLED: 403, // the dev sign-in exists only in dev mode
   PROVIDER_NOT_CONFIGURED: 400, // WeChat / Alipay credentials missing
   PROVIDER_ERROR: 401, // WeChat / Alipay refused the code
+  CHAT_DATA_INVALID: 400, // WeChat chat data (share ticket) that does not decrypt, is of another app, or is stale
   INTERNAL: 500
 } as const
 

@@ -35,5 +35,6 @@ export const MUTATIONS = [
   'createInvite',
   'revokeInvite',
   'joinGroup',
-  'claimMember'
+  'claimMember',
+  'linkChat'
 ] as const satisfies readonly ActionName[]

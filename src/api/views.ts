@@ -79,7 +79,9 @@ export const GroupView = z.object({
   pendingPayments: z.array(PaymentView),
   expenseCount: z.number().int(),
   /** Sum of all (converted) expense amounts in the group currency. */
-  totalSpent: Amount
+  totalSpent: Amount,
+  /** How many WeChat group chats the group is linked to (linkChat); absent from older servers. */
+  chats: z.number().int().optional()
 })
 export type GroupView = z.infer<typeof GroupView>
 

@@ -49,7 +49,8 @@ const groupActions = (): [string, Record<string, unknown>][] => [
   ['createPaymentOrder', { groupId, from: placeholder, to: ownerM, clientId: cid() }],
   ['getTransfers', { groupId }],
   ['getTransfer', { groupId, transferId: 'tr_unknown' }],
-  ['confirmPayout', { groupId, transferId: 'tr_unknown', clientId: cid() }]
+  ['confirmPayout', { groupId, transferId: 'tr_unknown', clientId: cid() }],
+  ['linkChat', { groupId, clientId: cid(), encryptedData: 'AAAAAAAAAAAAAAAAAAAAAA==', iv: 'AAAAAAAAAAAAAAAAAAAAAA==' }]
 ]
 
 test('the list above covers every registered action that names a group', () => {
