@@ -104,3 +104,17 @@ test('a valid expense is queued with the split the preview showed, then the form
   })
   expect(previewed).toEqual(['¥49.99', '¥25.00', '¥25.00'])
 })
+
+test('exact amounts: a person left blank owes 0, like the placeholder says', () => {
+  const done = jest.fn()
+  render(<ExpenseForm group={group} onDone={done} />)
+  change('expense-amount', '30')
+  click('split-mode-exact')
+  change('split-input-ann', '10')
+  change('split-input-bo', '20')
+  expect(screen.queryByTestId('split-error')).toBeNull()
+  expect(screen.getByTestId('split-share-cy').textContent).toBe('¥0.00')
+  click('expense-save')
+  expect(done).toHaveBeenCalled()
+  expect(useQueue.getState().items[0].input).toMatchObject({ expense: { amount: 3000, split: { mode: 'exact', amounts: { ann: 1000, bo: 2000, cy: 0 } } } })
+})

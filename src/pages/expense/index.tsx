@@ -24,6 +24,11 @@ import type { GroupView } from '@/api/views'
 import type { ShownExpense } from '@/store/optimistic'
 import './index.css'
 
+function blankExactAsZero(d: ExpenseDraft): ExpenseDraft {
+  const exact = Object.fromEntries(d.participants.map((p) => [p, (d.values.exact[p] ?? '').trim() === '' ? '0' : d.values.exact[p]]))
+  return { ...d, values: { ...d.values, exact } }
+}
+
 export function ExpenseForm({ group, existing, onDone }: { group: GroupView; existing?: ShownExpense; onDone: () => void }) {
   const { t, locale } = useT()
   useTitle(existing ? t('expense.edit') : t('expense.new'))
@@ -35,7 +40,8 @@ export function ExpenseForm({ group, existing, onDone }: { group: GroupView; exi
       : newDraft({ me: group.me, members: memberIds, currency: group.currency, today: formatPickerDate(Date.now()) })
   )
   const [tried, setTried] = useState(false)
-  const preview = useMemo(() => previewDraft(draft, id, group.currency, memberIds), [draft, id, group.currency, memberIds])
+  // a blank exact amount reads as its placeholder 0, as a blank percent does
+  const preview = useMemo(() => previewDraft(blankExactAsZero(draft), id, group.currency, memberIds), [draft, id, group.currency, memberIds])
   const problem = preview.problem
   const show = (field: string) => (problem && problem.field === field && (tried || field !== 'amount' || draft.amount.trim() !== '') ? translateError(locale, problem.code) : null)
   const multiPay = draft.multiPayer
