@@ -4,3 +4,9 @@ export interface ShareMessage {
   path: string
   imageUrl?: string
 }
+
+/** The chat the app was opened from (a card with a shareTicket), as WeChat encrypted it for the function. */
+export interface ChatData {
+  encryptedData: string
+  iv: string
+}

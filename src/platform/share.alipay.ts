@@ -1,5 +1,5 @@
 import { useShareAppMessage } from '@tarojs/taro'
-import type { ShareMessage } from './share-types'
+import type { ChatData, ShareMessage } from './share-types'
 
 /** Alipay: the page's onShareAppMessage (registered by useShareAppMessage) returns { title, desc, path }. */
 export const shareToChat = true
@@ -12,4 +12,9 @@ export function useInviteShare(message: ShareMessage | null): void {
 
 export function inviteLink(path: string): string {
   return path
+}
+
+/** Alipay: no chat identity comes with a shared card. */
+export async function enteredChat(): Promise<ChatData | null> {
+  return null
 }

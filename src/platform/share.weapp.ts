@@ -1,6 +1,6 @@
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { useEffect } from 'react'
-import type { ShareMessage } from './share-types'
+import type { ChatData, ShareMessage } from './share-types'
 
 /** WeChat: a share button (open-type="share") sends the card; withShareTicket lets the join page know the chat. */
 export const shareToChat = true
@@ -15,4 +15,23 @@ export function useInviteShare(message: ShareMessage | null): void {
 /** The link for "copy": in WeChat the page path is what a card carries. */
 export function inviteLink(path: string): string {
   return path
+}
+
+/**
+ * Opened from a card in a group chat (withShareTicket): the chat's id (openGId), encrypted by WeChat with the
+ * session of the latest sign-in, for linkChat / groupsForChat. Null when the app was not opened from a chat card.
+ * wx.getGroupEnterInfo reads the current entry (base library 2.17.3+); older ones take the shareTicket in getShareInfo.
+ */
+export async function enteredChat(): Promise<ChatData | null> {
+  const options = (typeof Taro.getEnterOptionsSync === 'function' ? Taro.getEnterOptionsSync() : Taro.getLaunchOptionsSync()) as { shareTicket?: string }
+  const shareTicket = options?.shareTicket
+  if (!shareTicket) return null
+  try {
+    const res = (
+      typeof Taro.getGroupEnterInfo === 'function' ? await Taro.getGroupEnterInfo({} as Taro.getGroupEnterInfo.Option) : await Taro.getShareInfo({ shareTicket })
+    ) as Partial<Taro.getGroupEnterInfo.SuccessCallbackResult>
+    return res.encryptedData && res.iv ? { encryptedData: res.encryptedData, iv: res.iv } : null
+  } catch {
+    return null
+  }
 }

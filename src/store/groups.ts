@@ -1,7 +1,9 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type { ExpenseView, GroupSummary, GroupView } from '@/api/views'
+import { enteredChat } from '@/platform/share'
 import { api } from '@/services/api'
+import { newClientId } from './ids'
 import { taroJSONStorage } from './storage'
 
 export const PAGE_SIZE = 50
@@ -38,6 +40,12 @@ interface GroupsState {
   loadMoreExpenses: (groupId: string) => Promise<void>
   upsertExpense: (view: ExpenseView) => void
   removeExpense: (groupId: string, expenseId: string) => void
+  /** Groups linked to the chat the app was opened from (groupsForChat); shown first on the home page. */
+  chatGroupIds: string[]
+  /** Opened from a chat card: asks which of my groups are linked to that chat. */
+  loadChatGroups: () => Promise<void>
+  /** Opened from a chat card for `groupId`: links the group to that chat (weapp; elsewhere nothing). */
+  linkEnteredChat: (groupId: string) => Promise<void>
   reset: () => void
 }
 
@@ -57,6 +65,15 @@ export const useGroups = create<GroupsState>()(
         listLoading: false,
         groups: {},
         expenses: {},
+        chatGroupIds: [],
+        async loadChatGroups() {
+          const chat = await enteredChat()
+          set({ chatGroupIds: chat ? (await api('groupsForChat', chat)).groupIds : [] })
+        },
+        async linkEnteredChat(groupId) {
+          const chat = await enteredChat()
+          if (chat) await api('linkChat', { groupId, clientId: newClientId(), ...chat })
+        },
         async loadList() {
           const out = await api('listGroups', {})
           set({ list: out.items, listLoaded: true, listCursor: out.nextCursor })
@@ -140,7 +157,7 @@ export const useGroups = create<GroupsState>()(
           setPages(groupId, { items: pages(groupId).items.filter((x) => x.id !== expenseId) })
         },
         reset() {
-          set({ list: [], listLoaded: false, listCursor: null, listLoading: false, groups: {}, expenses: {} })
+          set({ list: [], listLoaded: false, listCursor: null, listLoading: false, groups: {}, expenses: {}, chatGroupIds: [] })
         }
       }
     },
@@ -161,5 +178,13 @@ export const useGroups = create<GroupsState>()(
     }
   )
 )
+
+/** The list with the groups of the chat the app was opened from first (in the chat's order), the rest as they were. */
+export function chatFirst(list: GroupSummary[], chatGroupIds: string[]): GroupSummary[] {
+  if (chatGroupIds.length === 0) return list
+  const rank = new Map(chatGroupIds.map((id, i) => [id, i]))
+  const inChat = list.filter((g) => rank.has(g.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!)
+  return [...inChat, ...list.filter((g) => !rank.has(g.id))]
+}
 
 export { newestFirst }

@@ -9,13 +9,17 @@ import { useShowEffect } from '@/hooks/useShowEffect'
 import { useT } from '@/hooks/useT'
 import { platform } from '@/platform/target'
 import { nav } from '@/services/nav'
-import { useGroups } from '@/store/groups'
+import { chatFirst, useGroups } from '@/store/groups'
 import { useSession } from '@/store/session'
 import './index.css'
 
 function GroupsList() {
   const { t, locale } = useT()
-  const list = useGroups((s) => s.list)
+  const allGroups = useGroups((s) => s.list)
+  const chatGroupIds = useGroups((s) => s.chatGroupIds)
+  const loadChatGroups = useGroups((s) => s.loadChatGroups)
+  // Opened from a card in a chat: that chat's ledgers come first.
+  const list = chatFirst(allGroups, chatGroupIds)
   const loaded = useGroups((s) => s.listLoaded)
   const loadList = useGroups((s) => s.loadList)
   const loadMoreList = useGroups((s) => s.loadMoreList)
@@ -24,6 +28,7 @@ function GroupsList() {
 
   useShowEffect(() => {
     void loadList().catch(() => {})
+    void loadChatGroups().catch(() => {})
   })
   usePullDownRefresh(() => {
     void loadList()

@@ -20,6 +20,8 @@ function JoinScreen({ token }: { token: string }) {
   const { t, locale } = useT()
   useTitle(t('join.title'))
   const putGroup = useGroups((s) => s.putGroup)
+  // Opened from a card in a WeChat chat: the group is linked to that chat (best effort, never blocks joining).
+  const linkEnteredChat = useGroups((s) => s.linkEnteredChat)
   const [invite, setInvite] = useState<InvitePreview | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [claim, setClaim] = useState<string | null>(null)
@@ -30,16 +32,20 @@ function JoinScreen({ token }: { token: string }) {
     api('previewInvite', { token })
       .then((out) => {
         setInvite(out.invite)
-        if (out.invite.alreadyMember) void nav.replaceWithGroup(out.invite.groupId)
+        if (out.invite.alreadyMember) {
+          void linkEnteredChat(out.invite.groupId).catch(() => {})
+          void nav.replaceWithGroup(out.invite.groupId)
+        }
       })
       .catch((e) => setError(isApiError(e) ? translateError(locale, e.code) : t('join.invalid')))
-  }, [token, locale, t])
+  }, [token, locale, t, linkEnteredChat])
 
   const join = async () => {
     setBusy(true)
     try {
       const { group } = await api('joinGroup', { token, clientId, ...(claim ? { claimMemberId: claim } : {}) })
       putGroup(group)
+      void linkEnteredChat(group.id).catch(() => {})
       notify(t('join.joined'))
       void nav.replaceWithGroup(group.id)
     } catch (e) {
