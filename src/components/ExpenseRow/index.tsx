@@ -22,7 +22,14 @@ function ExpenseRow({ item, names, me, groupCurrency, locale, now, onOpen }: Pro
   const e = item.expense
   const payers = Object.keys(e.paidBy)
   const currency = e.currency ?? groupCurrency
-  const paid = payers.length === 1 ? translate(locale, 'group.paidBy', { name: payers[0] === me ? translate(locale, 'common.you') : (names[payers[0]] ?? '?') }) : translate(locale, 'group.paidByMany', { count: payers.length })
+  // a refund (negative amount) was received by its "payers", not paid
+  const refund = e.amount < 0
+  const paid =
+    payers.length !== 1
+      ? translate(locale, refund ? 'group.receivedByMany' : 'group.paidByMany', { count: payers.length })
+      : payers[0] === me
+        ? translate(locale, refund ? 'group.receivedByYou' : 'group.paidByYou')
+        : translate(locale, refund ? 'group.receivedBy' : 'group.paidBy', { name: names[payers[0]] ?? '?' })
   const mine = item.shares[me]
   return (
     <View className='xrow' onClick={() => onOpen(item.id)} data-testid={`expense-${item.id}`}>
