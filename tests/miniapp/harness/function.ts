@@ -29,7 +29,6 @@ function pem(): { privateKey: string; publicKey: string } {
 }
 
 export async function startFunction(options: { env?: Record<string, string> } = {}): Promise<LocalFunction> {
-  const accounts = new PlatformAccounts()
   const alipayKeys = pem()
   const env: Record<string, string> = {
     SPLITPAY_MODE: 'dev',
@@ -44,6 +43,7 @@ export async function startFunction(options: { env?: Record<string, string> } = 
     PAYMENTS_OUTBOX_INTERVAL_MS: '0',
     ...options.env
   }
+  const accounts = new PlatformAccounts(env.WECHAT_APP_ID)
   const app = await createApp({
     databaseUrl: 'memory',
     env,

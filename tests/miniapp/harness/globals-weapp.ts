@@ -106,8 +106,14 @@ export function createWx(host: PlatformHost, realm: RealmTools): Record<string, 
     'openSetting',
     'reportEvent'
   )
-  kit.async('getShareInfo', () => ({ encryptedData: 'harness', iv: 'harness', cloudID: '' }))
-  kit.async('getGroupEnterInfo', () => ({ encryptedData: 'harness', iv: 'harness', cloudID: '' }))
+  // The chat's openGId, encrypted with the session_key of the phone's latest sign-in (PlatformAccounts).
+  const chatData = (shareTicket: string | undefined) => {
+    const data = shareTicket ? (host.groupEnterInfo?.(shareTicket) ?? null) : null
+    if (!data) throw new Error('invalid shareTicket')
+    return { ...data, cloudID: '' }
+  }
+  kit.async('getShareInfo', ({ shareTicket }) => chatData(shareTicket))
+  kit.async('getGroupEnterInfo', () => chatData(host.launchOptions().shareTicket))
   let clipboard = ''
   kit.async('setClipboardData', ({ data }) => void (clipboard = String(data)))
   kit.async('getClipboardData', () => ({ data: clipboard }))

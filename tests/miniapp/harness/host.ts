@@ -63,6 +63,8 @@ export interface PlatformHost {
   actionSheet(items: string[]): number
   wallet: Wallet
   launchOptions(): LaunchOptions
+  /** WeChat's encrypted data of the chat a card with this shareTicket was opened in (null: not known). */
+  groupEnterInfo?(shareTicket: string): { encryptedData: string; iv: string } | null
   /** Image files the user picks from the album when the app asks (chooseImage / chooseMedia). */
   pickImages(): { path: string; bytes: Buffer }[]
   readFile(path: string): Buffer

@@ -31,6 +31,8 @@ export interface MiniAppOptions {
   storage?: Map<string, unknown>
   /** Where the app is launched: a route with an optional query (`pages/join/index?token=...`) and the scene. */
   launch?: { path?: string; scene?: number }
+  /** WeChat's chat data for a shareTicket (PlatformAccounts.groupEnterInfo); without it getGroupEnterInfo fails. */
+  groupEnterInfo?: (shareTicket: string) => { encryptedData: string; iv: string } | null
   echoLogs?: boolean
 }
 
@@ -64,6 +66,7 @@ export class MiniApp {
   private launchOptions: LaunchOptions
   loginCode: string | (() => string)
   wallet: Wallet
+  private readonly groupEnterInfo: MiniAppOptions['groupEnterInfo']
   server: string | undefined
   private closed = false
   /** Listeners the bundle registered (onNetworkStatusChange, onAppShow, ...). */
@@ -79,6 +82,7 @@ export class MiniApp {
     this.storage = options.storage ?? new Map()
     this.server = options.server
     this.loginCode = options.loginCode ?? `${this.target}-user`
+    this.groupEnterInfo = options.groupEnterInfo
     this.wallet = options.wallet ?? {
       wechat: () => Promise.reject(new Error('no wallet on this phone')),
       alipay: () => Promise.reject(new Error('no wallet on this phone'))
@@ -394,6 +398,7 @@ export class MiniApp {
           this.wallet.wechatTransfer ? this.wallet.wechatTransfer(params) : Promise.reject(new Error('no wallet on this phone'))
       },
       launchOptions: () => this.launchOptions,
+      groupEnterInfo: (shareTicket) => this.groupEnterInfo?.(shareTicket) ?? null,
       listeners: this.listeners,
       pickImages: () => {
         const picked = this.images.splice(0)

@@ -21,7 +21,8 @@ export function phone(
     loginCode: fn.accounts.phone(providerOf(bundle.target), subject),
     wallet: options.wallet,
     launch: options.launch,
-    storage: options.storage
+    storage: options.storage,
+    groupEnterInfo: (shareTicket) => fn.accounts.groupEnterInfo(shareTicket)
   })
 }
 
