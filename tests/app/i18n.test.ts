@@ -20,6 +20,7 @@ const subCatalogs: Array<[Record<string, string>, Record<string, string>]> = [
 import { localeFromSystem, translate, translateError } from '@/i18n'
 import { formatListDate } from '@/i18n/dates'
 import { domainErrorCodes } from '@/domain'
+import { API_ERROR_CODES } from '@/api/errors'
 
 const domainCodes = [
   'MONEY_EMPTY', 'MONEY_FORMAT', 'MONEY_DECIMALS', 'MONEY_NEGATIVE', 'MONEY_ZERO', 'MONEY_TOO_LARGE', 'MONEY_NOT_INTEGER',
@@ -102,4 +103,14 @@ test('dates: relative for the last week, short this year, full before', () => {
   expect(formatListDate('2026-10-03', 'zh-CN', now)).toBe('10月3日')
   expect(formatListDate('2026-10-03', 'en', now)).toBe('Oct 3')
   expect(formatListDate('2025-12-31', 'zh-CN', now)).toBe('2025年12月31日')
+})
+
+test('every error code the function can answer a person with reads as a sentence in both languages, not a raw code', () => {
+  // NOTIFY_* and SANDBOX_BAD_REQUEST answer the payment providers, never the app
+  const shown = API_ERROR_CODES.filter((c) => !c.startsWith('NOTIFY_') && c !== 'SANDBOX_BAD_REQUEST')
+  expect(shown).toEqual(expect.arrayContaining(['PAYMENT_PROVIDER', 'PAYMENTS_DISABLED', 'VERSION_CONFLICT']))
+  for (const code of shown) {
+    expect([code, translateError('en', code)]).not.toEqual([code, expect.stringContaining(code)])
+    expect([code, translateError('zh-CN', code)]).not.toEqual([code, expect.stringContaining(code)])
+  }
 })
