@@ -22,7 +22,7 @@ export default function BalanceList({ members, balances, me, currency, locale }:
           <View key={m.id} className='list-item' data-testid={`balance-${m.id}`}>
             <Avatar name={m.name} dim={!m.userId} />
             <View className='grow' style={{ marginLeft: '12px' }}>
-              <Text>{m.id === me ? `${m.name}（${translate(locale, 'common.me')}）` : m.name}</Text>
+              <Text>{m.id === me ? `${m.name}${translate(locale, 'common.meTag')}` : m.name}</Text>
               {m.role === 'organizer' ? <Text className='badge badge--ok' data-testid={`organizer-${m.id}`}>{translate(locale, 'group.organizer')}</Text> : null}
               {!m.userId ? <Text className='badge badge--muted'>{translate(locale, 'group.placeholder')}</Text> : null}
             </View>

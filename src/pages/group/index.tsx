@@ -137,7 +137,7 @@ function GroupScreen({ groupId }: { groupId: string }) {
         </View>
         <View className='row row--between ghead__stats'>
           <View>
-            <Text className='ghead__label'>{mine > 0 ? t('group.balance.owed') : mine < 0 ? t('group.balance.owes') : t('groups.settled')}</Text>
+            <Text className='ghead__label'>{mine > 0 ? t('group.head.owed') : mine < 0 ? t('group.head.owes') : t('groups.settled')}</Text>
             <Money amount={Math.abs(mine)} currency={group.currency} locale={locale} className='ghead__balance' />
           </View>
           <View className='row'>

@@ -1,0 +1,28 @@
+/** The plan and the balances speak of the person reading them in their own language: "You pay Ann", "Cy pays you", "Ann (me)". */
+import { render, screen } from '@testing-library/react'
+import BalanceList from '@/components/BalanceList'
+import PlanList from '@/components/PlanList'
+
+const names = { ann: 'Ann', bo: 'Bo', cy: 'Cy' }
+const plan = [
+  { from: 'ann', to: 'bo', amount: 1000, state: 'open' },
+  { from: 'cy', to: 'ann', amount: 2000, state: 'open' },
+  { from: 'cy', to: 'bo', amount: 500, state: 'open' }
+]
+
+test.each([
+  ['en', ['You pay Bo', 'Cy pays you', 'Cy pays Bo']],
+  ['zh-CN', ['你 付给 Bo', 'Cy 付给 你', 'Cy 付给 Bo']]
+] as const)('plan lines in %s', (locale, lines) => {
+  render(<PlanList plan={plan} names={names} me='ann' currency='CNY' locale={locale} />)
+  for (const line of lines) expect(screen.getByText(line)).toBeTruthy()
+})
+
+test.each([
+  ['en', 'Ann (me)'],
+  ['zh-CN', 'Ann（我）']
+] as const)('my own balance row in %s', (locale, text) => {
+  const members = [{ id: 'ann', name: 'Ann', userId: 'u1' }, { id: 'bo', name: 'Bo', userId: 'u2' }]
+  render(<BalanceList members={members} balances={{ ann: 100, bo: -100 }} me='ann' currency='CNY' locale={locale} />)
+  expect(screen.getByText(text)).toBeTruthy()
+})
