@@ -35,8 +35,7 @@ test('offline expense: pending at once, kept across a restart, sent once when ba
   // online so the browser has it, as a phone has the mini-program's code.
   await byTestId(page, 'add-expense').click()
   await byTestId(page, 'expense-amount').waitFor()
-  await page.goBack()
-  await page.waitForTimeout(1000) // the page transition
+  await page.goto(groupUrl)
   await byTestId(page, 'group-tab').waitFor()
 
   await context.setOffline(true)
