@@ -11,6 +11,7 @@ import { loadConfig, type Config } from './config'
 import { createHandler, type Handler } from './handler'
 import { createHttpHandler, type HttpOptions } from './entries/http'
 import { LedgerCache } from './ledger/cache'
+import { listeningOn } from './payments/runtime'
 import type { RawRoute } from './routes'
 import type { Db } from './store/db'
 import { openDb } from './store/open'
@@ -64,7 +65,9 @@ export async function createApp(opts: AppOptions = {}, httpOpts: HttpOptions = {
         server.listen(port, host, () => {
           servers.push(server)
           const addr = server.address() as AddressInfo
-          resolve({ server, url: `http://${host}:${addr.port}` })
+          const url = `http://${host}:${addr.port}`
+          listeningOn(services, url)
+          resolve({ server, url })
         })
       })
     },

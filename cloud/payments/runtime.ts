@@ -177,6 +177,19 @@ export function configurePayments(services: AppServices, opts: { publicUrl: stri
   return paymentsRuntime(services)
 }
 
+/**
+ * Called when the function starts listening: without PAYMENTS_PUBLIC_URL, notifications (and the sandbox SDKs) go
+ * to the address actually listened on, e.g. a free port picked with PORT=0. Nothing is built or loaded here.
+ */
+export function listeningOn(services: AppServices, url: string): void {
+  if ((services.config.raw.PAYMENTS_PUBLIC_URL ?? '').trim()) return
+  if (overrides.get(services.db)?.publicUrl) return
+  overrides.set(services.db, { publicUrl: url })
+  const old = runtimes.get(services.db)
+  if (old?.timer) clearInterval(old.timer)
+  runtimes.delete(services.db)
+}
+
 /** Resolves when every payout this instance is sending has finished. */
 export async function settlePayoutsInFlight(services: AppServices): Promise<void> {
   const rt = paymentsRuntime(services)
