@@ -62,3 +62,4 @@ export {
   addCodedIssue
 } from './schemas'
 export { domainErrorFromZod, issueCode, validateExpense, validatePayment, type DomainIssue } from './validate'
+export { checkExpense } from './check'

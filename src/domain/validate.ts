@@ -1,8 +1,7 @@
 import type { z } from 'zod'
 import { DomainError, domainErrorMessages, isDomainErrorCode, type DomainErrorCode } from './errors'
-import { paidAmounts } from './payers'
+import { checkExpense } from './check'
 import { ExpenseSchema, PaymentSchema } from './schemas'
-import { splitExpense } from './split'
 import type { CurrencyCode, Expense, MemberId, Payment } from './types'
 
 /** One zod issue as the API reports it. */
@@ -44,34 +43,7 @@ export function validateExpense(expense: unknown, members: readonly MemberId[], 
   const parsed = ExpenseSchema.safeParse(expense)
   if (!parsed.success) throw domainErrorFromZod(parsed.error)
   const value = parsed.data
-  const known = new Set(members)
-  const split = value.split
-  const referenced = [
-    ...Object.keys(value.paidBy),
-    ...(split.mode === 'equal' || split.mode === 'adjust' ? split.members : []),
-    ...Object.keys(
-      split.mode === 'shares'
-        ? split.shares
-        : split.mode === 'percent'
-          ? split.basisPoints
-          : split.mode === 'exact'
-            ? split.amounts
-            : split.mode === 'adjust'
-              ? split.adjustments
-              : {}
-    )
-  ]
-  for (const member of referenced) {
-    if (!known.has(member)) {
-      throw new DomainError('UNKNOWN_MEMBER', `${member} is not a member of the group.`, { member })
-    }
-  }
-  if (groupCurrency !== undefined && value.currency !== undefined && value.currency !== groupCurrency && value.rate === undefined) {
-    throw new DomainError('RATE_REQUIRED', `An exchange rate from ${value.currency} to ${groupCurrency} is required.`)
-  }
-  // The same code paths the balances use; throws the same DomainErrors.
-  splitExpense(value, groupCurrency)
-  paidAmounts(value, groupCurrency)
+  checkExpense(value, members, groupCurrency)
   return value
 }
 

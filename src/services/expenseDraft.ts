@@ -1,11 +1,11 @@
 /**
  * The add/edit expense form as plain data, and its conversion to a domain Expense.
- * The preview uses the domain's own split and payer rules (services/expenseCheck.ts), so what the form shows is
+ * The preview uses the domain's own split and payer rules (src/domain/check.ts), so what the form shows is
  * what the function will store.
  */
 import { parseMoney } from '@/domain/money/parse'
 import type { Expense, MemberId, Minor } from '@/domain/types'
-import { checkExpense } from './expenseCheck'
+import { checkExpense } from '@/domain/check'
 
 export type SplitMode = 'equal' | 'shares' | 'percent' | 'exact' | 'adjust'
 export const splitModes: SplitMode[] = ['equal', 'shares', 'percent', 'exact', 'adjust']

@@ -1,14 +1,14 @@
 /** @jest-environment node */
 /**
- * The app checks an expense without the zod schemas (services/expenseCheck.ts keeps zod out of the mini-program's
- * main package). These tests hold it to the domain's own `validateExpense`: the same verdict on random expenses,
- * the same code for each single problem, and the same shares.
+ * The app checks an expense with the domain's zod-free `checkExpense` (src/domain/check.ts keeps zod out of the
+ * mini-program's main package). These tests hold it to the full `validateExpense` (schemas first): the same verdict
+ * on random expenses, the same code for each single problem, and the same shares.
  */
 import fc from 'fast-check'
 import path from 'node:path'
 import { build } from 'esbuild'
 import { validateExpense, type Expense } from '@/domain'
-import { checkExpense } from '@/services/expenseCheck'
+import { checkExpense } from '@/domain/check'
 
 const members = ['a', 'b', 'c']
 
@@ -113,6 +113,6 @@ test('the app code reaches no zod: bundling every page and the app entry pulls n
     loader: { '.css': 'empty' }
   })
   const inputs = Object.keys(result.metafile.inputs)
-  expect(inputs).toEqual(expect.arrayContaining(['src/services/expenseCheck.ts', 'src/domain/split/index.ts']))
+  expect(inputs).toEqual(expect.arrayContaining(['src/domain/check.ts', 'src/domain/split/index.ts']))
   expect(inputs.filter((f) => /node_modules\/zod|src\/domain\/(schemas|validate|index)\.ts|src\/api\//.test(f))).toEqual([])
 })
