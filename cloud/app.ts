@@ -11,7 +11,7 @@ import { loadConfig, type Config } from './config'
 import { createHandler, type Handler } from './handler'
 import { createHttpHandler, type HttpOptions } from './entries/http'
 import { LedgerCache } from './ledger/cache'
-import { listeningOn } from './payments/runtime'
+import { drainPayments, listeningOn } from './payments/runtime'
 import type { RawRoute } from './routes'
 import type { Db } from './store/db'
 import { openDb } from './store/open'
@@ -49,7 +49,19 @@ export async function createApp(opts: AppOptions = {}, httpOpts: HttpOptions = {
   const db = await openDb({ databaseUrl, pgliteDir: config.PGLITE_DIR, schema: opts.schema ?? config.DATABASE_SCHEMA, poolMax: config.DATABASE_POOL_MAX })
   const services: AppServices = { db, config, clock: opts.clock ?? (() => new Date()), identity: opts.identity ?? {}, cache: new LedgerCache() }
   const handler = createHandler(services, buildRegistry([...actionGroups, ...(opts.actions ?? [])]))
-  const listener = createHttpHandler(handler, { routes: [...rawRoutes, ...(opts.routes ?? [])], ...httpOpts })
+  // Requests still being handled when the app closes finish before the database does.
+  const inflight = new Set<Promise<unknown>>()
+  const tracked: Handler = {
+    services: handler.services,
+    actions: handler.actions,
+    handle(req) {
+      const p = handler.handle(req)
+      inflight.add(p)
+      void p.finally(() => inflight.delete(p))
+      return p
+    }
+  }
+  const listener = createHttpHandler(tracked, { routes: [...rawRoutes, ...(opts.routes ?? [])], ...httpOpts })
   const servers: http.Server[] = []
   return {
     handler,
@@ -81,6 +93,8 @@ export async function createApp(opts: AppOptions = {}, httpOpts: HttpOptions = {
             })
         )
       )
+      while (inflight.size) await Promise.allSettled([...inflight])
+      await drainPayments(services)
       await db.close()
     }
   }

@@ -190,6 +190,14 @@ export function listeningOn(services: AppServices, url: string): void {
   runtimes.delete(services.db)
 }
 
+/** On shutdown: stops the outbox timer and waits for payouts being sent, without building a runtime. */
+export async function drainPayments(services: AppServices): Promise<void> {
+  const rt = runtimes.get(services.db)
+  if (!rt) return
+  if (rt.timer) clearInterval(rt.timer)
+  while (rt.inflight.size) await Promise.allSettled([...rt.inflight])
+}
+
 /** Resolves when every payout this instance is sending has finished. */
 export async function settlePayoutsInFlight(services: AppServices): Promise<void> {
   const rt = paymentsRuntime(services)
