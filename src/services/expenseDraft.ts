@@ -4,6 +4,7 @@
  * what the function will store.
  */
 import { parseMoney } from '@/domain/money/parse'
+import { toDecimalString } from '@/domain/money/format'
 import type { Expense, MemberId, Minor } from '@/domain/types'
 import { checkExpense } from '@/domain/check'
 
@@ -68,12 +69,10 @@ export function draftFromExpense(
   e: Expense,
   extra: { description: string; date: string; category: string },
   groupCurrency: string,
-  members: MemberId[],
-  digits: (currency: string) => number
+  members: MemberId[]
 ): ExpenseDraft {
   const currency = e.currency ?? groupCurrency
-  const d = digits(currency)
-  const money = (m: Minor) => (m / 10 ** d).toFixed(d)
+  const money = (m: Minor) => toDecimalString(m, currency)
   const values = emptyValues()
   let participants = [...members]
   const split = e.split

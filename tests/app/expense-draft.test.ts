@@ -1,5 +1,5 @@
 /** Editing: a stored expense becomes a form draft and back into the same expense, in every split mode. */
-import { minorDigits, type Expense } from '@/domain'
+import type { Expense } from '@/domain'
 import { draftFromExpense, newDraft, previewDraft, toExpense } from '@/services/expenseDraft'
 
 const members = ['ann', 'bo', 'cy']
@@ -15,7 +15,7 @@ const expenses: Expense[] = [
 ]
 
 test.each(expenses)('$split.mode expense $id survives a round trip through the form', (e) => {
-  const draft = draftFromExpense(e, extra, 'CNY', members, minorDigits)
+  const draft = draftFromExpense(e, extra, 'CNY', members)
   expect(toExpense(draft, e.id, 'CNY')).toEqual(e)
 })
 

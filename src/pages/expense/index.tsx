@@ -6,7 +6,6 @@ import Field from '@/components/Field'
 import MemberPicker from '@/components/MemberPicker'
 import SignInGate from '@/components/SignInGate'
 import SplitEditor from '@/components/SplitEditor'
-import { minorDigits } from '@/domain/money/currencies'
 import { useT } from '@/hooks/useT'
 import { useTitle } from '@/hooks/useTitle'
 import { translateError, type MessageKey } from '@/i18n'
@@ -36,7 +35,7 @@ export function ExpenseForm({ group, existing, onDone }: { group: GroupView; exi
   const [id] = useState(() => existing?.id ?? newClientId())
   const [draft, setDraft] = useState<ExpenseDraft>(() =>
     existing
-      ? draftFromExpense(existing.expense, existing, group.currency, memberIds, minorDigits)
+      ? draftFromExpense(existing.expense, existing, group.currency, memberIds)
       : newDraft({ me: group.me, members: memberIds, currency: group.currency, today: formatPickerDate(Date.now()) })
   )
   const [tried, setTried] = useState(false)
