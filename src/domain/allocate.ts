@@ -4,7 +4,8 @@ import type { MemberId, Minor } from './types'
 /** One member's weight in an allocation (a non-negative safe integer). */
 export type Weighted = readonly [MemberId, number]
 
-const byId = (a: Weighted, b: Weighted): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)
+/** Orders [member, value] pairs by member id. */
+export const byId = (a: Weighted, b: Weighted): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)
 
 /**
  * Splits `total` (any sign) into integer parts proportional to `weights`, summing exactly to `total`

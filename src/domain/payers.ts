@@ -1,10 +1,8 @@
-import { allocate } from './allocate'
+import { allocate, byId } from './allocate'
 import { DomainError } from './errors'
 import { expenseTotal } from './money/convert'
 import { assertMinor } from './money/minor'
 import type { CurrencyCode, Expense, MemberId, Minor } from './types'
-
-const byId = (a: [MemberId, Minor], b: [MemberId, Minor]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)
 
 /**
  * Validated payers of `expense` in the expense currency: at least one (PAYERS_EMPTY), safe integers

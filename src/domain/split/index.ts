@@ -1,4 +1,4 @@
-import { allocate } from '../allocate'
+import { allocate, byId } from '../allocate'
 import { DomainError } from '../errors'
 import { expenseTotal } from '../money/convert'
 import type { CurrencyCode, Expense, MemberId, Minor, Shares } from '../types'
@@ -38,11 +38,11 @@ export function splitEntries(expense: Expense, groupCurrency?: CurrencyCode): Ar
       return allocate(total, percentWeights(split.basisPoints), seed)
     case 'exact': {
       const parts = splitExact(expense.amount, split.amounts)
-      return converted ? convertParts(total, parts, seed) : parts.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      return converted ? convertParts(total, parts, seed) : parts.sort(byId)
     }
     case 'adjust': {
       const parts = splitAdjust(expense.amount, split.members, split.adjustments, seed)
-      return converted ? convertParts(total, parts, seed) : parts.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      return converted ? convertParts(total, parts, seed) : parts.sort(byId)
     }
     default:
       throw new DomainError('SPLIT_MODE', `Unknown split mode: ${String((split as { mode?: unknown } | undefined)?.mode)}.`)
