@@ -53,7 +53,7 @@ export function allocate(total: Minor, weights: readonly Weighted[], seed: strin
       remainders[i] = rankOf.get(r) ?? 0
     })
   }
-  let leftover = abs - given
+  const leftover = abs - given
   if (leftover > 0) {
     const offset = stableHash(seed) % n
     const order: number[] = []
@@ -61,7 +61,6 @@ export function allocate(total: Minor, weights: readonly Weighted[], seed: strin
     const rotated = (i: number): number => (i - offset + n) % n
     order.sort((a, b) => (remainders[b] as number) - (remainders[a] as number) || rotated(a) - rotated(b))
     for (let k = 0; k < leftover; k++) quotients[order[k] as number]! += 1
-    leftover = 0
   }
   const out = new Array<[MemberId, Minor]>(n)
   for (let i = 0; i < n; i++) {
