@@ -278,8 +278,7 @@ export class Accumulator {
     return true
   }
 
-  /** Equal split of `total` over the m members in this.ranks (as `allocate` with weights 1). */
-  /** Equal split of `total` over the m (distinct, nothing staged yet) members whose ranks are in this.ranks. */
+  /** Equal split of `total` over the m (distinct, nothing staged yet) members whose ranks are in this.ranks (as `allocate` with weights 1). */
   private equalOnto(total: number, m: number, id: string): void {
     const abs = Math.abs(total)
     const k = abs % m
