@@ -69,3 +69,11 @@ export function allocate(total: Minor, weights: readonly Weighted[], seed: strin
   }
   return out
 }
+
+/**
+ * Re-expresses `parts` (signed amounts in the expense currency) as parts of the converted `total`, in
+ * proportion to their size (largest remainder, seeded by `seed`), in member-id order.
+ */
+export function convertParts(total: Minor, parts: ReadonlyArray<readonly [MemberId, Minor]>, seed: string): Array<[MemberId, Minor]> {
+  return allocate(total, parts.map(([member, value]) => [member, Math.abs(value)] as const), seed)
+}

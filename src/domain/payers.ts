@@ -1,4 +1,4 @@
-import { allocate, byId } from './allocate'
+import { byId, convertParts } from './allocate'
 import { DomainError } from './errors'
 import { expenseTotal } from './money/convert'
 import { assertMinor } from './money/minor'
@@ -37,7 +37,7 @@ export function payerEntries(expense: Expense, groupCurrency?: CurrencyCode): Ar
   const parts = payerParts(expense)
   const { total, converted } = expenseTotal(expense, groupCurrency)
   if (!converted) return parts
-  return allocate(total, parts.map(([member, paid]) => [member, Math.abs(paid)] as const), `${expense.id}/paid`)
+  return convertParts(total, parts, `${expense.id}/paid`)
 }
 
 /** What each payer paid, in the group currency (see {@link payerEntries}). */

@@ -1,4 +1,4 @@
-import { allocate, byId } from '../allocate'
+import { allocate, byId, convertParts } from '../allocate'
 import { DomainError } from '../errors'
 import { expenseTotal } from '../money/convert'
 import type { CurrencyCode, Expense, MemberId, Minor, Shares } from '../types'
@@ -13,11 +13,6 @@ export { splitShares, shareWeights } from './shares'
 export { splitPercent, percentWeights, FULL_BASIS_POINTS } from './percent'
 export { splitExact } from './exact'
 export { splitAdjust } from './adjust'
-
-/** Re-expresses amounts in the expense currency as parts of the converted `total` (largest remainder). */
-function convertParts(total: Minor, parts: Array<[MemberId, Minor]>, seed: string): Array<[MemberId, Minor]> {
-  return allocate(total, parts.map(([member, value]) => [member, Math.abs(value)] as const), seed)
-}
 
 /**
  * What each member owes for `expense`, in the group currency, as [member, amount] pairs in member-id
