@@ -84,9 +84,9 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
   const { db, config, clock } = services
   const prune = createPruner()
 
-  async function resolveUser(q: Queryable, req: HandlerRequest, now: Date): Promise<UserRow> {
+  /** The caller: the trusted identity's user, else the user of the session verified before the transaction. */
+  async function resolveUser(q: Queryable, req: HandlerRequest, userId: string | null, now: Date): Promise<UserRow> {
     if (req.trusted) return upsertUser(q, req.trusted, { name: req.trusted.provider === 'alipay' ? '支付宝用户' : '微信用户', wallet: req.trusted.provider === 'alipay' ? 'alipay' : 'wechat' }, now)
-    const userId = req.token ? verifySession(config.sessionSecret, req.token, now) : null
     const user = userId ? await findUser(q, userId) : null
     if (!user) throw new ApiError('UNAUTHENTICATED', req.token ? 'Your session is invalid or expired; please sign in again' : 'Sign in first')
     return user
@@ -100,10 +100,10 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
       const now = clock()
 
       // Authenticate before looking at the input: a caller without a session learns nothing from validation.
-      if (action.auth === 'user' && !req.trusted) {
-        if (!req.token || !verifySession(config.sessionSecret, req.token, now)) {
-          return fail(401, { code: 'UNAUTHENTICATED', message: req.token ? 'Your session is invalid or expired; please sign in again' : 'Sign in first' })
-        }
+      // The token is verified once here; the transaction only loads its user.
+      const sessionUserId = action.auth === 'user' && !req.trusted && req.token ? verifySession(config.sessionSecret, req.token, now) : null
+      if (action.auth === 'user' && !req.trusted && !sessionUserId) {
+        return fail(401, { code: 'UNAUTHENTICATED', message: req.token ? 'Your session is invalid or expired; please sign in again' : 'Sign in first' })
       }
 
       const parsed = action.input.safeParse(req.input === undefined || req.input === null ? {} : req.input)
@@ -114,7 +114,7 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
         const cache = services.cache.begin()
         const out = await db.transaction(
           async (q) => {
-            const user = action.auth === 'user' ? await resolveUser(q, req, now) : null
+            const user = action.auth === 'user' ? await resolveUser(q, req, sessionUserId, now) : null
             if (action.mutation && user) {
               const prior = await claimClientId(q, user.id, String(input.clientId), action.name, now)
               if (prior) return prior.replay
