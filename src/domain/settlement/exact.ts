@@ -113,7 +113,7 @@ export function exactPlan(parties: readonly Party[], totalMembers: number): Tran
   const big = debt * (totalMembers + 1) * (totalMembers + 1) > Number.MAX_SAFE_INTEGER
   const zero: Score = big ? 0n : 0
   const add = big ? (a: Score, b: Score): Score => (a as bigint) + (b as bigint) : (a: Score, b: Score): Score => (a as number) + (b as number)
-  const rankOf = new Map(parties.map((p) => [p.id, p.rank + 1] as const))
+  const rankById = new Map(parties.map((p) => [p.id, p.rank] as const))
   const atomScore = new Map<number, Score>()
   const atomTransfers = (atom: number): Transfer[] => northwest(parties.filter((_, i) => (atom >> i) & 1))
   const scoreOf = (atom: number): Score => {
@@ -121,7 +121,7 @@ export function exactPlan(parties: readonly Party[], totalMembers: number): Tran
     if (s === undefined) {
       s = zero
       for (const t of atomTransfers(atom)) {
-        const r = rankOf.get(t.from)! * rankOf.get(t.to)!
+        const r = (rankById.get(t.from)! + 1) * (rankById.get(t.to)! + 1)
         s = add(s, big ? BigInt(t.amount) * BigInt(r) : t.amount * r)
       }
       atomScore.set(atom, s)
@@ -130,7 +130,6 @@ export function exactPlan(parties: readonly Party[], totalMembers: number): Tran
   }
 
   // Sorted (from, to) keys of the chosen plan of `mask`, to break exact score ties.
-  const rankById = new Map(parties.map((p) => [p.id, p.rank] as const))
   const edgeKeys = (atoms: number[]): number[] => {
     const keys: number[] = []
     for (const atom of atoms) {
