@@ -39,6 +39,21 @@ export async function startWorld(): Promise<World> {
   }
 }
 
+/**
+ * One world for the whole test file: started before the first test, closed after the last.
+ * The returned object is filled in by beforeAll, so read its fields inside tests only.
+ */
+export function worldPerFile(): World {
+  const world = {} as World
+  beforeAll(async () => {
+    Object.assign(world, await startWorld())
+  }, 300_000)
+  afterAll(async () => {
+    await world.close?.()
+  })
+  return world
+}
+
 /** A phone: 390x844 at 2x, Chinese. */
 export async function phone(world: World, locale = 'zh-CN'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await world.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale, isMobile: true, hasTouch: true })

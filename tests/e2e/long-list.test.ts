@@ -4,20 +4,12 @@
  */
 import { randomBytes } from 'node:crypto'
 import { rpcClient } from '../../scripts/lib/seed'
-import { byTestId, fill, phone, startWorld, type World } from './harness'
+import { byTestId, fill, phone, worldPerFile } from './harness'
 
 jest.setTimeout(300_000)
 
-let world: World
+const world = worldPerFile()
 const COUNT = 260
-
-beforeAll(async () => {
-  world = await startWorld()
-}, 300_000)
-
-afterAll(async () => {
-  await world?.close()
-})
 
 const cid = () => randomBytes(16).toString('base64url')
 

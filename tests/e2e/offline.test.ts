@@ -3,19 +3,11 @@
  * and is sent exactly once when the app opens again online.
  */
 import { rpcClient } from '../../scripts/lib/seed'
-import { byTestId, drained, fill, phone, shot, startWorld, type World } from './harness'
+import { byTestId, drained, fill, phone, shot, worldPerFile } from './harness'
 
 jest.setTimeout(300_000)
 
-let world: World
-
-beforeAll(async () => {
-  world = await startWorld()
-}, 300_000)
-
-afterAll(async () => {
-  await world?.close()
-})
+const world = worldPerFile()
 
 test('offline expense: pending at once, kept across a restart, sent once when back online', async () => {
   const { context, page } = await phone(world)

@@ -3,19 +3,11 @@
  * several split modes and see the same balances; Bo pays Ann in cash and Ann confirms.
  */
 import type { Page } from 'playwright-core'
-import { byTestId, drained, fill, memberId, phone, shot, startWorld, type World } from './harness'
+import { byTestId, drained, fill, memberId, phone, shot, worldPerFile } from './harness'
 
 jest.setTimeout(300_000)
 
-let world: World
-
-beforeAll(async () => {
-  world = await startWorld()
-}, 300_000)
-
-afterAll(async () => {
-  await world?.close()
-})
+const world = worldPerFile()
 
 async function signIn(page: Page, name: string) {
   await fill(page, 'signin-name', name)
