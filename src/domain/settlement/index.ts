@@ -5,7 +5,6 @@ import { heuristicPlan } from './heuristic'
 import type { Party } from './types'
 
 export { EXACT_LIMIT } from './exact'
-export { northwest } from './northwest'
 
 const byPair = (a: Transfer, b: Transfer): number =>
   a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0
