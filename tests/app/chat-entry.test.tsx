@@ -6,29 +6,20 @@
  */
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { GroupSummary, GroupView } from '@/api/views'
+import type { GroupView } from '@/api/views'
 import GroupsPage from '@/pages/index'
 import JoinPage from '@/pages/join'
 import { setTransport } from '@/services/api'
 import type { Envelope } from '@/services/wire'
 import { chatFirst, useGroups } from '@/store/groups'
 import { useSession } from '@/store/session'
+import { groupSummary } from './fixtures'
 
 jest.mock('@/platform/share', () => jest.requireActual('@/platform/share.weapp'))
 
 const CHAT = { encryptedData: 'ENCRYPTED-CHAT-DATA==', iv: 'IV-OF-THE-CHAT-DATA=' }
 
-const summary = (i: number): GroupSummary => ({
-  id: `g${i}`,
-  name: `Group ${i}`,
-  currency: 'CNY',
-  emoji: '🍲',
-  version: 1,
-  me: 'm',
-  memberCount: 2,
-  myBalance: 0,
-  createdAt: new Date(Date.UTC(2026, 0, 1) - i * 60_000).toISOString()
-})
+const summary = (i: number) => groupSummary(i, new Date(Date.UTC(2026, 0, 1) - i * 60_000).toISOString())
 
 const groupView: GroupView = {
   id: 'g7',

@@ -12,18 +12,11 @@ import { setTransport } from '@/services/api'
 import type { Envelope } from '@/services/wire'
 import { useGroups } from '@/store/groups'
 import { useSession } from '@/store/session'
+import { groupSummary } from './fixtures'
 
-const groups: GroupSummary[] = Array.from({ length: 123 }, (_, i) => ({
-  id: `g${i}`,
-  name: `Group ${i}`,
-  currency: 'CNY',
-  emoji: '🍲',
-  version: 1,
-  me: 'm',
-  memberCount: 2,
-  myBalance: 0,
-  createdAt: new Date(Date.UTC(2026, 0, 1) + (200 - i) * 60_000).toISOString()
-}))
+const groups: GroupSummary[] = Array.from({ length: 123 }, (_, i) =>
+  groupSummary(i, new Date(Date.UTC(2026, 0, 1) + (200 - i) * 60_000).toISOString())
+)
 
 const requests: Array<Record<string, unknown>> = []
 
