@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import { postEnvelope } from './post'
 import type { Envelope, ReplyBody, WireReply } from '@/services/wire'
 
 interface AlipayHttpFailure {
@@ -26,13 +26,7 @@ function body(data: unknown): ReplyBody {
  */
 export async function send(envelope: Envelope, token: string | null): Promise<WireReply> {
   try {
-    const res = await Taro.request({
-      url: API_URL,
-      method: 'POST',
-      data: envelope,
-      dataType: 'json',
-      header: { 'content-type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }
-    })
+    const res = await postEnvelope(API_URL, envelope, token)
     return { status: res.statusCode ?? (res as unknown as AlipayHttpFailure).status ?? 200, body: body(res.data) }
   } catch (e) {
     const failure = e as AlipayHttpFailure

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { postEnvelope } from './post'
 import type { Envelope, ReplyBody, WireReply } from '@/services/wire'
 
 /** The CloudBase function name used when CLOUD_ENV is set. */
@@ -20,12 +21,6 @@ export async function send(envelope: Envelope, token: string | null): Promise<Wi
     const result = res.result as ReplyBody & { status?: number }
     return { status: result.status ?? (result.ok ? 200 : 400), body: result }
   }
-  const res = await Taro.request({
-    url: API_URL,
-    method: 'POST',
-    data: envelope,
-    dataType: 'json',
-    header: { 'content-type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }
-  })
+  const res = await postEnvelope(API_URL, envelope, token)
   return { status: res.statusCode, body: res.data as ReplyBody }
 }
