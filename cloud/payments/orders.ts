@@ -9,7 +9,7 @@ import type { ActionContext } from '../actions/types'
 import { forbidden } from '../errors'
 import { recordChange, requireMember, listMembers } from '../ledger/groups'
 import { buildGroupView } from '../ledger/state'
-import type { UserRow } from '../ledger/users'
+import { findUser, type UserRow } from '../ledger/users'
 import { paymentApiError, toApiError } from './api-error'
 import { walletIdentity } from './identity'
 import { paymentsRuntime } from './runtime'
@@ -19,12 +19,6 @@ import type { PayoutWallet } from './types'
 /** out_trade_no / out_bill_no: letters and digits only (both providers accept them), 28 characters. */
 export function newOrderNo(prefix: 'T' | 'P'): string {
   return `${prefix}${Date.now().toString(36).toUpperCase()}${randomBytes(12).toString('hex').toUpperCase()}`.slice(0, 32)
-}
-
-async function userOf(ctx: ActionContext, userId: string | null): Promise<UserRow | null> {
-  if (!userId) return null
-  const res = await ctx.q.query<UserRow>('SELECT id, provider, subject, name, wallet FROM users WHERE id = $1', [userId])
-  return res.rows[0] ?? null
 }
 
 export async function createPaymentOrder(
@@ -47,7 +41,7 @@ export async function createPaymentOrder(
 
   const members = await listMembers(ctx.q, group.id)
   const payee = members.find((m) => m.id === input.to)!
-  const payeeUser = await userOf(ctx, payee.user_id)
+  const payeeUser = payee.user_id ? await findUser(ctx.q, payee.user_id) : null
   const sandbox = rt.mode === 'sandbox'
   // In the sandbox, a payee without a wallet choice (e.g. a dev sign-in) receives in the sandbox's WeChat wallet.
   const payoutWallet = payeeUser?.wallet === 'wechat' || payeeUser?.wallet === 'alipay' ? payeeUser.wallet : sandbox ? 'wechat' : undefined
