@@ -4,7 +4,7 @@ import { computeBalances, validateExpense, type Expense } from '../../src/domain
 import { ApiError } from '../errors'
 import { decodeCursor, encodeCursor } from '../ledger/cursor'
 import { EXPENSE_COLS, expenseRow, expenseView, findExpense, today } from '../ledger/expenses'
-import { recordChange, requireMember, type GroupRow } from '../ledger/groups'
+import { byMember, recordChange, requireMember, type GroupRow } from '../ledger/groups'
 import { defineAction } from './types'
 
 function summary(e: Expense, description: string) {
@@ -50,7 +50,7 @@ export const expenseActions = [
       [expense.id, group.id, JSON.stringify(expense), expense.amount, input.description, input.category, date, me.id, now]
     )
     if (res.rows.length === 0) throw new ApiError('DUPLICATE_ID', `An expense with id ${expense.id} already exists`)
-    const version = await recordChange(ctx.q, group, { memberId: me.id, name: me.name }, 'expense.add', summary(expense, input.description), ctx.now)
+    const version = await recordChange(ctx.q, group, byMember(me), 'expense.add', summary(expense, input.description), ctx.now)
     const view = expenseView(expenseRow(res.rows[0]), group.currency)
     // Balances are additive over expenses: once committed, a cached state of the previous version moves forward
     // by this expense alone instead of being recomputed from every expense.
@@ -81,7 +81,7 @@ export const expenseActions = [
     const version = await recordChange(
       ctx.q,
       group,
-      { memberId: me.id, name: me.name },
+      byMember(me),
       'expense.edit',
       {
         expenseId: expense.id,
@@ -100,7 +100,7 @@ export const expenseActions = [
     if (!row) throw new ApiError('NOT_FOUND', 'No such expense in this group')
     if (row.deleted_at) throw new ApiError('EXPENSE_DELETED', 'This expense was already deleted')
     await ctx.q.query('UPDATE expenses SET deleted_at = $3, updated_at = $3 WHERE group_id = $1 AND id = $2', [group.id, row.id, ctx.now.toISOString()])
-    const version = await recordChange(ctx.q, group, { memberId: me.id, name: me.name }, 'expense.delete', summary(row.expense, row.description), ctx.now)
+    const version = await recordChange(ctx.q, group, byMember(me), 'expense.delete', summary(row.expense, row.description), ctx.now)
     return { expenseId: row.id, version }
   })
 ]

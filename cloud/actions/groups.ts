@@ -2,7 +2,7 @@
 import { coreActions as api } from '../../src/api/actions'
 import { decodeCursor, encodeCursor } from '../ledger/cursor'
 import { newId } from '../ledger/ids'
-import { groupRow, listMembers, nextPosition, recordChange, requireMember, type GroupRow } from '../ledger/groups'
+import { byMember, groupRow, listMembers, nextPosition, recordChange, requireMember, type GroupRow } from '../ledger/groups'
 import { groupPayments } from '../ledger/payments'
 import { buildGroupView, deriveState, memberView } from '../ledger/state'
 import { toInt } from '../store/convert'
@@ -90,7 +90,7 @@ export const groupActions = [
       await nextPosition(ctx.q, group.id),
       ctx.now.toISOString()
     ])
-    const version = await recordChange(ctx.q, group, { memberId: me.id, name: me.name }, 'member.add', { memberId: id, name: input.name }, ctx.now)
+    const version = await recordChange(ctx.q, group, byMember(me), 'member.add', { memberId: id, name: input.name }, ctx.now)
     return { member: memberView({ id, group_id: group.id, name: input.name, user_id: null, position: 0, role: 'member' }, new Map()), version }
   })
 ]

@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { coreActions as api } from '../../src/api/actions'
 import { ApiError } from '../errors'
 import { newId } from '../ledger/ids'
-import { listMembers, lockGroup, nextPosition, recordChange, requireMember, type GroupRow, type MemberRow } from '../ledger/groups'
+import { byMember, listMembers, lockGroup, nextPosition, recordChange, requireMember, type GroupRow, type MemberRow } from '../ledger/groups'
 import { buildGroupView } from '../ledger/state'
 import type { UserRow } from '../ledger/users'
 import type { Queryable } from '../store/db'
@@ -45,7 +45,7 @@ async function claim(q: Queryable, group: GroupRow, user: UserRow, memberId: str
   // The role goes with the person: an organizer taking over a placeholder stays the organizer.
   const role = current?.role === 'organizer' ? 'organizer' : target.role
   await q.query('UPDATE members SET user_id = $2, role = $3 WHERE id = $1', [target.id, user.id, role])
-  await recordChange(q, group, { memberId: target.id, name: target.name }, 'member.claim', { memberId: target.id, name: target.name, userName: user.name, replaced: current?.id ?? null }, now)
+  await recordChange(q, group, byMember(target), 'member.claim', { memberId: target.id, name: target.name, userName: user.name, replaced: current?.id ?? null }, now)
   return { ...target, user_id: user.id, role }
 }
 
@@ -61,7 +61,7 @@ export const inviteActions = [
       me.id,
       ctx.now.toISOString()
     ])
-    const version = await recordChange(ctx.q, group, { memberId: me.id, name: me.name }, 'invite.create', { inviteId }, ctx.now)
+    const version = await recordChange(ctx.q, group, byMember(me), 'invite.create', { inviteId }, ctx.now)
     return { inviteId, token, version }
   }),
 
@@ -71,7 +71,7 @@ export const inviteActions = [
     if (!res.rows[0]) throw new ApiError('NOT_FOUND', 'No such invite in this group')
     if (res.rows[0].revoked_at) throw new ApiError('INVITE_REVOKED', 'This invite was already revoked')
     await ctx.q.query('UPDATE invites SET revoked_at = $3 WHERE group_id = $1 AND id = $2', [group.id, input.inviteId, ctx.now.toISOString()])
-    const version = await recordChange(ctx.q, group, { memberId: me.id, name: me.name }, 'invite.revoke', { inviteId: input.inviteId }, ctx.now)
+    const version = await recordChange(ctx.q, group, byMember(me), 'invite.revoke', { inviteId: input.inviteId }, ctx.now)
     return { inviteId: input.inviteId, version }
   }),
 

@@ -3,7 +3,7 @@ import { coreActions as api } from '../../src/api/actions'
 import { validatePayment } from '../../src/domain'
 import { ApiError, forbidden } from '../errors'
 import { newId } from '../ledger/ids'
-import { listMembers, recordChange, requireMember } from '../ledger/groups'
+import { byMember, listMembers, recordChange, requireMember } from '../ledger/groups'
 import { PAYMENT_COLS, paymentView } from '../ledger/payments'
 import { defineAction } from './types'
 
@@ -31,7 +31,7 @@ export const settleActions = [
     const version = await recordChange(
       ctx.q,
       group,
-      { memberId: me.id, name: me.name },
+      byMember(me),
       'payment.record',
       { paymentId: id, from: from.id, to: to.id, amount: input.amount, method: input.method, status: payment.status },
       ctx.now
@@ -58,7 +58,7 @@ export const settleActions = [
     const version = await recordChange(
       ctx.q,
       group,
-      { memberId: me.id, name: me.name },
+      byMember(me),
       'payment.confirm',
       {
         paymentId: payment.id,

@@ -71,6 +71,11 @@ export async function listMembers(q: Queryable, groupId: string): Promise<Member
   return res.rows.map((r) => ({ ...(r as unknown as MemberRow), position: toInt(r.position) }))
 }
 
+/** The actor of a change a member makes (for recordChange). */
+export function byMember(m: { id: string; name: string }): { memberId: string; name: string } {
+  return { memberId: m.id, name: m.name }
+}
+
 /**
  * Records one change to a locked group: bumps the version and writes the activity row for it, in the caller's
  * transaction. Returns the new version. (Invariant: a group's version equals its number of activity rows.)
