@@ -32,7 +32,7 @@ export function translate(locale: Locale, key: MessageKey, params?: Record<strin
 }
 
 /** True when the catalog has a message for `key`. */
-export function hasMessage(key: string): key is MessageKey {
+function hasMessage(key: string): key is MessageKey {
   return key in catalogs['zh-CN']
 }
 

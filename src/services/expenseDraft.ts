@@ -111,7 +111,7 @@ export function draftFromExpense(
 }
 
 /** "33.33" (percent) -> 3333 basis points; at most two decimals. */
-export function parsePercent(text: string): number {
+function parsePercent(text: string): number {
   const t = text.trim().replace(',', '.')
   if (t === '') return 0
   if (!/^\d{1,3}(\.\d{1,2})?$/.test(t)) throw new FormError('SPLIT_PERCENT_INVALID', 'split')

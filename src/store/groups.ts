@@ -6,7 +6,7 @@ import { api } from '@/services/api'
 import { newClientId } from './ids'
 import { taroJSONStorage } from './storage'
 
-export const PAGE_SIZE = 50
+const PAGE_SIZE = 50
 /** How many expenses per group survive a restart (the rest page in again from the function). */
 const PERSISTED_EXPENSES = 30
 
@@ -187,4 +187,3 @@ export function chatFirst(list: GroupSummary[], chatGroupIds: string[]): GroupSu
   return [...inChat, ...list.filter((g) => !rank.has(g.id))]
 }
 
-export { newestFirst }

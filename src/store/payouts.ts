@@ -11,7 +11,7 @@ import { call } from '@/services/api'
 import { newClientId } from './ids'
 
 /** Transfers paid to `me` whose payout waits for me to collect it. */
-export function payoutsToCollect(items: TransferView[], me: string): TransferView[] {
+function payoutsToCollect(items: TransferView[], me: string): TransferView[] {
   return items.filter((t) => t.to === me && t.payout?.state === 'wait_user_confirm' && !!t.payout.confirm)
 }
 

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { createJSONStorage, type StateStorage } from 'zustand/middleware'
 
 /** zustand's StateStorage over Taro's async storage (wx/my storage in mini-programs, localStorage on h5). */
-export const taroStateStorage: StateStorage = {
+const taroStateStorage: StateStorage = {
   async getItem(name) {
     try {
       const res = await Taro.getStorage({ key: name })

@@ -15,7 +15,7 @@ export interface ConfirmedPayment {
 }
 
 /** Confirmed payments named in activity items (a receiver's confirmation, or a payment the receiver recorded). */
-export function confirmedFromActivity(items: ActivityView[]): ConfirmedPayment[] {
+function confirmedFromActivity(items: ActivityView[]): ConfirmedPayment[] {
   const out: ConfirmedPayment[] = []
   const seen = new Set<string>()
   for (const a of items) {
