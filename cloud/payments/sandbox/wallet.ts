@@ -8,8 +8,6 @@
  * Approving sends the notification to the order's notify_url exactly like the real provider would, so the
  * function's real verification code runs end to end.
  */
-import type { KeyObject } from 'node:crypto'
-import { Rsa, Formatter } from 'wechatpay-axios-plugin'
 import { encryptResource, parseAuthorization, signedHeaders, verifyMerchantRequest } from '../wechat/crypto'
 import { chinaTime, requestSignContent, rsa2Verify, signedGatewayResponse, signNotify } from '../alipay/crypto'
 import { fenToYuan, yuanToFen } from '../money'
@@ -463,9 +461,3 @@ export class SandboxWallet {
     return reply({ code: '40004', msg: 'Business Failed', sub_code: 'isv.invalid-method', sub_msg: `sandbox has no ${method}` })
   }
 }
-
-/** Used by tests to sign data with a sandbox key the way the providers do. */
-export function wechatSign(message: string, key: KeyObject): string {
-  return Rsa.sign(message, key)
-}
-export const wechatNotifyMessage = Formatter.response
