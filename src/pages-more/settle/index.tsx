@@ -45,8 +45,9 @@ function SettleScreen({ groupId }: { groupId: string }) {
 
   const payouts = usePayoutsToCollect(groupId, group?.me, !!group)
 
-  useShowEffect(() => void Promise.allSettled([loadGroup(groupId), payouts.reload()]))
-  usePullDownRefresh(() => void Promise.allSettled([loadGroup(groupId), payouts.reload()]).finally(() => Taro.stopPullDownRefresh()))
+  const reload = () => Promise.allSettled([loadGroup(groupId), payouts.reload()])
+  useShowEffect(() => void reload())
+  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 
   if (!group) {
     return (
@@ -99,7 +100,7 @@ function SettleScreen({ groupId }: { groupId: string }) {
       const { result, transfer: after } = await collectPayout(groupId, transfer, locale)
       if (result.status !== 'paid') notify(result.message ?? t('settle.payFailed'))
       else notify(after?.state === 'settled' ? t('settle.collected') : t('settle.collecting'))
-      await Promise.allSettled([payouts.reload(), loadGroup(groupId)])
+      await reload()
     } catch (e) {
       notify(isApiError(e) ? translateError(locale, e.code) : t('common.error'))
     } finally {
