@@ -2,8 +2,7 @@
 import { coreActions as api } from '../../src/api/actions'
 import { decodeCursor, encodeCursor } from '../ledger/cursor'
 import { newId } from '../ledger/ids'
-import { byMember, groupRow, listMembers, nextPosition, recordChange, requireMember, type GroupRow } from '../ledger/groups'
-import { groupPayments } from '../ledger/payments'
+import { byMember, groupRow, nextPosition, recordChange, requireMember, type GroupRow } from '../ledger/groups'
 import { buildGroupView, deriveState, memberView } from '../ledger/state'
 import { toInt } from '../store/convert'
 import { defineAction } from './types'
@@ -59,7 +58,7 @@ export const groupActions = [
     const items = []
     for (const r of page) {
       const group = groupRow(r)
-      const state = await deriveState(ctx.q, ctx.cache, group, await listMembers(ctx.q, group.id), await groupPayments(ctx.q, group.id))
+      const state = await deriveState(ctx.q, ctx.cache, group)
       items.push({
         id: group.id,
         name: group.name,

@@ -8,15 +8,18 @@ import { liveExpenses } from './expenses'
 import { listMembers, type GroupRow, type MemberRow } from './groups'
 import { confirmedPayments, groupPayments } from './payments'
 
-/** Balances for the group at its current version: from the cache, or recomputed by the domain. */
-export async function deriveState(q: Queryable, cache: CacheView, group: GroupRow, members: MemberRow[], payments: PaymentView[]): Promise<DerivedState> {
+/**
+ * Balances for the group at its current version: from the cache, or recomputed by the domain. Members and
+ * payments the caller already read are used on a miss; otherwise they are read only then (never on a hit).
+ */
+export async function deriveState(q: Queryable, cache: CacheView, group: GroupRow, members?: MemberRow[], payments?: PaymentView[]): Promise<DerivedState> {
   const hit = cache.get(group.id, group.version)
   if (hit) return hit
   const expenses = await liveExpenses(q, group.id)
   const balances = computeBalances({
-    members: members.map((m) => m.id),
+    members: (members ?? (await listMembers(q, group.id))).map((m) => m.id),
     expenses,
-    payments: confirmedPayments(payments),
+    payments: confirmedPayments(payments ?? (await groupPayments(q, group.id))),
     currency: group.currency
   })
   let totalSpent = 0
