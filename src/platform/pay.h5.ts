@@ -4,6 +4,7 @@
  * Any order the sandbox made can be paid here: by our order id, WeChat's prepay_id or Alipay's trade_no.
  */
 import Taro from '@tarojs/taro'
+import { formatMoney } from '@/domain/money/format'
 import { DEFAULT_PAY_TIMEOUT_MS, payMessage, withTimeout, type PayOptions, type PayParams, type PayResult, type TransferConfirm } from './pay-types'
 
 export type { PayOptions, PayParams, PayResult, PayStatus, TransferConfirm } from './pay-types'
@@ -22,9 +23,6 @@ async function call<T>(path: string, method: 'GET' | 'POST'): Promise<T> {
   return data
 }
 
-function yuan(fen: number): string {
-  return `¥${(fen / 100).toFixed(2)}`
-}
 
 export async function payOrder(params: PayParams, options: PayOptions = {}): Promise<PayResult> {
   const { locale = 'zh-CN' } = options
@@ -38,7 +36,7 @@ export async function payOrder(params: PayParams, options: PayOptions = {}): Pro
       const en = locale === 'en'
       const choice = await Taro.showModal({
         title: en ? 'Sandbox wallet' : '沙箱钱包',
-        content: `${order.description}\n${yuan(order.amount)}`,
+        content: `${order.description}\n${formatMoney(order.amount, 'CNY', locale)}`,
         confirmText: en ? 'Approve' : '确认付款',
         cancelText: en ? 'Decline' : '取消'
       })
