@@ -4,15 +4,13 @@
  * committed state is cached: actions see a per-request view (`begin()`) whose writes reach the shared cache
  * only after their transaction commits, and are dropped if it rolls back.
  */
-import type { Balances, Transfer } from '../../src/domain'
+import type { Balances } from '../../src/domain'
 
 export interface DerivedState {
   version: number
   balances: Balances
   expenseCount: number
   totalSpent: number
-  /** planSettlement(balances), filled on first use. */
-  plan?: Transfer[]
 }
 
 /** The change one committed action made to a group's derived state (e.g. one added expense). */

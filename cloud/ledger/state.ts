@@ -1,12 +1,13 @@
 /** The derived state of a group (balances from the domain, the settlement plan) and the group view. */
 import type { GroupView, MemberView, PaymentView } from '../../src/api'
-import { computeBalances, planSettlement, splitExpense } from '../../src/domain'
+import { computeBalances, splitExpense } from '../../src/domain'
 import type { Queryable } from '../store/db'
 import type { CacheView, DerivedState } from './cache'
 import { chatCount } from './chats'
 import { liveExpenses } from './expenses'
 import { listMembers, type GroupRow, type MemberRow } from './groups'
 import { confirmedPayments, groupPayments } from './payments'
+import { keptPlan } from './plans'
 
 /**
  * Balances for the group at its current version: from the cache, or recomputed by the domain. Members and
@@ -58,8 +59,7 @@ export async function buildGroupView(q: Queryable, cache: CacheView, group: Grou
   const w = await wallets(q, members)
   const pending = payments.filter((p) => p.status === 'pending')
   const pendingPairs = new Set(pending.map((p) => `${p.from}\u0001${p.to}`))
-  state.plan ??= planSettlement(state.balances)
-  const plan = state.plan.map((t) => ({
+  const plan = (await keptPlan(q, group, state.balances)).map((t) => ({
     from: t.from,
     to: t.to,
     amount: t.amount,

@@ -48,7 +48,7 @@ export {
 } from './split'
 export { paidAmounts, payerEntries } from './payers'
 export { computeBalances } from './balances'
-export { planSettlement, EXACT_LIMIT } from './settlement'
+export { planSettlement, planSettlementWithKind, continuePlan, EXACT_LIMIT, type KeptPlan, type PlanKind, type SettlementPlan } from './settlement'
 export {
   CurrencySchema,
   ExpenseSchema,

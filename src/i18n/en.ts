@@ -60,6 +60,7 @@ export const en: Messages = {
   'group.balance.even': 'settled',
   'group.plan.title': 'Settlement plan',
   'group.plan.empty': 'Everyone is settled up 🎉',
+  'group.plan.kept': 'The plan is kept while you pay it',
   'group.plan.line': '{from} pays {to}',
   'group.plan.youPay': 'You pay {to}',
   'group.plan.paysYou': '{from} pays you',

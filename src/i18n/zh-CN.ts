@@ -58,6 +58,7 @@ export const zhCN = {
   'group.balance.even': '已结清',
   'group.plan.title': '结算方案',
   'group.plan.empty': '大家已经两清了 🎉',
+  'group.plan.kept': '按方案付款时，其余建议保持不变',
   'group.plan.line': '{from} 付给 {to}',
   'group.plan.youPay': '你 付给 {to}',
   'group.plan.paysYou': '{from} 付给 你',

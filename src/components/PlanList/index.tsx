@@ -10,7 +10,7 @@ export interface PlanLine {
   state: string
 }
 
-/** The settlement plan: "A pays B ¥12.30", each with its state. */
+/** The settlement plan: "A pays B ¥12.30", each with its state, and the promise that paying it keeps it. */
 export default function PlanList({ plan, names, me, currency, locale }: { plan: PlanLine[]; names: Record<string, string>; me: string; currency: string; locale: Locale }) {
   if (plan.length === 0) {
     return (
@@ -34,6 +34,9 @@ export default function PlanList({ plan, names, me, currency, locale }: { plan: 
           <Money amount={p.amount} currency={currency} locale={locale} className={p.from === me ? 'tone-owes' : p.to === me ? 'tone-owed' : ''} />
         </View>
       ))}
+      <Text className='muted' style={{ display: 'block', marginTop: '8px' }} data-testid='plan-kept'>
+        {translate(locale, 'group.plan.kept')}
+      </Text>
     </View>
   )
 }

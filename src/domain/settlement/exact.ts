@@ -1,188 +1,543 @@
 import type { Transfer } from '../types'
 import { northwest } from './northwest'
+import { popcount, type Score, type ScoreMath, scoreArithmetic } from './score'
 import type { Party } from './types'
 
-/** The exact solver handles up to this many members with a non-zero balance (2^20 subsets). */
-export const EXACT_LIMIT = 20
-
-/** Up to this many zero-sum subsets they are combined pairwise; above, the full subset DP is cheaper. */
-const SPARSE_LIMIT = 3000
-
-/** Plan scores; bigint only when a number could lose precision (huge balances in a huge group). */
-type Score = number | bigint
-
-const ctz = (x: number): number => 31 - Math.clz32(x & -x)
-
-/** Buffers reused between calls (the 2^20 tables are 21 MB; allocating them each time costs more than the work). */
-let buffers: { size: number; sums: Float64Array; groups: Uint8Array; choice: Int32Array } | null = null
-function tables(size: number) {
-  if (!buffers || buffers.size < size) {
-    buffers = {
-      size,
-      sums: new Float64Array(size),
-      groups: new Uint8Array(size),
-      choice: new Int32Array(size)
-    }
-  }
-  return buffers
-}
+/** The exact solver handles up to this many members with a non-zero balance. */
+export const EXACT_LIMIT = 32
 
 /**
- * The settlement with the fewest transfers for up to {@link EXACT_LIMIT} parties (non-zero balances
- * summing to 0), chosen canonically so that it is stable:
- *
- * 1. `groups[mask]` = the largest number of zero-sum parts a zero-sum `mask` can be cut into (subset
- *    sums over all 2^n bitmasks on typed arrays; then either the zero-sum subsets combined pairwise
- *    when there are few, or the O(2^n * n) subset DP). n - groups[all] is the minimum number of
- *    transfers: each zero-sum part of k parties settles in k - 1 transfers and no plan does better.
- * 2. Among all partitions into that many parts, each part settled by the northwest walk
- *    ({@link northwest}), the plan maximising sum(amount * (rank(from)+1) * (rank(to)+1)) is chosen;
- *    remaining ties go to the plan containing the smallest (from, to) pair in which the candidates differ.
- *
- * Why this is stable: the plan is the unique optimum, over ALL minimum plans, of an objective that is a
- * sum over its transfers (count first, then the rank score, then the pair order). If transfer t of plan P
- * for balances B is paid, P - t settles B - t with one transfer fewer, which is the minimum; and any minimum
- * plan Q of B - t gives the minimum plan Q + t of B. So if some Q beat P - t, Q + t would beat P. Hence the
- * plan of the remaining balances is exactly the remaining transfers (ranks are taken over all members of
- * the balances, zeros included, so they do not move when someone is settled).
+ * Search steps (candidate parts looked at) after which the exact search gives up and the caller falls back to
+ * the heuristic. A count, not a clock, so that the same balances always get the same plan on any machine.
+ * Chosen so that a search that uses all of it stays near 100 ms on a 2-core machine (`npm run bench:ledger`).
  */
-export function exactPlan(parties: readonly Party[], totalMembers: number): Transfer[] {
+export const EXACT_WORK = 120_000
+
+/** The work allowed for finding some minimum plan once the canonical search ran out. */
+const FALLBACK_WORK = 50_000
+
+/** Most zero-sum value vectors the search lists before it gives up (memory stays well under 10 MB). */
+const LIST_LIMIT = 150_000
+
+class OutOfWork extends Error {}
+
+interface HalfVectors {
+  bits: Uint32Array
+  sum: Float64Array
+  size: Uint8Array
+}
+
+const empty: HalfVectors = { bits: new Uint32Array(0), sum: new Float64Array(0), size: new Uint8Array(0) }
+
+/** A bucket for a (sum, size) pair (sum a safe integer) in a table of `buckets` (a power of two) entries. */
+const bucketOf = (sum: number, size: number, buckets: number): number =>
+  (Math.imul(((sum % 4294967296) | 0) ^ Math.imul(size, 0x85ebca6b), 0x9e3779b1) >>> 7) & (buckets - 1)
+
+/** Members with the same balance: contiguous bits `base .. base + size - 1` of the search masks. */
+interface Class {
+  value: number
+  base: number
+  size: number
+  mask: number
+  /** The class of the opposite balance, or -1. */
+  opposite: number
+}
+
+/** The memo key of a plan search state (mask < 2^32, min <= 32, -1 <= after < 32). */
+const stateKey = (mask: number, min: number, after: number): number => mask + 4294967296 * (min + 33 * (after + 1))
+
+const low = (k: number): number => (k >= 32 ? 0xffffffff : 2 ** k - 1)
+const lowestBit = (mask: number): number => 31 - Math.clz32(mask & -mask)
+
+/**
+ * The settlement with the fewest transfers for up to {@link EXACT_LIMIT} parties (non-zero balances summing
+ * to 0), chosen canonically so that it is stable; `null` when the search would exceed {@link EXACT_WORK}.
+ *
+ * The plan: n - g transfers, g the largest number of zero-sum parts the parties can be cut into (each part of k
+ * settles in k - 1 transfers, and no plan does better). Among all partitions into g parts, each part settled by
+ * the northwest walk ({@link northwest}), the one with the largest sum(amount * (rank(from)+1) * (rank(to)+1)),
+ * then the one containing the smallest (from, to) pair where two plans differ. That is the unique best plan,
+ * over all minimum plans, of an objective that is a sum over transfers; docs/ledger.md shows why paying any
+ * suggested transfer then leaves exactly the rest of the plan.
+ *
+ * How it is found without tables of 2^n entries:
+ * 1. Members with equal balances are interchangeable for counting parts, so the count works on value vectors:
+ *    each class of equal balances owns contiguous mask bits, and a vector keeps its counts in the lowest bits
+ *    of each class ("canonical"), so that containment is a bit test.
+ * 2. The zero-sum vectors of at most n/2 members are listed once by meet in the middle (the classes split in
+ *    two halves of at most 2^16 sub-vectors each, joined on their sums).
+ * 3. count(R): equal and opposite pairs are peeled first (some best partition always has them as parts); the
+ *    rest has parts of at least 3, and a partition into t parts has a part of at most |R|/t members, so the
+ *    candidates for "the smallest part" are the listed vectors up to that size, memoized per vector.
+ * 4. The plan: branch and bound over the members themselves, memoized per mask. The part holding the lowest
+ *    remaining member is one of the listed vectors (or the rest minus one of them) whose removal leaves
+ *    count(R) - 1 parts, expanded to members; candidates are tried best bound first, the bound of the rest
+ *    being the northwest score of the rest taken as a whole (the best any settlement of it can score).
+ */
+export function exactPlan(parties: readonly Party[], totalMembers: number): ExactPlan | null {
   const n = parties.length
-  if (n === 0) return []
+  if (n === 0) return { transfers: [], canonical: true }
   if (n > EXACT_LIMIT) throw new RangeError(`exactPlan handles at most ${EXACT_LIMIT} parties`)
-  const size = 1 << n
-  const full = size - 1
-  const { sums, groups, choice } = tables(size)
-  const score = new Map<number, Score>()
-  const balance = parties.map((p) => p.balance)
-
-  // Subset sums, and the zero-sum subsets in increasing order.
-  sums[0] = 0
-  for (let i = 0; i < n; i++) {
-    const bit = 1 << i
-    const value = balance[i]!
-    for (let mask = 0; mask < bit; mask++) sums[bit | mask] = sums[mask]! + value
+  const search = new Search(parties, totalMembers)
+  try {
+    search.minimum()
+  } catch (e) {
+    if (e instanceof OutOfWork) return null
+    throw e
   }
-  let zeroCount = 0
-  for (let mask = 1; mask < size; mask++) if (sums[mask] === 0) zeroCount++
-  const zeroSum = new Int32Array(zeroCount)
-  for (let mask = 1, k = 0; mask < size; mask++) if (sums[mask] === 0) zeroSum[k++] = mask
+  try {
+    return { transfers: search.best(), canonical: true }
+  } catch (e) {
+    if (!(e instanceof OutOfWork)) throw e
+  }
+  try {
+    return { transfers: search.anyBest(), canonical: false }
+  } catch (e) {
+    if (e instanceof OutOfWork) return null
+    throw e
+  }
+}
 
-  // groups[mask] for every zero-sum mask: the most zero-sum parts it can be cut into.
-  groups[0] = 0
-  if (zeroCount <= SPARSE_LIMIT) {
-    // Few zero-sum subsets (the usual case): combine them directly, O(z^2).
-    for (let k = 0; k < zeroCount; k++) {
-      const mask = zeroSum[k]!
-      const low = mask & -mask
-      let best = 1
-      for (let j = 0; j < k; j++) {
-        const part = zeroSum[j]!
-        if ((part & low) !== 0 && (part & mask) === part) {
-          const v = groups[mask ^ part]! + 1
-          if (v > best) best = v
+export interface ExactPlan {
+  transfers: Transfer[]
+  /** True for the canonical minimum plan (stable by itself); false for some minimum plan (the search ran out). */
+  canonical: boolean
+}
+
+class Search {
+  /** Parties by bit: sorted by (balance, rank), so each class of equal balances is contiguous. */
+  private readonly at: Party[]
+  private readonly classes: Class[] = []
+  private readonly classOf: number[] = []
+  /** Bits in rank order (for the northwest walk). */
+  private readonly byRank: number[]
+  private readonly full: number
+  private work = 0
+  /** The sub-vectors of each half of the classes (the right half indexed by sum, then size). */
+  private left = empty
+  private right = empty
+  private heads = new Int32Array(0)
+  private next = new Int32Array(0)
+  /** Every zero-sum canonical vector of 1..`listed` members, in order of size. */
+  private readonly list: number[] = []
+  private readonly listSize: number[] = []
+  /** Where the vectors of each size start in `list`. */
+  private readonly firstOfSize: number[] = [0]
+  private listed = 0
+  /** The bits of the members who owe. */
+  private debtorBits = 0
+  private readonly counts = new Map<number, number>()
+  private readonly plans = new Map<number, { score: Score | null; part: number }>()
+  private readonly partScores = new Map<number, Score>()
+  private readonly partKeys = new Map<number, number[]>()
+  private readonly math: ScoreMath
+
+  constructor(
+    parties: readonly Party[],
+    private readonly totalMembers: number
+  ) {
+    this.at = [...parties].sort((a, b) => a.balance - b.balance || a.rank - b.rank)
+    this.full = low(this.at.length)
+    for (let i = 0; i < this.at.length; ) {
+      let j = i
+      while (j < this.at.length && this.at[j]!.balance === this.at[i]!.balance) j++
+      const c = this.classes.length
+      this.classes.push({ value: this.at[i]!.balance, base: i, size: j - i, mask: (low(j - i) * 2 ** i) >>> 0, opposite: -1 })
+      for (let k = i; k < j; k++) this.classOf.push(c)
+      i = j
+    }
+    for (let i = 0; i < this.at.length; i++) if (this.at[i]!.balance < 0) this.debtorBits += 2 ** i
+    const byValue = new Map(this.classes.map((c, i) => [c.value, i] as const))
+    for (const c of this.classes) c.opposite = byValue.get(-c.value) ?? -1
+    this.byRank = this.at.map((_, i) => i).sort((a, b) => this.at[a]!.rank - this.at[b]!.rank)
+    let debt = 0
+    for (const p of parties) if (p.balance > 0) debt += p.balance
+    this.math = scoreArithmetic(debt * (totalMembers + 1) * (totalMembers + 1) > Number.MAX_SAFE_INTEGER)
+  }
+
+  /** The minimum number of transfers. */
+  minimum(): number {
+    this.halves()
+    return this.at.length - this.countParts(this.canon(this.full))
+  }
+
+  /** The canonical minimum plan (after count()). */
+  best(): Transfer[] {
+    this.solve(this.full, 2, -1)
+    return this.transfers(this.chosen(this.full, this.plans.get(stateKey(this.full, 2, -1))!.part))
+  }
+
+  /** A minimum plan, found without comparing plans (after count(); with a fresh allowance of work). */
+  anyBest(): Transfer[] {
+    this.work = EXACT_WORK - FALLBACK_WORK
+    const parts: number[] = []
+    for (let mask = this.full, min = 2; mask !== 0; ) {
+      const part = this.candidates(mask, min, -1, this.partsOf(this.canon(mask), min))[0]!
+      parts.push(part)
+      mask = (mask & ~part) >>> 0
+      min = popcount(part)
+    }
+    return this.transfers(parts)
+  }
+
+  private transfers(parts: number[]): Transfer[] {
+    return parts.flatMap((part) => this.settle(part))
+  }
+
+  private spend(steps: number): void {
+    this.work += steps
+    if (this.work > EXACT_WORK) throw new OutOfWork()
+  }
+
+  // ------------------------------------------------------------------ value vectors
+
+  private count(vector: number, c: number): number {
+    return popcount((vector & this.classes[c]!.mask) >>> 0)
+  }
+
+  /** The canonical vector of a member mask: per class, as many lowest bits as members. */
+  private canon(mask: number): number {
+    let out = 0
+    for (let m = mask; m !== 0; ) {
+      const c = this.classes[this.classOf[lowestBit(m)]!]!
+      const here = (m & c.mask) >>> 0
+      out += low(popcount(here)) * 2 ** c.base
+      m = (m & ~c.mask) >>> 0
+    }
+    return out
+  }
+
+  /** Canonical `a` minus canonical `b` (b contained in a). */
+  private minus(a: number, b: number): number {
+    let out = a
+    for (let m = b; m !== 0; ) {
+      const c = this.classes[this.classOf[lowestBit(m)]!]!
+      const k = popcount((a & c.mask) >>> 0) - popcount((m & c.mask) >>> 0)
+      out = (out & ~c.mask) >>> 0
+      out += low(k) * 2 ** c.base
+      m = (m & ~c.mask) >>> 0
+    }
+    return out
+  }
+
+  /** Splits the classes in two halves with about as many sub-vectors each, and lists each half's sub-vectors. */
+  private halves(): void {
+    const order = this.classes.map((_, i) => i).sort((a, b) => this.classes[b]!.size - this.classes[a]!.size || a - b)
+    const split: number[][] = [[], []]
+    const logs = [0, 0]
+    for (const c of order) {
+      const h = logs[0]! <= logs[1]! ? 0 : 1
+      split[h]!.push(c)
+      logs[h]! += Math.log2(this.classes[c]!.size + 1)
+    }
+    this.left = this.subVectors(split[0]!)
+    this.right = this.subVectors(split[1]!)
+    // The right half in a hash table on (sum, size): head of each bucket, then a chain through `next`.
+    const right = this.right
+    const buckets = 2 ** Math.max(4, Math.ceil(Math.log2(right.size.length)) + 1)
+    this.heads = new Int32Array(buckets).fill(-1)
+    this.next = new Int32Array(right.size.length)
+    for (let j = 0; j < right.size.length; j++) {
+      const h = bucketOf(right.sum[j]!, right.size[j]!, buckets)
+      this.next[j] = this.heads[h]!
+      this.heads[h] = j
+    }
+  }
+
+  /** Every sub-vector of the given classes: canonical bits, sum and size. */
+  private subVectors(classes: number[]): HalfVectors {
+    let total = 1
+    for (const ci of classes) total *= this.classes[ci]!.size + 1
+    this.spend(total >> 3)
+    const bits = new Uint32Array(total)
+    const sum = new Float64Array(total)
+    const size = new Uint8Array(total)
+    let len = 1
+    for (const ci of classes) {
+      const c = this.classes[ci]!
+      const base = len
+      for (let k = 1; k <= c.size; k++) {
+        const add = low(k) * 2 ** c.base
+        for (let i = 0; i < base; i++) {
+          bits[len] = bits[i]! + add
+          sum[len] = sum[i]! + k * c.value
+          size[len] = size[i]! + k
+          len++
         }
       }
-      groups[mask] = best
     }
-  } else {
-    // Many zero-sum subsets (many equal amounts): the O(2^n * n) subset DP over all masks.
-    for (let mask = 1; mask < size; mask++) {
-      let best = 0
-      let m = mask
-      while (m !== 0) {
-        const b = m & -m
-        const v = groups[mask ^ b]!
-        if (v > best) best = v
-        m ^= b
+    return { bits, sum, size }
+  }
+
+  /** Extends the list of zero-sum vectors (kept in order of size) to every one of at most `max` members. */
+  private listUpTo(max: number): void {
+    if (max <= this.listed) return
+    const { left, right, heads, next } = this
+    const buckets = heads.length
+    for (let size = this.listed + 1; size <= max; size++) {
+      this.firstOfSize[size] = this.list.length
+      for (let i = 0; i < left.size.length; i++) {
+        const want = size - left.size[i]!
+        if (want < 0) continue
+        const target = -left.sum[i]!
+        for (let j = heads[bucketOf(target, want, buckets)]!; j !== -1; j = next[j]!) {
+          if (right.size[j] === want && right.sum[j] === target) {
+            this.list.push(left.bits[i]! + right.bits[j]!)
+            this.listSize.push(size)
+          }
+        }
       }
-      groups[mask] = sums[mask] === 0 ? best + 1 : best
+      this.spend(left.size.length >> 4)
+      if (this.list.length > LIST_LIMIT) throw new OutOfWork()
     }
+    this.listed = max
   }
 
-  // Indecomposable zero-sum subsets ("atoms"), listed by their lowest member.
-  const atomsByLow: number[][] = Array.from({ length: n }, () => [])
-  for (let k = 0; k < zeroCount; k++) {
-    const mask = zeroSum[k]!
-    if (groups[mask] === 1) atomsByLow[ctz(mask)]!.push(mask)
+  /** The largest number of zero-sum parts that the canonical vector `v` can be cut into. */
+  private countParts(v: number): number {
+    if (v === 0) return 0
+    const cached = this.counts.get(v)
+    if (cached !== undefined) return cached
+    // Equal and opposite pairs first: some best partition has each as a part of its own.
+    let pairs = 0
+    let rest = v
+    for (let ci = 0; ci < this.classes.length; ci++) {
+      const c = this.classes[ci]!
+      if (c.value <= 0 || c.opposite < 0) continue
+      const k = Math.min(this.count(rest, ci), this.count(rest, c.opposite))
+      if (k === 0) continue
+      pairs += k
+      const o = this.classes[c.opposite]!
+      rest = (rest & ~c.mask & ~o.mask) >>> 0
+      rest += low(this.count(v, ci) - k) * 2 ** c.base + low(this.count(v, c.opposite) - k) * 2 ** o.base
+    }
+    const best = pairs + this.partsOfAtLeast(rest, 3)
+    this.counts.set(v, best)
+    return best
   }
 
-  // Scores of the northwest walk of each atom, computed when first needed.
-  let debt = 0
-  for (const b of balance) if (b > 0) debt += b
-  const big = debt * (totalMembers + 1) * (totalMembers + 1) > Number.MAX_SAFE_INTEGER
-  const zero: Score = big ? 0n : 0
-  const add = big ? (a: Score, b: Score): Score => (a as bigint) + (b as bigint) : (a: Score, b: Score): Score => (a as number) + (b as number)
-  const rankById = new Map(parties.map((p) => [p.id, p.rank] as const))
-  const atomScore = new Map<number, Score>()
-  const atomTransfers = (atom: number): Transfer[] => northwest(parties.filter((_, i) => (atom >> i) & 1))
-  const scoreOf = (atom: number): Score => {
-    let s = atomScore.get(atom)
+  /**
+   * The largest number of zero-sum parts of at least `min` members each that the canonical vector `v` (with no
+   * equal and opposite pair) can be cut into; -1 if none. Parts are peeled smallest first: a partition into t
+   * parts has a part of at most |v| / t members, and once the smallest part is removed every other part is at
+   * least as large, so each partition is found in one order of part sizes only.
+   */
+  private partsOfAtLeast(v: number, min: number): number {
+    if (v === 0) return 0
+    const size = popcount(v)
+    if (size < min) return -1
+    const key = v + min * 4294967296
+    const cached = this.counts.get(key)
+    if (cached !== undefined) return cached
+    this.spend(2)
+    // Each part has a debtor and a creditor.
+    const debtors = popcount((v & this.debtorBits) >>> 0)
+    const most = Math.min(Math.floor(size / min), debtors, size - debtors)
+    let best = 1
+    for (let s = min; best < most && s * (best + 1) <= size; s++) {
+      this.listUpTo(s)
+      const end = s < this.listed ? this.firstOfSize[s + 1]! : this.list.length
+      for (let i = this.firstOfSize[s]!; i < end && best < most; i++) {
+        const part = this.list[i]!
+        if ((part & v) >>> 0 !== part) continue
+        this.spend(1)
+        const parts = 1 + this.partsOfAtLeast(this.minus(v, part), s)
+        if (parts > best) best = parts
+      }
+    }
+    this.counts.set(key, best)
+    return best
+  }
+
+  // ------------------------------------------------------------------ the plan
+
+  private members(mask: number): Party[] {
+    const out: Party[] = []
+    for (let m = mask; m !== 0; m = (m & (m - 1)) >>> 0) out.push(this.at[lowestBit(m)]!)
+    return out
+  }
+
+  private settle(part: number): Transfer[] {
+    return northwest(this.members(part))
+  }
+
+  private rankWeight(t: Transfer, rank: Map<string, number>): number {
+    return (rank.get(t.from)! + 1) * (rank.get(t.to)! + 1)
+  }
+
+  private partScore(part: number): Score {
+    let s = this.partScores.get(part)
     if (s === undefined) {
-      s = zero
-      for (const t of atomTransfers(atom)) {
-        const r = (rankById.get(t.from)! + 1) * (rankById.get(t.to)! + 1)
-        s = add(s, big ? BigInt(t.amount) * BigInt(r) : t.amount * r)
-      }
-      atomScore.set(atom, s)
+      const rank = new Map(this.members(part).map((p) => [p.id, p.rank] as const))
+      s = this.math.zero
+      for (const t of this.settle(part)) s = this.math.add(s, this.math.times(t.amount, this.rankWeight(t, rank)))
+      this.partScores.set(part, s)
     }
     return s
   }
 
-  // Sorted (from, to) keys of the chosen plan of `mask`, to break exact score ties.
-  const edgeKeys = (atoms: number[]): number[] => {
-    const keys: number[] = []
-    for (const atom of atoms) {
-      for (const t of atomTransfers(atom)) keys.push(rankById.get(t.from)! * totalMembers + rankById.get(t.to)!)
+  /** The northwest score of `mask` taken as one group: no settlement of its members scores more. */
+  private bound(mask: number): Score {
+    let s = this.math.zero
+    let i = 0
+    let j = 0
+    let owe = 0
+    let get = 0
+    const order = this.byRank
+    const next = (from: number, sign: number): number => {
+      let k = from
+      while (k < order.length && !(((mask >>> order[k]!) & 1) === 1 && Math.sign(this.at[order[k]!]!.balance) === sign)) k++
+      return k
     }
-    return keys.sort((a, b) => a - b)
+    i = next(0, -1)
+    j = next(0, 1)
+    if (i < order.length) owe = -this.at[order[i]!]!.balance
+    if (j < order.length) get = this.at[order[j]!]!.balance
+    while (i < order.length && j < order.length) {
+      const amount = Math.min(owe, get)
+      s = this.math.add(s, this.math.times(amount, (this.at[order[i]!]!.rank + 1) * (this.at[order[j]!]!.rank + 1)))
+      owe -= amount
+      get -= amount
+      if (owe === 0) {
+        i = next(i + 1, -1)
+        if (i < order.length) owe = -this.at[order[i]!]!.balance
+      }
+      if (get === 0) {
+        j = next(j + 1, 1)
+        if (j < order.length) get = this.at[order[j]!]!.balance
+      }
+    }
+    return s
   }
-  const atomsOf = (mask: number): number[] => {
+
+  /** The most parts of at least `min` members (pairs allowed when min <= 2) the canonical vector `v` can be cut into. */
+  private partsOf(v: number, min: number): number {
+    return min <= 2 ? this.countParts(v) : this.partsOfAtLeast(v, min)
+  }
+
+  /**
+   * The smallest part (of at least `min` members) of each best partition of `mask`: member masks of zero-sum
+   * parts of at most |mask| / count members whose removal leaves count - 1 parts no smaller than them. A part
+   * of exactly `min` members must have its lowest member above `after` (parts of one size are taken in the
+   * order of their lowest members, so that each partition is met once).
+   */
+  private candidates(mask: number, min: number, after: number, count: number): number[] {
+    const size = popcount(mask)
+    if (count === 1) return size > min || lowestBit(mask) > after ? [mask] : []
+    const v = this.canon(mask)
     const out: number[] = []
-    while (mask !== 0) {
-      const atom = choice[mask]!
-      out.push(atom)
-      mask ^= atom
+    for (let s = Math.max(min, 2); s * count <= size; s++) {
+      this.listUpTo(s)
+      const end = s < this.listed ? this.firstOfSize[s + 1]! : this.list.length
+      for (let i = this.firstOfSize[s]!; i < end; i++) {
+        const part = this.list[i]!
+        if ((part & v) >>> 0 !== part) continue
+        this.spend(1)
+        if (this.partsOf(this.minus(v, part), s) === count - 1) this.expand(mask, part, s === min ? after : -1, out)
+      }
     }
     return out
   }
-  /** True when plan `a` contains the smallest pair that is in exactly one of the two plans. */
-  const preferred = (a: number[], b: number[]): boolean => {
-    let i = 0
-    let j = 0
-    while (i < a.length && j < b.length) {
-      if (a[i] === b[j]) {
-        i++
-        j++
-      } else return a[i]! < b[j]!
+
+  /** Every member mask within `mask` with the counts of the canonical `vector`. */
+  private expand(mask: number, vector: number, after: number, out: number[]): void {
+    const choices: { pool: number[]; take: number }[] = []
+    for (let m = vector; m !== 0; ) {
+      const c = this.classes[this.classOf[lowestBit(m)]!]!
+      const pool: number[] = []
+      for (let b = (mask & c.mask) >>> 0; b !== 0; b = (b & (b - 1)) >>> 0) pool.push(2 ** lowestBit(b))
+      choices.push({ pool, take: popcount((m & c.mask) >>> 0) })
+      m = (m & ~c.mask) >>> 0
     }
-    return i < a.length
+    const walk = (k: number, acc: number) => {
+      if (k === choices.length) {
+        this.spend(4)
+        if (lowestBit(acc) > after) out.push(acc)
+        return
+      }
+      const { pool, take } = choices[k]!
+      const pick = (from: number, left: number, a: number) => {
+        if (left === 0) return walk(k + 1, a)
+        for (let i = from; i <= pool.length - left; i++) pick(i + 1, left - 1, a + pool[i]!)
+      }
+      pick(0, take, acc)
+    }
+    walk(0, 0)
   }
 
-  const solve = (mask: number): void => {
-    if (mask === 0 || score.has(mask)) return
-    const low = ctz(mask)
-    const target = groups[mask]! - 1
-    let bestAtom = -1
-    let bestScore: Score = zero
-    for (const atom of atomsByLow[low]!) {
-      if ((atom & mask) !== atom) continue
-      const rest = mask ^ atom
-      if (groups[rest] !== target) continue
-      solve(rest)
-      const s = add(scoreOf(atom), rest === 0 ? zero : score.get(rest)!)
-      if (bestAtom === -1 || s > bestScore) {
-        bestAtom = atom
+  /**
+   * The best plan of `mask` (a union of zero-sum parts) among its partitions into the most parts of at least
+   * `min` members (those of exactly `min` with their lowest member above `after`), or null if there is none;
+   * remembers its smallest part. Branch and bound: candidates best bound first.
+   */
+  private solve(mask: number, min: number, after: number): Score | null {
+    if (mask === 0) return this.math.zero
+    const key = stateKey(mask, min, after)
+    const known = this.plans.get(key)
+    if (known) return known.score
+    this.spend(4)
+    const count = this.partsOf(this.canon(mask), min)
+    const options = this.candidates(mask, min, after, count).map((part) => {
+      const rest = (mask & ~part) >>> 0
+      return { part, rest, bound: this.math.add(this.partScore(part), this.bound(rest)) }
+    })
+    options.sort((a, b) => this.math.compare(b.bound, a.bound) || a.part - b.part)
+    let bestPart = -1
+    let bestScore = this.math.zero
+    for (const o of options) {
+      if (bestPart !== -1 && this.math.compare(o.bound, bestScore) < 0) break
+      const rest = this.solve(o.rest, popcount(o.part), lowestBit(o.part))
+      if (rest === null) continue
+      const s = this.math.add(this.partScore(o.part), rest)
+      const cmp = bestPart === -1 ? 1 : this.math.compare(s, bestScore)
+      if (cmp > 0 || (cmp === 0 && this.preferred(this.chosen(mask, o.part), this.chosen(mask, bestPart)))) {
+        bestPart = o.part
         bestScore = s
-      } else if (s === bestScore) {
-        const current = [bestAtom, ...atomsOf(mask ^ bestAtom)]
-        const candidate = [atom, ...atomsOf(rest)]
-        if (preferred(edgeKeys(candidate), edgeKeys(current))) bestAtom = atom
       }
     }
-    choice[mask] = bestAtom
-    score.set(mask, bestScore)
+    this.plans.set(key, { score: bestPart === -1 ? null : bestScore, part: bestPart })
+    return bestPart === -1 ? null : bestScore
   }
-  solve(full)
-  return atomsOf(full).flatMap(atomTransfers)
+
+  /** The parts of the best plan of `mask` (solved) that starts with `first`. */
+  private chosen(mask: number, first: number): number[] {
+    const out: number[] = []
+    for (let part = first; ; ) {
+      out.push(part)
+      mask = (mask & ~part) >>> 0
+      if (mask === 0) return out
+      part = this.plans.get(stateKey(mask, popcount(part), lowestBit(part)))!.part
+    }
+  }
+
+  /** Sorted (from, to) keys of a plan, to break exact score ties. */
+  private keys(parts: number[]): number[] {
+    const keys: number[] = []
+    for (const part of parts) {
+      let own = this.partKeys.get(part)
+      if (!own) {
+        const rank = new Map(this.members(part).map((p) => [p.id, p.rank] as const))
+        own = this.settle(part).map((t) => rank.get(t.from)! * this.totalMembers + rank.get(t.to)!)
+        this.partKeys.set(part, own)
+      }
+      keys.push(...own)
+    }
+    return keys.sort((a, b) => a - b)
+  }
+
+  /** True when plan `a` contains the smallest (from, to) pair that is in exactly one of the two plans. */
+  private preferred(a: number[], b: number[]): boolean {
+    const x = this.keys(a)
+    const y = this.keys(b)
+    let i = 0
+    let j = 0
+    while (i < x.length && j < y.length) {
+      if (x[i] === y[j]) {
+        i++
+        j++
+      } else return x[i]! < y[j]!
+    }
+    return i < x.length
+  }
 }
+export const __Search = Search
