@@ -7,14 +7,16 @@ import type { Party } from './types'
 export const EXACT_LIMIT = 32
 
 /**
- * Search steps (candidate parts looked at) after which the exact search gives up and the caller falls back to
- * the heuristic. A count, not a clock, so that the same balances always get the same plan on any machine.
- * Chosen so that a search that uses all of it stays near 100 ms on a 2-core machine (`npm run bench:ledger`).
+ * Work budgets, in search steps (a count, not a clock, so that the same balances always get the same plan on
+ * any machine), chosen so that a search that uses all of them stays near 100 ms on a 2-core machine
+ * (`npm run bench:ledger`): counting the minimum (past it: the heuristic), choosing the canonical plan among
+ * the minimum ones (past it: some minimum plan, see FALLBACK_WORK).
  */
-export const EXACT_WORK = 120_000
+const COUNT_WORK = 100_000
+export const EXACT_WORK = 60_000
 
 /** The work allowed for finding some minimum plan once the canonical search ran out. */
-const FALLBACK_WORK = 50_000
+const FALLBACK_WORK = 30_000
 
 /** Most zero-sum value vectors the search lists before it gives up (memory stays well under 10 MB). */
 const LIST_LIMIT = 150_000
@@ -74,7 +76,7 @@ const lowestBit = (mask: number): number => 31 - Math.clz32(mask & -mask)
  *    count(R) - 1 parts, expanded to members; candidates are tried best bound first, the bound of the rest
  *    being the northwest score of the rest taken as a whole (the best any settlement of it can score).
  */
-export function exactPlan(parties: readonly Party[], totalMembers: number): ExactPlan | null {
+export function exactPlan(parties: readonly Party[], totalMembers: number, work = EXACT_WORK): ExactPlan | null {
   const n = parties.length
   if (n === 0) return { transfers: [], canonical: true }
   if (n > EXACT_LIMIT) throw new RangeError(`exactPlan handles at most ${EXACT_LIMIT} parties`)
@@ -86,7 +88,7 @@ export function exactPlan(parties: readonly Party[], totalMembers: number): Exac
     throw e
   }
   try {
-    return { transfers: search.best(), canonical: true }
+    return { transfers: search.best(work), canonical: true }
   } catch (e) {
     if (!(e instanceof OutOfWork)) throw e
   }
@@ -113,6 +115,7 @@ class Search {
   private readonly byRank: number[]
   private readonly full: number
   private work = 0
+  private limit = COUNT_WORK
   /** The sub-vectors of each half of the classes (the right half indexed by sum, then size). */
   private left = empty
   private right = empty
@@ -161,15 +164,18 @@ class Search {
     return this.at.length - this.countParts(this.canon(this.full))
   }
 
-  /** The canonical minimum plan (after count()). */
-  best(): Transfer[] {
+  /** The canonical minimum plan (after minimum()), within `work` more steps. */
+  best(work: number): Transfer[] {
+    this.work = 0
+    this.limit = work
     this.solve(this.full, 2, -1)
     return this.transfers(this.chosen(this.full, this.plans.get(stateKey(this.full, 2, -1))!.part))
   }
 
-  /** A minimum plan, found without comparing plans (after count(); with a fresh allowance of work). */
+  /** A minimum plan, found without comparing plans (after minimum()). */
   anyBest(): Transfer[] {
-    this.work = EXACT_WORK - FALLBACK_WORK
+    this.work = 0
+    this.limit = FALLBACK_WORK
     const parts: number[] = []
     for (let mask = this.full, min = 2; mask !== 0; ) {
       const part = this.candidates(mask, min, -1, this.partsOf(this.canon(mask), min))[0]!
@@ -186,7 +192,7 @@ class Search {
 
   private spend(steps: number): void {
     this.work += steps
-    if (this.work > EXACT_WORK) throw new OutOfWork()
+    if (this.work > this.limit) throw new OutOfWork()
   }
 
   // ------------------------------------------------------------------ value vectors
@@ -287,10 +293,10 @@ class Search {
           }
         }
       }
-      this.spend(left.size.length >> 4)
+      this.listed = size
       if (this.list.length > LIST_LIMIT) throw new OutOfWork()
+      this.spend(left.size.length >> 4)
     }
-    this.listed = max
   }
 
   /** The largest number of zero-sum parts that the canonical vector `v` can be cut into. */
@@ -540,4 +546,3 @@ class Search {
     return i < x.length
   }
 }
-export const __Search = Search
