@@ -12,11 +12,11 @@ export const EXACT_LIMIT = 32
  * (`npm run bench:ledger`): counting the minimum (past it: the heuristic), choosing the canonical plan among
  * the minimum ones (past it: some minimum plan, see FALLBACK_WORK).
  */
-const COUNT_WORK = 100_000
-export const EXACT_WORK = 60_000
+const COUNT_WORK = 80_000
+export const EXACT_WORK = 70_000
 
 /** The work allowed for finding some minimum plan once the canonical search ran out. */
-const FALLBACK_WORK = 30_000
+const FALLBACK_WORK = 20_000
 
 /** Most zero-sum value vectors the search lists before it gives up (memory stays well under 10 MB). */
 const LIST_LIMIT = 150_000
@@ -111,8 +111,9 @@ class Search {
   private readonly at: Party[]
   private readonly classes: Class[] = []
   private readonly classOf: number[] = []
-  /** Bits in rank order (for the northwest walk). */
-  private readonly byRank: number[]
+  /** Bits of the debtors and of the creditors, each in rank order (for the northwest walk). */
+  private readonly debtorsByRank: number[]
+  private readonly creditorsByRank: number[]
   private readonly full: number
   private work = 0
   private limit = COUNT_WORK
@@ -152,7 +153,9 @@ class Search {
     for (let i = 0; i < this.at.length; i++) if (this.at[i]!.balance < 0) this.debtorBits += 2 ** i
     const byValue = new Map(this.classes.map((c, i) => [c.value, i] as const))
     for (const c of this.classes) c.opposite = byValue.get(-c.value) ?? -1
-    this.byRank = this.at.map((_, i) => i).sort((a, b) => this.at[a]!.rank - this.at[b]!.rank)
+    const byRank = this.at.map((_, i) => i).sort((a, b) => this.at[a]!.rank - this.at[b]!.rank)
+    this.debtorsByRank = byRank.filter((i) => this.at[i]!.balance < 0)
+    this.creditorsByRank = byRank.filter((i) => this.at[i]!.balance > 0)
     let debt = 0
     for (const p of parties) if (p.balance > 0) debt += p.balance
     this.math = scoreArithmetic(debt * (totalMembers + 1) * (totalMembers + 1) > Number.MAX_SAFE_INTEGER)
@@ -172,13 +175,13 @@ class Search {
     return this.transfers(this.chosen(this.full, this.plans.get(stateKey(this.full, 2, -1))!.part))
   }
 
-  /** A minimum plan, found without comparing plans (after minimum()). */
+  /** A minimum plan, found without comparing plans (after minimum()): the first smallest part each time. */
   anyBest(): Transfer[] {
     this.work = 0
     this.limit = FALLBACK_WORK
     const parts: number[] = []
     for (let mask = this.full, min = 2; mask !== 0; ) {
-      const part = this.candidates(mask, min, -1, this.partsOf(this.canon(mask), min))[0]!
+      const part = this.firstCandidate(mask, min, this.partsOf(this.canon(mask), min))
       parts.push(part)
       mask = (mask & ~part) >>> 0
       min = popcount(part)
@@ -254,7 +257,7 @@ class Search {
   private subVectors(classes: number[]): HalfVectors {
     let total = 1
     for (const ci of classes) total *= this.classes[ci]!.size + 1
-    this.spend(total >> 3)
+    this.spend(total >> 7)
     const bits = new Uint32Array(total)
     const sum = new Float64Array(total)
     const size = new Uint8Array(total)
@@ -295,16 +298,12 @@ class Search {
       }
       this.listed = size
       if (this.list.length > LIST_LIMIT) throw new OutOfWork()
-      this.spend(left.size.length >> 4)
+      this.spend(left.size.length >> 6)
     }
   }
 
-  /** The largest number of zero-sum parts that the canonical vector `v` can be cut into. */
-  private countParts(v: number): number {
-    if (v === 0) return 0
-    const cached = this.counts.get(v)
-    if (cached !== undefined) return cached
-    // Equal and opposite pairs first: some best partition has each as a part of its own.
+  /** Equal and opposite pairs peeled off `v`: some best partition has each of them as a part of its own. */
+  private peelPairs(v: number): { pairs: number; rest: number } {
     let pairs = 0
     let rest = v
     for (let ci = 0; ci < this.classes.length; ci++) {
@@ -317,42 +316,76 @@ class Search {
       rest = (rest & ~c.mask & ~o.mask) >>> 0
       rest += low(this.count(v, ci) - k) * 2 ** c.base + low(this.count(v, c.opposite) - k) * 2 ** o.base
     }
-    const best = pairs + this.partsOfAtLeast(rest, 3)
-    this.counts.set(v, best)
-    return best
+    return { pairs, rest }
+  }
+
+  /** The largest number of zero-sum parts that the canonical vector `v` can be cut into. */
+  private countParts(v: number): number {
+    const { pairs, rest } = this.peelPairs(v)
+    return pairs + this.mostParts(rest, 3)
+  }
+
+  /** The largest number of zero-sum parts of at least `min` members (pairs allowed when min <= 2) of `v`. */
+  private partsOf(v: number, min: number): number {
+    return min <= 2 ? this.countParts(v) : this.mostParts(v, min)
+  }
+
+  /** Whether `v` can be cut into at least `need` zero-sum parts of at least `min` members (pairs when min <= 2). */
+  private reaches(v: number, min: number, need: number): boolean {
+    if (min > 2) return this.atLeast(v, min, need)
+    const { pairs, rest } = this.peelPairs(v)
+    return need <= pairs || this.atLeast(rest, 3, need - pairs)
+  }
+
+  /** The largest number of zero-sum parts of at least `min` members of `v`; -1 if none. */
+  private mostParts(v: number, min: number): number {
+    if (v === 0) return 0
+    if (popcount(v) < min) return -1
+    let k = 1
+    while (this.atLeast(v, min, k + 1)) k++
+    return k
   }
 
   /**
-   * The largest number of zero-sum parts of at least `min` members each that the canonical vector `v` (with no
-   * equal and opposite pair) can be cut into; -1 if none. Parts are peeled smallest first: a partition into t
-   * parts has a part of at most |v| / t members, and once the smallest part is removed every other part is at
-   * least as large, so each partition is found in one order of part sizes only.
+   * Whether the canonical vector `v` can be cut into at least `need` zero-sum parts of at least `min` members.
+   * Parts are peeled smallest first: `need` parts have one of at most |v| / need members, and once the smallest
+   * part is removed the others are at least as large, so each partition is met in one order of part sizes. The
+   * memo keeps, per (v, min), the most parts found and the fewest proven impossible.
    */
-  private partsOfAtLeast(v: number, min: number): number {
-    if (v === 0) return 0
+  private atLeast(v: number, min: number, need: number): boolean {
+    if (need <= 0) return true
+    if (v === 0) return false
     const size = popcount(v)
-    if (size < min) return -1
+    if (size < min) return false
+    if (need === 1) return true
     const key = v + min * 4294967296
-    const cached = this.counts.get(key)
-    if (cached !== undefined) return cached
-    this.spend(2)
+    const known = this.counts.get(key)
     // Each part has a debtor and a creditor.
     const debtors = popcount((v & this.debtorBits) >>> 0)
-    const most = Math.min(Math.floor(size / min), debtors, size - debtors)
-    let best = 1
-    for (let s = min; best < most && s * (best + 1) <= size; s++) {
+    let found = 1
+    let most = Math.min(Math.floor(size / min), debtors, size - debtors)
+    if (known !== undefined) {
+      found = known & 63
+      most = known >> 6
+    }
+    if (found >= need) return true
+    if (most < need) return false
+    this.spend(2)
+    for (let s = min; s * need <= size; s++) {
       this.listUpTo(s)
       const end = s < this.listed ? this.firstOfSize[s + 1]! : this.list.length
-      for (let i = this.firstOfSize[s]!; i < end && best < most; i++) {
+      for (let i = this.firstOfSize[s]!; i < end; i++) {
         const part = this.list[i]!
         if ((part & v) >>> 0 !== part) continue
         this.spend(1)
-        const parts = 1 + this.partsOfAtLeast(this.minus(v, part), s)
-        if (parts > best) best = parts
+        if (this.atLeast(this.minus(v, part), s, need - 1)) {
+          this.counts.set(key, need + (most << 6))
+          return true
+        }
       }
     }
-    this.counts.set(key, best)
-    return best
+    this.counts.set(key, found + ((need - 1) << 6))
+    return false
   }
 
   // ------------------------------------------------------------------ the plan
@@ -384,42 +417,32 @@ class Search {
 
   /** The northwest score of `mask` taken as one group: no settlement of its members scores more. */
   private bound(mask: number): Score {
-    let s = this.math.zero
-    let i = 0
-    let j = 0
+    const { debtorsByRank: debtors, creditorsByRank: creditors, at, math } = this
+    let s = math.zero
+    let i = -1
+    let j = -1
     let owe = 0
     let get = 0
-    const order = this.byRank
-    const next = (from: number, sign: number): number => {
-      let k = from
-      while (k < order.length && !(((mask >>> order[k]!) & 1) === 1 && Math.sign(this.at[order[k]!]!.balance) === sign)) k++
-      return k
-    }
-    i = next(0, -1)
-    j = next(0, 1)
-    if (i < order.length) owe = -this.at[order[i]!]!.balance
-    if (j < order.length) get = this.at[order[j]!]!.balance
-    while (i < order.length && j < order.length) {
-      const amount = Math.min(owe, get)
-      s = this.math.add(s, this.math.times(amount, (this.at[order[i]!]!.rank + 1) * (this.at[order[j]!]!.rank + 1)))
-      owe -= amount
-      get -= amount
+    for (;;) {
       if (owe === 0) {
-        i = next(i + 1, -1)
-        if (i < order.length) owe = -this.at[order[i]!]!.balance
+        do i++
+        while (i < debtors.length && ((mask >>> debtors[i]!) & 1) === 0)
+        if (i === debtors.length) return s
+        owe = -at[debtors[i]!]!.balance
       }
       if (get === 0) {
-        j = next(j + 1, 1)
-        if (j < order.length) get = this.at[order[j]!]!.balance
+        do j++
+        while (j < creditors.length && ((mask >>> creditors[j]!) & 1) === 0)
+        if (j === creditors.length) return s
+        get = at[creditors[j]!]!.balance
       }
+      const amount = owe < get ? owe : get
+      s = math.add(s, math.times(amount, (at[debtors[i]!]!.rank + 1) * (at[creditors[j]!]!.rank + 1)))
+      owe -= amount
+      get -= amount
     }
-    return s
   }
 
-  /** The most parts of at least `min` members (pairs allowed when min <= 2) the canonical vector `v` can be cut into. */
-  private partsOf(v: number, min: number): number {
-    return min <= 2 ? this.countParts(v) : this.partsOfAtLeast(v, min)
-  }
 
   /**
    * The smallest part (of at least `min` members) of each best partition of `mask`: member masks of zero-sum
@@ -439,14 +462,57 @@ class Search {
         const part = this.list[i]!
         if ((part & v) >>> 0 !== part) continue
         this.spend(1)
-        if (this.partsOf(this.minus(v, part), s) === count - 1) this.expand(mask, part, s === min ? after : -1, out)
+        if (this.reaches(this.minus(v, part), s, count - 1)) this.expand(mask, part, s === min ? after : -1, out)
       }
     }
     return out
   }
 
+  /** The first of {@link candidates} (with no order constraint), members taken lowest first in each class. */
+  private firstCandidate(mask: number, min: number, count: number): number {
+    if (count === 1) return mask
+    const v = this.canon(mask)
+    const size = popcount(mask)
+    for (let s = Math.max(min, 2); s * count <= size; s++) {
+      this.listUpTo(s)
+      const end = s < this.listed ? this.firstOfSize[s + 1]! : this.list.length
+      for (let i = this.firstOfSize[s]!; i < end; i++) {
+        const part = this.list[i]!
+        if ((part & v) >>> 0 !== part) continue
+        this.spend(1)
+        if (!this.reaches(this.minus(v, part), s, count - 1)) continue
+        let members = 0
+        for (let m = part; m !== 0; ) {
+          const c = this.classes[this.classOf[lowestBit(m)]!]!
+          let take = popcount((m & c.mask) >>> 0)
+          for (let b = (mask & c.mask) >>> 0; take > 0; b = (b & (b - 1)) >>> 0, take--) members += 2 ** lowestBit(b)
+          m = (m & ~c.mask) >>> 0
+        }
+        return members
+      }
+    }
+    throw new Error('no part leaves the best count: the count is wrong')
+  }
+
   /** Every member mask within `mask` with the counts of the canonical `vector`. */
   private expand(mask: number, vector: number, after: number, out: number[]): void {
+    // Usually every member of each class involved is taken (classes of one member): one mask.
+    let whole = 0
+    for (let m = vector; m !== 0; ) {
+      const c = this.classes[this.classOf[lowestBit(m)]!]!
+      const have = (mask & c.mask) >>> 0
+      if (popcount((m & c.mask) >>> 0) !== popcount(have)) {
+        whole = -1
+        break
+      }
+      whole += have
+      m = (m & ~c.mask) >>> 0
+    }
+    if (whole !== -1) {
+      this.spend(4)
+      if (lowestBit(whole) > after) out.push(whole)
+      return
+    }
     const choices: { pool: number[]; take: number }[] = []
     for (let m = vector; m !== 0; ) {
       const c = this.classes[this.classOf[lowestBit(m)]!]!
