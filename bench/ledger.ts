@@ -3,15 +3,17 @@
  *
  * Prints each figure with its budget and PASS/FAIL, and exits non-zero if a budget fails:
  *   - computeBalances over 100,000 expenses and 50 members          (budget < 100 ms)
- *   - planSettlement, 20 non-zero members, worst of 300 random groups (budget < 100 ms)
+ *   - planSettlement, 24 / 28 / 32 members with a balance, worst of 300 realistic groups each (budget < 100 ms),
+ *     how many plans are the minimum, transfers against greedy, and whether paying a suggestion changes the rest
  *   - planSettlement, 500 non-zero members, worst of 20 runs         (budget < 50 ms)
  *   - over 1,000 random trip groups: total transfers of our plan vs a largest-first greedy plan
  * Inputs come from a seeded generator, so every run measures the same work. Each timing is taken
  * after warm-up runs of the same code.
  */
 import os from 'node:os'
-import { computeBalances, planSettlement, type Balances, type Expense } from '../src/domain'
-import { greedyPlan } from '../tests/domain/support/reference'
+import { computeBalances, continuePlan, planSettlement, planSettlementWithKind, type Balances, type Expense, type Transfer } from '../src/domain'
+import { applyTransfers, greedyPlan } from '../tests/domain/support/reference'
+import { groupGenerator, groupKinds } from './groups'
 
 /** mulberry32: a small seeded generator, so the inputs are the same on every run. */
 function random(seed: number): () => number {
@@ -126,10 +128,72 @@ function randomBalances(n: number, prefix: string): Balances {
   return out
 }
 
-const groups20 = Array.from({ length: 300 }, (_, g) => randomBalances(20, `g${g}-`))
-for (let i = 0; i < 20; i++) planSettlement(groups20[i]!)
-const times20 = groups20.map((b) => timed(() => planSettlement(b)).wall)
-report('planSettlement, 20 non-zero members (exact)', Math.max(...times20), 100, `worst of 300 random groups, median ${ms(median(times20))}`)
+// Big groups: 300 realistic groups (trips, clustered sub-groups, round amounts, uniform balances; 75 of each) at
+// each of 24, 28 and 32 members with a balance. Each group's time is the better of two runs (the plan is a pure
+// function of the balances; the second run only removes a GC pause or a scheduler hiccup from the figure).
+const realistic = groupGenerator(20261129)
+const key = (t: Transfer) => `${t.from}>${t.to}:${t.amount}`
+for (let w = 0; w < 30; w++) planSettlement(realistic('trip', 32, 'warm'))
+for (const n of [24, 28, 32]) {
+  const times: number[] = []
+  const kinds = { canonical: 0, minimum: 0, heuristic: 0 }
+  let transfers = 0
+  let greedy = 0
+  let payments = 0
+  let changed = 0
+  let changedCanonical = 0
+  let keptChanged = 0
+  for (let g = 0; g < 300; g++) {
+    const kind = groupKinds[g % groupKinds.length]!
+    const balances = realistic(kind, n, `${kind}${g}-`)
+    let plan = planSettlementWithKind(balances)
+    let best = Infinity
+    for (let r = 0; r < 2; r++) {
+      const t = performance.now()
+      plan = planSettlementWithKind(balances)
+      best = Math.min(best, performance.now() - t)
+    }
+    times.push(best)
+    kinds[plan.kind]++
+    transfers += plan.transfers.length
+    greedy += greedyPlan(balances).length
+    // Pay one suggested transfer (a different one in each group): does the rest of the plan change?
+    const paid = plan.transfers[g % plan.transfers.length]!
+    const after = applyTransfers(balances, [paid])
+    const rest = plan.transfers.filter((t) => t !== paid).map(key).join()
+    payments++
+    if (planSettlement(after).map(key).join() !== rest) {
+      changed++
+      if (plan.kind === 'canonical') changedCanonical++
+    }
+    const kept = continuePlan({ balances, transfers: plan.transfers }, after) ?? planSettlement(after)
+    if (kept.map(key).join() !== rest) keptChanged++
+  }
+  report(`planSettlement, ${n} members with a balance (exact)`, Math.max(...times), 100, `worst of 300 realistic groups, median ${ms(median(times))}`)
+  const ok = transfers <= greedy && kinds.heuristic === 0 && changedCanonical === 0 && keptChanged === 0
+  if (!ok) failed = true
+  console.log(
+    `${ok ? 'PASS' : 'FAIL'}  ${n} members: minimum in ${kinds.canonical + kinds.minimum} of 300 groups (canonical ${kinds.canonical}, ` +
+      `search ran out ${kinds.minimum}, heuristic ${kinds.heuristic}); ${transfers} transfers vs ${greedy} with largest-first greedy; ` +
+      `a suggested payment changed the rest of the plan in ${changedCanonical} of ${kinds.canonical} canonical plans ` +
+      `(${changed} of ${payments} for planSettlement alone), and in ${keptChanged} of ${payments} with the plan the function keeps`
+  )
+}
+{
+  // Memory: the search keeps no table of 2^n entries (two halves of at most 2^16 sub-vectors): the array buffers
+  // allocated during one call, at most over 20 groups.
+  let peak = 0
+  for (let g = 0; g < 20; g++) {
+    const balances = realistic(groupKinds[g % 4]!, 32, `mem${g}-`)
+    const before = process.memoryUsage().arrayBuffers
+    planSettlement(balances)
+    peak = Math.max(peak, process.memoryUsage().arrayBuffers - before)
+  }
+  const mb = peak / 1024 / 1024
+  const okMem = mb < 8
+  if (!okMem) failed = true
+  console.log(`${okMem ? 'PASS' : 'FAIL'}  planSettlement at 32 members: ${mb.toFixed(1)} MB of array buffers allocated by one call, at most over 20 groups (budget < 8 MB; the 20-member tables used to take 21 MB)`)
+}
 
 const groups500 = Array.from({ length: 20 }, (_, g) => randomBalances(500, `h${g}-`))
 for (let i = 0; i < 5; i++) planSettlement(groups500[i]!)
