@@ -26,3 +26,14 @@ test.each([
   render(<BalanceList members={members} balances={{ ann: 100, bo: -100 }} me='ann' currency='CNY' locale={locale} />)
   expect(screen.getByText(text)).toBeTruthy()
 })
+
+test.each([
+  ['en', 'The plan is kept while you pay it'],
+  ['zh-CN', '按方案付款时，其余建议保持不变']
+] as const)('the plan says it is kept while it is paid, in %s, and an empty plan says nothing of it', (locale, text) => {
+  const { unmount } = render(<PlanList plan={plan} names={names} me='ann' currency='CNY' locale={locale} />)
+  expect(screen.getByTestId('plan-kept').textContent).toBe(text)
+  unmount()
+  render(<PlanList plan={[]} names={names} me='ann' currency='CNY' locale={locale} />)
+  expect(screen.queryByTestId('plan-kept')).toBeNull()
+})
