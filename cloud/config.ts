@@ -40,7 +40,18 @@ const EnvSchema = z
     ALIPAY_PRIVATE_KEY: pem,
     ALIPAY_PUBLIC_KEY: pem,
     ALIPAY_GATEWAY: optionalText,
-    CORS_ORIGIN: optionalText,
+    CORS_ORIGIN: optionalText.transform((v, ctx) => {
+      if (v === undefined) return undefined
+      const list = v.split(',').map((o) => o.trim()).filter(Boolean)
+      for (const o of list) {
+        if (o !== '*' && !/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(o)) {
+          ctx.addIssue({ code: 'custom', message: `CORS_ORIGIN entries are origins like https://example.com (or *): ${o}` })
+          return z.NEVER
+        }
+      }
+      return list
+    }),
+    BODY_TIMEOUT_MS: intFrom(10_000, 100, 120_000),
     BODY_LIMIT_BYTES: intFrom(1_048_576, 1024, 20 * 1_048_576),
     PORT: intFrom(8787, 0, 65535)
   })
@@ -61,6 +72,8 @@ const EnvSchema = z
   })
 
 export type Config = z.output<typeof EnvSchema> & {
+  /** Origins a browser may call the function from: CORS_ORIGIN, else "*" in dev mode and none in production. */
+  corsOrigins: readonly string[]
   /** The raw environment, for optional settings read by other modules (e.g. payments). */
   raw: Readonly<Record<string, string | undefined>>
   /** The effective session secret (a fixed development secret in dev mode when unset). */
@@ -81,5 +94,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`))
   }
-  return { ...parsed.data, raw: { ...env }, sessionSecret: parsed.data.SESSION_SECRET ?? DEV_SECRET }
+  return {
+    ...parsed.data,
+    raw: { ...env },
+    sessionSecret: parsed.data.SESSION_SECRET ?? DEV_SECRET,
+    corsOrigins: parsed.data.CORS_ORIGIN ?? (parsed.data.SPLITPAY_MODE === 'dev' ? ['*'] : [])
+  }
 }

@@ -10,7 +10,7 @@ import type { AnyAction, AppServices } from './actions/types'
 import type { Identity } from './auth/identity'
 import { verifySession } from './auth/session'
 import { ApiError } from './errors'
-import { claimClientId, createPruner, storeResult } from './ledger/idempotency'
+import { claimClientId, createPruner, requestHash, storeResult } from './ledger/idempotency'
 import { findUser, upsertUser, type UserRow } from './ledger/users'
 import type { Queryable } from './store/db'
 
@@ -116,7 +116,7 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
           async (q) => {
             const user = action.auth === 'user' ? await resolveUser(q, req, sessionUserId, now) : null
             if (action.mutation && user) {
-              const prior = await claimClientId(q, user.id, String(input.clientId), action.name, now)
+              const prior = await claimClientId(q, user.id, String(input.clientId), action.name, requestHash(action.name, input), now)
               if (prior) return prior.replay
             }
             const checked = (action.output as z.ZodType).safeParse(await action.run({ ...services, cache, q, user, now, trusted: req.trusted ?? null }, input))

@@ -5,7 +5,7 @@
  */
 import { coreActions as api } from '../../src/api/actions'
 import { openChatId } from '../auth/wechat-data'
-import { ApiError } from '../errors'
+import { ApiError, notConfigured } from '../errors'
 import { chatCount } from '../ledger/chats'
 import { requireMember } from '../ledger/groups'
 import { wechatSessionKey } from '../ledger/users'
@@ -14,7 +14,7 @@ import { defineAction } from './types'
 
 async function chatOf(ctx: ActionContext & { user: { id: string } }, input: { encryptedData: string; iv: string }): Promise<string> {
   const appId = ctx.config.WECHAT_APP_ID
-  if (!appId) throw new ApiError('PROVIDER_NOT_CONFIGURED', 'WeChat is not configured (WECHAT_APP_ID)')
+  if (!appId) throw notConfigured('PROVIDER_NOT_CONFIGURED', 'WeChat is not available on this server', 'set WECHAT_APP_ID')
   const sessionKey = await wechatSessionKey(ctx.q, ctx.user.id)
   if (!sessionKey) throw new ApiError('CHAT_DATA_INVALID', 'Sign in with WeChat to link a chat', { reason: 'no WeChat session' })
   return openChatId(sessionKey, input.encryptedData, input.iv, appId, ctx.now)

@@ -1,6 +1,6 @@
 /** Paying a suggested transfer with a wallet: createPaymentOrder, getTransfers, getTransfer, confirmPayout. */
 import { paymentSchemas as api } from '../../src/api/payments'
-import { ApiError } from '../errors'
+import { ApiError, notConfigured } from '../errors'
 import { requireMember } from '../ledger/groups'
 import { toApiError } from '../payments/api-error'
 import { createPaymentOrder } from '../payments/orders'
@@ -37,7 +37,7 @@ export const paymentActionList = [
     if (!p) throw new ApiError('PAYMENT_STATE', 'This transfer has no payout yet')
     if (p.state !== 'succeeded' && p.state !== 'failed') {
       const provider = paymentsRuntime(ctx).providers[p.wallet]
-      if (!provider) throw new ApiError('PAYMENTS_DISABLED', `${p.wallet} payouts are not configured`)
+      if (!provider) throw notConfigured('PAYMENTS_DISABLED', 'Payouts are not available on this server', `no ${p.wallet} merchant configured for payouts`)
       let result
       try {
         result = await provider.queryPayout(p.id)

@@ -1,6 +1,6 @@
 /** Turns a sign-in request into a verified (provider, subject) pair. */
 import type { Config } from '../config'
-import { ApiError } from '../errors'
+import { ApiError, notConfigured } from '../errors'
 import { alipayClient, alipayOauthToken, type AlipayOauthClient } from './alipay'
 import { wechatCode2Session, type FetchLike } from './wechat'
 
@@ -27,14 +27,14 @@ export async function resolveIdentity(config: Config, deps: IdentityDeps, req: {
       return { provider: 'dev', subject: (req.name ?? '').trim().toLowerCase() }
     }
     case 'wechat': {
-      if (!config.WECHAT_APP_ID || !config.WECHAT_APP_SECRET) throw new ApiError('PROVIDER_NOT_CONFIGURED', 'WeChat sign-in is not configured (WECHAT_APP_ID, WECHAT_APP_SECRET)')
+      if (!config.WECHAT_APP_ID || !config.WECHAT_APP_SECRET) throw notConfigured('PROVIDER_NOT_CONFIGURED', 'WeChat sign-in is not available on this server', 'set WECHAT_APP_ID and WECHAT_APP_SECRET')
       const fetchImpl = deps.fetch ?? (globalThis.fetch as unknown as FetchLike)
       const { openid, sessionKey } = await wechatCode2Session({ appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET }, req.code ?? '', fetchImpl)
       return { provider: 'wechat', subject: openid, sessionKey }
     }
     case 'alipay': {
       if (!config.ALIPAY_APP_ID || !config.ALIPAY_PRIVATE_KEY || !config.ALIPAY_PUBLIC_KEY)
-        throw new ApiError('PROVIDER_NOT_CONFIGURED', 'Alipay sign-in is not configured (ALIPAY_APP_ID, ALIPAY_PRIVATE_KEY, ALIPAY_PUBLIC_KEY)')
+        throw notConfigured('PROVIDER_NOT_CONFIGURED', 'Alipay sign-in is not available on this server', 'set ALIPAY_APP_ID, ALIPAY_PRIVATE_KEY and ALIPAY_PUBLIC_KEY')
       const client = deps.alipay
         ? await deps.alipay(config)
         : await alipayClient({ appId: config.ALIPAY_APP_ID, privateKey: config.ALIPAY_PRIVATE_KEY, alipayPublicKey: config.ALIPAY_PUBLIC_KEY, gateway: config.ALIPAY_GATEWAY })

@@ -1,6 +1,7 @@
 /**
  * Session tokens: base64url(JSON payload) "." base64url(HMAC-SHA256(payload)), with an expiry.
- * Verified with a constant-time comparison of the signature.
+ * Verified by comparing the signature's canonical encoding in constant time: base64url has several encodings of
+ * the same 32 bytes (the last character carries 2 unused bits), and only the one we issue is accepted.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
@@ -30,8 +31,8 @@ export function verifySession(secret: string, token: string, now: Date): string 
   if (parts.length !== 2) return null
   const [body, sig] = parts
   if (!/^[A-Za-z0-9_-]+$/.test(body) || !/^[A-Za-z0-9_-]+$/.test(sig)) return null
-  const expected = sign(secret, body)
-  const given = Buffer.from(sig, 'base64url')
+  const expected = Buffer.from(sign(secret, body).toString('base64url'))
+  const given = Buffer.from(sig)
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null
   let payload: SessionPayload
   try {

@@ -38,7 +38,7 @@ export function createGatewayHandler(getHandler: () => Promise<Handler>, routes:
       let body: Buffer | null = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0)
       if (body.length > config.BODY_LIMIT_BYTES) body = null
       const out =
-        (await respond(h, { routes, corsOrigin: config.CORS_ORIGIN ?? '*', bodyLimit: config.BODY_LIMIT_BYTES }, { method, path, query, headers, body })) ?? notFound(path)
+        (await respond(h, { routes, corsOrigins: config.corsOrigins, bodyLimit: config.BODY_LIMIT_BYTES }, { method, path, query, headers, body })) ?? notFound(path)
       const isBinary = Buffer.isBuffer(out.body)
       return {
         statusCode: out.status,

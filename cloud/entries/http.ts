@@ -6,24 +6,32 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Handler } from '../handler'
 import type { RawRoute } from '../routes'
-import { corsHeaders, internalError, notFound, respond, type HttpResponseLike } from './respond'
+import { internalError, notFound, requestTimeout, respond, SECURITY_HEADERS, type HttpResponseLike } from './respond'
 
 export interface HttpOptions {
   routes?: RawRoute[]
-  /** Access-Control-Allow-Origin (default CORS_ORIGIN, else "*"). */
-  corsOrigin?: string
+  /** Origins allowed to call from a browser (default: the configuration's corsOrigins). */
+  corsOrigins?: readonly string[]
   bodyLimit?: number
+  /** How long a declared body may take to arrive (default BODY_TIMEOUT_MS). */
+  bodyTimeoutMs?: number
   /** Serves anything that is not the function's (e.g. the H5 build's static files). */
   fallback?: (req: IncomingMessage, res: ServerResponse) => void
 }
 
-/** The body, or null once it passes `limit` bytes (the rest is drained, not kept). */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+/**
+ * The body, or null once it passes `limit` bytes (the rest is drained, not kept), or 'timeout' when it has not
+ * all arrived within `timeoutMs` (a client that declares a body and never sends it does not hold the request).
+ */
+export function readBody(req: IncomingMessage, limit: number, timeoutMs = 10_000): Promise<Buffer | null | 'timeout'> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'])
     const chunks: Buffer[] = []
     let size = 0
     let over = Number.isFinite(declared) && declared > limit
+    const timer = setTimeout(() => resolve('timeout'), timeoutMs)
+    timer.unref()
+    req.on('close', () => clearTimeout(timer))
     req.on('data', (chunk: Buffer) => {
       if (over) return
       size += chunk.length
@@ -34,8 +42,14 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 
       }
       chunks.push(chunk)
     })
-    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)))
-    req.on('error', reject)
+    req.on('end', () => {
+      clearTimeout(timer)
+      resolve(over ? null : Buffer.concat(chunks))
+    })
+    req.on('error', (e) => {
+      clearTimeout(timer)
+      reject(e)
+    })
   })
 }
 
@@ -49,9 +63,10 @@ export function createHttpHandler(handler: Handler, opts: HttpOptions = {}): (re
   const config = handler.services.config
   const respondOpts = {
     routes: opts.routes ?? [],
-    corsOrigin: opts.corsOrigin ?? config.CORS_ORIGIN ?? '*',
+    corsOrigins: opts.corsOrigins ?? config.corsOrigins,
     bodyLimit: opts.bodyLimit ?? config.BODY_LIMIT_BYTES
   }
+  const bodyTimeoutMs = opts.bodyTimeoutMs ?? config.BODY_TIMEOUT_MS
   return (req, res) => {
     const run = async () => {
       let url: URL
@@ -63,9 +78,14 @@ export function createHttpHandler(handler: Handler, opts: HttpOptions = {}): (re
       const method = req.method ?? 'GET'
       const ours = url.pathname === '/api' || url.pathname === '/health' || method === 'OPTIONS' || respondOpts.routes.some((r) => (r.path.endsWith('/') ? url.pathname.startsWith(r.path) : url.pathname === r.path))
       if (!ours && opts.fallback) return opts.fallback(req, res)
-      const body = method === 'GET' || method === 'HEAD' || method === 'OPTIONS' ? Buffer.alloc(0) : await readBody(req, respondOpts.bodyLimit)
+      const body = method === 'GET' || method === 'HEAD' || method === 'OPTIONS' ? Buffer.alloc(0) : await readBody(req, respondOpts.bodyLimit, bodyTimeoutMs)
+      if (body === 'timeout') {
+        write(res, requestTimeout())
+        req.destroy()
+        return
+      }
       const out = await respond(handler, respondOpts, { method, path: url.pathname, query: url.searchParams, headers: req.headers, body })
-      write(res, out ?? { ...notFound(url.pathname), headers: { ...notFound(url.pathname).headers, ...corsHeaders(respondOpts.corsOrigin) } })
+      write(res, out ?? { ...notFound(url.pathname), headers: { ...notFound(url.pathname).headers, ...SECURITY_HEADERS } })
     }
     run().catch((e) => {
       console.error('[splitpay] http entry error:', e)

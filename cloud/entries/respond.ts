@@ -25,25 +25,43 @@ export interface HttpResponseLike {
 
 export interface RespondOptions {
   routes: RawRoute[]
-  corsOrigin: string
+  /** Origins allowed to call from a browser ("*" for any); the mini-programs need none. */
+  corsOrigins: readonly string[]
   bodyLimit: number
 }
 
 function json(status: number, value: unknown, extra: Record<string, string> = {}): HttpResponseLike {
-  return { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extra }, body: JSON.stringify(value) }
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': JSON_POLICY, ...extra },
+    body: JSON.stringify(value)
+  }
 }
 
 const err = (status: number, code: ApiErrorCode, message: string) => json(status, { ok: false, error: { code, message } })
 
-export function corsHeaders(origin: string): Record<string, string> {
+/** CORS headers for a request from `origin`: none unless it is allowed. */
+export function corsHeaders(allowed: readonly string[], origin: string | undefined): Record<string, string> {
+  const any = allowed.includes('*')
+  if (!any && (origin === undefined || !allowed.includes(origin))) return allowed.length > 0 ? { vary: 'origin' } : {}
   return {
-    'access-control-allow-origin': origin,
+    'access-control-allow-origin': any ? '*' : origin!,
     'access-control-allow-headers': 'content-type, authorization',
     'access-control-allow-methods': 'POST, GET, OPTIONS',
     'access-control-max-age': '600',
-    ...(origin !== '*' ? { vary: 'origin' } : {})
+    ...(any ? {} : { vary: 'origin' })
   }
 }
+
+/** Sent with every answer of the function: no sniffing, no framing, no referrer. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer'
+}
+
+/** JSON answers load nothing and are never framed. */
+const JSON_POLICY = "default-src 'none'; frame-ancestors 'none'"
 
 function header(headers: HttpRequestLike['headers'], name: string): string | undefined {
   const v = headers[name] ?? headers[name.toLowerCase()] ?? Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1]
@@ -52,10 +70,10 @@ function header(headers: HttpRequestLike['headers'], name: string): string | und
 
 /** Answers one request; null when nothing here serves the path (the caller may fall back, e.g. to static files). */
 export async function respond(handler: Handler, opts: RespondOptions, req: HttpRequestLike): Promise<HttpResponseLike | null> {
-  const cors = corsHeaders(opts.corsOrigin)
+  const cors = corsHeaders(opts.corsOrigins, header(req.headers, 'origin'))
   const out = await route(handler, opts, req)
   if (!out) return null
-  return { ...out, headers: { ...cors, ...out.headers } }
+  return { ...out, headers: { ...cors, ...out.headers, ...SECURITY_HEADERS } }
 }
 
 async function route(handler: Handler, opts: RespondOptions, req: HttpRequestLike): Promise<HttpResponseLike | null> {
@@ -92,6 +110,11 @@ async function route(handler: Handler, opts: RespondOptions, req: HttpRequestLik
 
 export function notFound(path: string): HttpResponseLike {
   return err(404, 'NOT_FOUND', `Nothing at ${path.slice(0, 100)}`)
+}
+
+export function requestTimeout(): HttpResponseLike {
+  const out = err(408, 'REQUEST_TIMEOUT', 'The request body did not arrive in time')
+  return { ...out, headers: { ...out.headers, ...SECURITY_HEADERS, connection: 'close' } }
 }
 
 export function internalError(): HttpResponseLike {

@@ -1,9 +1,27 @@
 /**
- * Client ids of mutations: a (user, clientId) claim per mutation, holding its first answer, so a retry writes
- * nothing and gets that answer again. Claims are kept for RETRY_WINDOW_DAYS, then pruned.
+ * Client ids of mutations: a (user, clientId) claim per mutation, holding its first answer and a hash of its
+ * request, so a retry (the same request) writes nothing and gets that answer again, and the same id with another
+ * request is refused. Claims are kept for RETRY_WINDOW_DAYS, then pruned.
  */
+import { createHash } from 'node:crypto'
 import { ApiError } from '../errors'
 import type { Queryable } from '../store/db'
+
+/** JSON with object keys sorted at every level, so the same request hashes the same whatever its key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined)
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
+}
+
+/** The hash of one request: its action and its validated input. */
+export function requestHash(action: string, input: unknown): string {
+  return createHash('sha256').update(action).update('\0').update(canonicalJson(input)).digest('base64url')
+}
 
 /** How long a retry with the same clientId is recognised. */
 export const RETRY_WINDOW_DAYS = 7
@@ -12,21 +30,25 @@ const RETRY_WINDOW_MS = RETRY_WINDOW_DAYS * 24 * 60 * 60 * 1000
 export const PRUNE_INTERVAL_MS = 60 * 60 * 1000
 
 /**
- * Claims (user, clientId) for this transaction. Returns the stored first result when the id was used before;
- * a concurrent request with the same id waits on the unique key until the first one commits or rolls back.
+ * Claims (user, clientId) for this request (`hash` from {@link requestHash}). Returns the stored first result when
+ * the same request used the id before; CLIENT_ID_REUSED when another request did. A concurrent request with the
+ * same id waits on the unique key until the first one commits or rolls back.
  */
-export async function claimClientId(q: Queryable, userId: string, clientId: string, action: string, now: Date): Promise<{ replay: unknown } | null> {
-  const ins = await q.query('INSERT INTO idempotency (user_id, client_id, action, result, created_at) VALUES ($1, $2, $3, NULL, $4) ON CONFLICT DO NOTHING RETURNING 1', [
-    userId,
-    clientId,
-    action,
-    now.toISOString()
-  ])
+export async function claimClientId(q: Queryable, userId: string, clientId: string, action: string, hash: string, now: Date): Promise<{ replay: unknown } | null> {
+  const ins = await q.query(
+    'INSERT INTO idempotency (user_id, client_id, action, request_hash, result, created_at) VALUES ($1, $2, $3, $4, NULL, $5) ON CONFLICT DO NOTHING RETURNING 1',
+    [userId, clientId, action, hash, now.toISOString()]
+  )
   if (ins.rows.length > 0) return null
-  const prev = await q.query<{ action: string; result: unknown }>('SELECT action, result FROM idempotency WHERE user_id = $1 AND client_id = $2', [userId, clientId])
+  const prev = await q.query<{ action: string; request_hash: string | null; result: unknown }>(
+    'SELECT action, request_hash, result FROM idempotency WHERE user_id = $1 AND client_id = $2',
+    [userId, clientId]
+  )
   const row = prev.rows[0]
-  if (!row || row.action !== action || row.result === null) {
-    throw new ApiError('CLIENT_ID_REUSED', `clientId ${clientId} was already used for ${row?.action ?? 'another request'}`)
+  // Claims stored before request hashes were kept (request_hash NULL) are matched by action alone.
+  const same = row !== undefined && row.action === action && (row.request_hash === null || row.request_hash === hash)
+  if (!row || !same || row.result === null) {
+    throw new ApiError('CLIENT_ID_REUSED', `clientId ${clientId} was already used for a different request${row && row.action !== action ? ` (${row.action})` : ''}`)
   }
   return { replay: typeof row.result === 'string' ? JSON.parse(row.result) : row.result }
 }

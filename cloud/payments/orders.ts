@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import type { z } from 'zod'
 import type { createPaymentOrderInput, createPaymentOrderOutput, PayParams } from '../../src/api/payments'
 import type { ActionContext } from '../actions/types'
-import { forbidden } from '../errors'
+import { forbidden, notConfigured } from '../errors'
 import { recordChange, requireMember, listMembers } from '../ledger/groups'
 import { buildGroupView } from '../ledger/state'
 import { findUser, type UserRow } from '../ledger/users'
@@ -27,7 +27,7 @@ export async function createPaymentOrder(
 ): Promise<z.input<typeof createPaymentOrderOutput>> {
   const rt = paymentsRuntime(ctx)
   if (rt.mode === 'off') {
-    throw paymentApiError('PAYMENTS_DISABLED', 'In-app payment is not configured on this server; pay directly (QR code) or in cash', rt.problems.length ? { problems: rt.problems } : undefined)
+    throw notConfigured('PAYMENTS_DISABLED', 'In-app payment is not available on this server; pay directly (QR code) or in cash', rt.problems.join('; ') || 'no merchant configured')
   }
   const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
   if (me.id !== input.from) throw forbidden('Only the payer can pay this transfer')
@@ -55,7 +55,7 @@ export async function createPaymentOrder(
   if (channel === 'sandbox' && !sandbox) throw paymentApiError('PAYMENT_WALLET', 'The sandbox wallet exists only in dev mode')
   const wire: PayoutWallet = channel === 'sandbox' ? payerWallet : channel
   const provider = rt.providers[wire]
-  if (!provider) throw paymentApiError('PAYMENT_WALLET', `${wire === 'wechat' ? 'WeChat Pay' : 'Alipay'} is not configured on this server`)
+  if (!provider) throw notConfigured('PAYMENT_WALLET', `${wire === 'wechat' ? 'WeChat Pay' : 'Alipay'} is not available on this server`, `no ${wire} merchant configured`)
   const payer = walletIdentity(ctx.user, wire, sandbox)
   if (!payer) throw paymentApiError('PAYMENT_PAYER_IDENTITY', `Sign in with ${wire === 'wechat' ? 'WeChat' : 'Alipay'} to pay with it`)
 

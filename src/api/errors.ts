@@ -10,6 +10,7 @@ const TRANSPORT_STATUS = {
   BAD_REQUEST: 400, // the body is not JSON or not { action, input }
   INVALID_INPUT: 400, // the input does not match the action's schema
   PAYLOAD_TOO_LARGE: 413,
+  REQUEST_TIMEOUT: 408, // the declared body did not arrive in time
   METHOD_NOT_ALLOWED: 405,
   UNKNOWN_ACTION: 404,
   NOT_FOUND: 404,
@@ -17,7 +18,7 @@ const TRANSPORT_STATUS = {
   NOT_MEMBER: 403, // the caller is not a member of the group (or the group does not exist)
   FORBIDDEN: 403, // a member, but not allowed to do this
   VERSION_CONFLICT: 409, // expectedVersion is stale: reload and retry
-  CLIENT_ID_REUSED: 409, // the clientId was already used for a different action
+  CLIENT_ID_REUSED: 409, // the clientId was already used for a different request
   INVITE_INVALID: 404, // no such invite token
   INVITE_REVOKED: 409,
   MEMBER_CLAIMED: 409, // the placeholder member already belongs to someone

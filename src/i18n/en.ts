@@ -126,6 +126,7 @@ export const en: Messages = {
   'error.BALANCES_NOT_ZERO': 'The balances do not add up; please refresh',
   'error.INVALID_INPUT': 'Some of the input is not valid',
   'error.BAD_REQUEST': 'The request is malformed',
+  'error.REQUEST_TIMEOUT': 'The connection is too slow; please try again',
   'error.PAYLOAD_TOO_LARGE': 'Too large (images must be under 256 KB)',
   'error.CLIENT_ID_REUSED': 'This was already submitted',
   'error.INVITE_INVALID': 'This invite link is not valid',

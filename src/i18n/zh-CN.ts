@@ -124,6 +124,7 @@ export const zhCN = {
   'error.BALANCES_NOT_ZERO': '余额合计不为 0，请刷新',
   'error.INVALID_INPUT': '填写的内容有误',
   'error.BAD_REQUEST': '请求格式不对',
+  'error.REQUEST_TIMEOUT': '网络太慢了，请重试',
   'error.PAYLOAD_TOO_LARGE': '内容太大了（图片请小于 256 KB）',
   'error.CLIENT_ID_REUSED': '这个操作已经提交过了',
   'error.INVITE_INVALID': '邀请链接无效',
