@@ -7,6 +7,7 @@ import { coreActions as api } from '../../src/api/actions'
 import { ApiError } from '../errors'
 import { newId } from '../ledger/ids'
 import { byMember, listMembers, lockGroup, nextPosition, recordChange, requireMember, type GroupRow, type MemberRow } from '../ledger/groups'
+import { memberInUse } from '../ledger/references'
 import { buildGroupView } from '../ledger/state'
 import type { UserRow } from '../ledger/users'
 import type { Queryable } from '../store/db'
@@ -32,14 +33,8 @@ async function claim(q: Queryable, group: GroupRow, user: UserRow, memberId: str
   if (target.user_id === user.id) return target
   if (target.user_id !== null) throw new ApiError('MEMBER_CLAIMED', 'This member already belongs to someone')
   if (current) {
-    const used = await q.query(
-      `SELECT 1 FROM expenses WHERE group_id = $1 AND (created_by = $2 OR data::text LIKE $3)
-       UNION ALL SELECT 1 FROM payments WHERE group_id = $1 AND (from_member = $2 OR to_member = $2 OR recorded_by = $2)
-       UNION ALL SELECT 1 FROM invites WHERE group_id = $1 AND created_by = $2
-       LIMIT 1`,
-      [group.id, current.id, `%"${current.id}"%`]
-    )
-    if (used.rows.length > 0) throw new ApiError('MEMBER_IN_USE', 'You already have expenses or payments in this group under your own name')
+    const used = await memberInUse(q, current.id)
+    if (used) throw new ApiError('MEMBER_IN_USE', 'You already have expenses or payments in this group under your own name', { reference: used })
     await q.query('DELETE FROM members WHERE id = $1', [current.id])
   }
   // The role goes with the person: an organizer taking over a placeholder stays the organizer.
