@@ -1,7 +1,8 @@
 /** Expenses: listExpenses (cursor pages through all), addExpense, editExpense, deleteExpense (soft). */
 import { coreActions as api } from '../../src/api/actions'
-import { computeBalances, validateExpense, type Expense } from '../../src/domain'
+import { validateExpense, type Expense } from '../../src/domain'
 import { ApiError } from '../errors'
+import { changeBalances } from '../ledger/bounds'
 import { decodeCursor, encodeCursor } from '../ledger/cursor'
 import { EXPENSE_COLS, expenseRow, expenseView, findExpense, today } from '../ledger/expenses'
 import { byMember, recordChange, requireMember, type GroupRow } from '../ledger/groups'
@@ -42,6 +43,7 @@ export const expenseActions = [
     const { group, me, memberIds } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true, memberIds: true })
     const expense = input.expense as Expense
     validateExpense(expense, memberIds, group.currency)
+    await changeBalances(ctx, group, memberIds, { added: [expense] })
     const now = ctx.now.toISOString()
     const date = input.date ?? today(ctx.now, input)
     const res = await ctx.q.query<Record<string, unknown>>(
@@ -51,15 +53,7 @@ export const expenseActions = [
     )
     if (res.rows.length === 0) throw new ApiError('DUPLICATE_ID', `An expense with id ${expense.id} already exists`)
     const version = await recordChange(ctx.q, group, byMember(me), 'expense.add', summary(expense, input.description), ctx.now)
-    const view = expenseView(expenseRow(res.rows[0]), group.currency)
-    // Balances are additive over expenses: once committed, a cached state of the previous version moves forward
-    // by this expense alone instead of being recomputed from every expense.
-    ctx.cache.advance(group.id, version - 1, version, {
-      balances: computeBalances({ members: memberIds, expenses: [expense], payments: [], currency: group.currency }),
-      expenseCount: 1,
-      totalSpent: Object.values(view.shares).reduce((a, b) => a + b, 0)
-    })
-    return { expense: view, version }
+    return { expense: expenseView(expenseRow(res.rows[0]), group.currency), version }
   }),
 
   defineAction('editExpense', api.editExpense, { mutation: true }, async (ctx, input) => {
@@ -70,6 +64,7 @@ export const expenseActions = [
     if (!before) throw new ApiError('NOT_FOUND', 'No such expense in this group')
     if (before.deleted_at) throw new ApiError('EXPENSE_DELETED', 'This expense was deleted')
     validateExpense(expense, memberIds, group.currency)
+    await changeBalances(ctx, group, memberIds, { added: [expense], removed: [before.expense] })
     const description = input.description ?? before.description
     const category = input.category ?? before.category
     const date = input.date ?? before.date
@@ -94,11 +89,12 @@ export const expenseActions = [
   }),
 
   defineAction('deleteExpense', api.deleteExpense, { mutation: true }, async (ctx, input) => {
-    const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
+    const { group, me, memberIds } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true, memberIds: true })
     checkVersion(group, input.expectedVersion)
     const row = await findExpense(ctx.q, group.id, input.expenseId)
     if (!row) throw new ApiError('NOT_FOUND', 'No such expense in this group')
     if (row.deleted_at) throw new ApiError('EXPENSE_DELETED', 'This expense was already deleted')
+    await changeBalances(ctx, group, memberIds, { removed: [row.expense] })
     await ctx.q.query('UPDATE expenses SET deleted_at = $3, updated_at = $3 WHERE group_id = $1 AND id = $2', [group.id, row.id, ctx.now.toISOString()])
     const version = await recordChange(ctx.q, group, byMember(me), 'expense.delete', summary(row.expense, row.description), ctx.now)
     return { expenseId: row.id, version }

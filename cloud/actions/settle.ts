@@ -2,6 +2,7 @@
 import { coreActions as api } from '../../src/api/actions'
 import { validatePayment } from '../../src/domain'
 import { ApiError, forbidden } from '../errors'
+import { changeBalances } from '../ledger/bounds'
 import { newId } from '../ledger/ids'
 import { byMember, listMembers, recordChange, requireMember } from '../ledger/groups'
 import { PAYMENT_COLS, paymentView } from '../ledger/payments'
@@ -12,7 +13,8 @@ export const settleActions = [
     const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
     const members = await listMembers(ctx.q, group.id)
     const id = newId('p')
-    validatePayment({ id, from: input.from, to: input.to, amount: input.amount }, members.map((m) => m.id))
+    const memberIds = members.map((m) => m.id)
+    const asPayment = validatePayment({ id, from: input.from, to: input.to, amount: input.amount }, memberIds, group.currency)
     const from = members.find((m) => m.id === input.from)!
     const to = members.find((m) => m.id === input.to)!
     // Either side records it; for a placeholder (who cannot sign in) any member may record on their behalf.
@@ -21,6 +23,7 @@ export const settleActions = [
     }
     // Recorded by the receiver (or for a placeholder receiver) it is confirmed at once.
     const confirmed = me.id === to.id || to.user_id === null
+    await changeBalances(ctx, group, memberIds, { payments: confirmed ? [asPayment] : [] })
     const now = ctx.now.toISOString()
     const res = await ctx.q.query<Record<string, unknown>>(
       `INSERT INTO payments (id, group_id, from_member, to_member, amount, method, status, recorded_by, created_at, confirmed_at)
@@ -50,6 +53,8 @@ export const settleActions = [
     const asPayee = me.id === payment.to
     if (!asPayee && me.role !== 'organizer') throw forbidden('Only the receiver or the group organizer can confirm a payment')
     if (!asPayee && me.id === payment.from) throw forbidden('The receiver confirms a payment you sent')
+    const memberIds = (await listMembers(ctx.q, group.id)).map((m) => m.id)
+    await changeBalances(ctx, group, memberIds, { payments: [{ id: payment.id, from: payment.from, to: payment.to, amount: payment.amount }] })
     const now = ctx.now.toISOString()
     const upd = await ctx.q.query<Record<string, unknown>>(
       `UPDATE payments SET status = 'confirmed', confirmed_at = $3, confirmed_by = $4 WHERE group_id = $1 AND id = $2 RETURNING ${PAYMENT_COLS}`,

@@ -32,6 +32,7 @@ export const domainErrorCodes = [
   'PAYMENT_AMOUNT',
   'INVALID_ID',
   'BALANCES_NOT_ZERO',
+  'GROUP_BALANCE_LIMIT',
   'INVALID_INPUT'
 ] as const
 
@@ -69,6 +70,7 @@ export const domainErrorMessages: Record<DomainErrorCode, string> = {
   PAYMENT_AMOUNT: 'A payment amount must be more than 0.',
   INVALID_ID: 'Invalid id.',
   BALANCES_NOT_ZERO: 'The balances do not add up to zero.',
+  GROUP_BALANCE_LIMIT: 'This change would take the group beyond what it can hold (100 billion owed in all).',
   INVALID_INPUT: 'Invalid input.'
 }
 

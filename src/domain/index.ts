@@ -48,6 +48,7 @@ export {
 } from './split'
 export { paidAmounts, payerEntries } from './payers'
 export { computeBalances } from './balances'
+export { checkGroupBounds, MAX_GROUP_DEBT, MAX_GROUP_SPENT } from './limits'
 export { planSettlement, planSettlementWithKind, continuePlan, EXACT_LIMIT, type KeptPlan, type PlanKind, type SettlementPlan } from './settlement'
 export {
   CurrencySchema,

@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import { DomainError, domainErrorMessages, isDomainErrorCode, type DomainErrorCode } from './errors'
 import { checkExpense } from './check'
+import { isCurrency, minorDigits } from './money/currencies'
+import { MAX_MAJOR_UNITS } from './money/parse'
 import { ExpenseSchema, PaymentSchema } from './schemas'
 import type { CurrencyCode, Expense, MemberId, Payment } from './types'
 
@@ -48,9 +50,14 @@ export function validateExpense(expense: unknown, members: readonly MemberId[], 
 }
 
 /** Checks a payment against the schema and the group (UNKNOWN_MEMBER). Returns the parsed payment. */
-export function validatePayment(payment: unknown, members: readonly MemberId[]): Payment {
+export function validatePayment(payment: unknown, members: readonly MemberId[], currency?: string): Payment {
   const parsed = PaymentSchema.safeParse(payment)
   if (!parsed.success) throw domainErrorFromZod(parsed.error)
+  // bounded like an expense: at most 100,000,000 major units of the group currency
+  const digits = isCurrency(currency) ? minorDigits(currency) : 2
+  if (parsed.data.amount > MAX_MAJOR_UNITS * 10 ** digits) {
+    throw new DomainError('MONEY_TOO_LARGE', 'A payment is at most 100,000,000.', { amount: parsed.data.amount })
+  }
   const known = new Set(members)
   for (const member of [parsed.data.from, parsed.data.to]) {
     if (!known.has(member)) throw new DomainError('UNKNOWN_MEMBER', `${member} is not a member of the group.`, { member })

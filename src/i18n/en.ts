@@ -123,6 +123,7 @@ export const en: Messages = {
   'error.PAYERS_SIGN': "The payers' amounts must have the same sign as the total",
   'error.SPLIT_MODE': 'This split mode is not supported',
   'error.SPLIT_EXACT_SIGN': 'The amounts must have the same sign as the total',
+  'error.GROUP_BALANCE_LIMIT': 'This would take the group beyond what it can hold (100 billion owed in all)',
   'error.BALANCES_NOT_ZERO': 'The balances do not add up; please refresh',
   'error.INVALID_INPUT': 'Some of the input is not valid',
   'error.BAD_REQUEST': 'The request is malformed',

@@ -121,6 +121,7 @@ export const zhCN = {
   'error.PAYERS_SIGN': '付款金额的正负要和总金额一致',
   'error.SPLIT_MODE': '不支持这种分摊方式',
   'error.SPLIT_EXACT_SIGN': '各人金额的正负要和总金额一致',
+  'error.GROUP_BALANCE_LIMIT': '这笔改动会让本群的欠款超出上限（合计 1000 亿）',
   'error.BALANCES_NOT_ZERO': '余额合计不为 0，请刷新',
   'error.INVALID_INPUT': '填写的内容有误',
   'error.BAD_REQUEST': '请求格式不对',

@@ -1,0 +1,49 @@
+/**
+ * The one door for a change of a group's balances. Every action that moves them (an expense added, edited or
+ * deleted; a payment recorded as confirmed or confirmed later) describes its change here before it writes:
+ * - a change after which the group would leave the domain's limits is refused (GROUP_BALANCE_LIMIT), so no sequence
+ *   of accepted writes can make a read of the group fail;
+ * - once the action commits (it bumps the version by exactly one), the cached state moves forward by the same
+ *   change instead of being recomputed from every expense.
+ */
+import { checkGroupBounds, computeBalances, splitExpense, type Expense, type Payment } from '../../src/domain'
+import type { Queryable } from '../store/db'
+import type { CacheView, StateDelta } from './cache'
+import type { GroupRow } from './groups'
+import { deriveState } from './state'
+
+export interface LedgerChange {
+  added?: Expense[]
+  removed?: Expense[]
+  /** Payments that count from now on (confirmed). */
+  payments?: Payment[]
+}
+
+function deltaOf(memberIds: string[], currency: string, change: LedgerChange): StateDelta {
+  const added = change.added ?? []
+  const removed = change.removed ?? []
+  const plus = computeBalances({ members: memberIds, expenses: added, payments: change.payments ?? [], currency })
+  const minus = computeBalances({ members: memberIds, expenses: removed, payments: [], currency })
+  const balances: Record<string, number> = {}
+  for (const m of memberIds) {
+    const v = (plus[m] ?? 0) - (minus[m] ?? 0)
+    if (v !== 0) balances[m] = v
+  }
+  const spent = (list: Expense[]) => list.reduce((t, e) => t + Object.values(splitExpense(e, currency)).reduce((a, b) => a + b, 0), 0)
+  return { balances, expenseCount: added.length - removed.length, totalSpent: spent(added) - spent(removed) }
+}
+
+/** Checks `change` against the limits (before the action writes) and schedules the cache to move forward by it. */
+export async function changeBalances(
+  ctx: { q: Queryable; cache: CacheView },
+  group: GroupRow,
+  memberIds: string[],
+  change: LedgerChange
+): Promise<void> {
+  const delta = deltaOf(memberIds, group.currency, change)
+  const state = await deriveState(ctx.q, ctx.cache, group)
+  const balances = { ...state.balances }
+  for (const [m, v] of Object.entries(delta.balances)) balances[m] = (balances[m] ?? 0) + v
+  checkGroupBounds(balances, state.totalSpent + delta.totalSpent)
+  ctx.cache.advance(group.id, group.version, group.version + 1, delta)
+}
