@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { CurrencySchema, ExpenseSchema, MemberIdSchema } from '../domain'
-import { Amount, ClientId, Cursor, DateString, Emoji, ExportFormat, Id, Locale, QrImage, text, TimeZone, UtcOffsetMinutes, Wallet } from './common'
+import { Amount, AuthCode, ClientId, Cursor, DateString, Emoji, ExportFormat, Id, Locale, QrImage, text, TimeZone, UtcOffsetMinutes, Wallet } from './common'
 import { ActivityView, ExpenseView, GroupSummary, GroupView, InvitePreview, MemberView, PaymentMethod, PaymentView, UserView } from './views'
 
 const groupRef = { groupId: Id }
@@ -17,9 +17,9 @@ const Category = text(32, 1)
 
 export const signInInput = z.discriminatedUnion('provider', [
   /** WeChat mini-program: the code from Taro.login (wx.login). */
-  z.object({ provider: z.literal('wechat'), code: z.string().min(1).max(256), name: Name.optional() }),
+  z.object({ provider: z.literal('wechat'), code: AuthCode, name: Name.optional() }),
   /** Alipay mini-program: the authCode from my.getAuthCode. */
-  z.object({ provider: z.literal('alipay'), code: z.string().min(1).max(256), name: Name.optional() }),
+  z.object({ provider: z.literal('alipay'), code: AuthCode, name: Name.optional() }),
   /** Local development only: sign in as a display name (the same name is the same person). */
   z.object({ provider: z.literal('dev'), name: Name })
 ])

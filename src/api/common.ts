@@ -1,19 +1,41 @@
 /** Small shared field shapes for the request/response contract. */
 import { z } from 'zod'
+import { ID_PATTERN } from '../domain'
 
 const NO_CONTROL = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/
 
-/** Free text a person types: no control characters (PostgreSQL rejects NUL), trimmed, bounded. */
+/**
+ * True unless `s` has a lone UTF-16 surrogate (half of a character: PostgreSQL's jsonb and URL encoding refuse it).
+ * A loop, not `isWellFormed` or a lookbehind, so that older phone JS engines run it too.
+ */
+export function isWellFormed(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1)
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false
+      i++
+    } else if (c >= 0xdc00 && c <= 0xdfff) return false
+  }
+  return true
+}
+
+/**
+ * Free text a person types, normalized at the edge: NFC (the same text typed on two phones is stored the same),
+ * trimmed, bounded; no control characters (PostgreSQL rejects NUL) and no half characters.
+ */
 export const text = (max: number, min = 0) =>
   z
     .string()
+    .refine(isWellFormed, { message: 'contains a broken character' })
+    .normalize('NFC')
     .trim()
     .min(min, { message: min > 1 ? `at least ${min} characters` : 'must not be empty' })
     .max(max, { message: `at most ${max} characters` })
     .regex(NO_CONTROL, { message: 'contains control characters' })
 
-/** Server-made identifiers (groups, members, expenses, payments, invites, users). */
-export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: 'invalid id' })
+/** Identifiers (groups, members, expenses, payments, invites, users): the domain's one id rule. */
+export const Id = z.string().regex(ID_PATTERN, { message: 'invalid id' })
 
 /** A client-made unique id for one mutation; a retry with the same id returns the first result. */
 export const ClientId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: 'clientId must be 8-64 of A-Z a-z 0-9 _ -' })
@@ -69,6 +91,9 @@ export const QrImage = z
   .max(350_000, { message: 'QR image too large (max ~256 KB)' })
   .regex(/^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/]+={0,2}$/, { message: 'QR image must be a base64 image data URL' })
 
-export const Emoji = z.string().min(1).max(16).regex(NO_CONTROL)
+export const Emoji = z.string().min(1).max(16).regex(NO_CONTROL).refine(isWellFormed, { message: 'contains a broken character' })
+
+/** A one-time sign-in code from WeChat (`wx.login`) or Alipay (`my.getAuthCode`): opaque, URL-safe. */
+export const AuthCode = z.string().min(1).max(256).regex(/^[A-Za-z0-9_.~+/=-]+$/, { message: 'invalid sign-in code' })
 
 export const ExportFormat = z.enum(['csv', 'json'])

@@ -72,11 +72,11 @@ export const createPaymentOrderOutput = z.object({ transfer: TransferView, pay: 
 export const getTransfersInput = z.object({ groupId: Id })
 export const getTransfersOutput = z.object({ items: z.array(TransferView) })
 
-export const getTransferInput = z.object({ groupId: Id, transferId: z.string().min(1).max(64) })
+export const getTransferInput = z.object({ groupId: Id, transferId: Id })
 export const getTransferOutput = z.object({ transfer: TransferView })
 
 /** The payee asks for the payout's current state (after confirming in the app, or to retry now). */
-export const confirmPayoutInput = z.object({ groupId: Id, transferId: z.string().min(1).max(64), clientId: ClientId })
+export const confirmPayoutInput = z.object({ groupId: Id, transferId: Id, clientId: ClientId })
 export const confirmPayoutOutput = z.object({ transfer: TransferView })
 
 /** Stable error codes of the payment actions (besides the transport codes); listed with their statuses in ./errors. */

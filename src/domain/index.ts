@@ -54,6 +54,7 @@ export {
   CurrencySchema,
   ExpenseSchema,
   IdSchema,
+  ID_PATTERN,
   LedgerSchema,
   MemberIdSchema,
   MinorSchema,

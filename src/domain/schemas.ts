@@ -22,9 +22,15 @@ export function addCodedIssue(ctx: Ctx, code: DomainErrorCode, path: PropertyKey
 const coded = <T>(check: (value: unknown) => boolean, code: DomainErrorCode) =>
   z.custom<T>((value) => check(value), { params: { code }, message: domainErrorMessages[code] })
 
-const isId = (value: unknown): boolean => typeof value === 'string' && /^[^\s\u0000-\u001f\u007f]{1,64}$/.test(value)
+/**
+ * The one rule for every id in the contract (members, expenses, payments, groups, ...): 1 to 64 of A-Z a-z 0-9 _ -.
+ * The request and the reply schemas both use it, so an id the function accepts can always be answered.
+ */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 
-/** A member id: 1 to 64 characters, no spaces or control characters (INVALID_ID). */
+const isId = (value: unknown): boolean => typeof value === 'string' && ID_PATTERN.test(value)
+
+/** A member id: {@link ID_PATTERN} (INVALID_ID). */
 export const MemberIdSchema = coded<string>(isId, 'INVALID_ID')
 
 /** An expense or payment id, same rule as member ids (INVALID_ID). */

@@ -161,3 +161,28 @@ describe('production mode', () => {
     }
   })
 })
+
+describe('text and ids at the edge', () => {
+  test('a half character is refused, text is stored NFC, and an id the reply could not carry is refused up front', async () => {
+    const ann = await h.signIn('Text')
+    const g = await h.api.ok('createGroup', { clientId: cid(), name: 'Cafe\u0301' }, ann.token)
+    expect(g.group.name).toBe('Café')
+    expect(g.group.name).toHaveLength(4)
+    const before = await h.snapshot()
+    for (const name of ['Bo\ud800', '\udc00Bo', 'a\ud83d']) {
+      const r = await h.api.call('addMember', { groupId: g.group.id, clientId: cid(), name }, ann.token)
+      expect(r.status).toBe(400)
+      expect(r.body.ok === false && r.body.error.code).toBe('INVALID_INPUT')
+    }
+    const badEmoji = await h.api.call('createGroup', { clientId: cid(), name: 'x', emoji: '\ud83d' }, ann.token)
+    expect(badEmoji.status).toBe(400)
+    for (const id of ['e/1', 'é', 'e 1', 'x'.repeat(65)]) {
+      const r = await h.api.call('addExpense', { groupId: g.group.id, clientId: cid(), expense: equalExpense(id, 100, g.group.me, [g.group.me]), description: 'x' }, ann.token)
+      expect(r.status).toBe(400)
+      expect(r.body.ok === false && r.body.error.code).toBe('INVALID_ID')
+    }
+    expect(await h.snapshot()).toEqual(before)
+    // a whole emoji (a surrogate pair) is fine
+    expect((await h.api.call('addMember', { groupId: g.group.id, clientId: cid(), name: 'Bo 😀' }, ann.token)).status).toBe(200)
+  })
+})
