@@ -52,6 +52,13 @@ const EnvSchema = z
       return list
     }),
     BODY_TIMEOUT_MS: intFrom(10_000, 100, 120_000),
+    // -1: the mode's default (off in dev mode, on in production); 0: off
+    RATE_LIMIT_USER: intFrom(-1, -1, 1_000_000),
+    RATE_LIMIT_ADDRESS: intFrom(-1, -1, 1_000_000),
+    RATE_LIMIT_WINDOW_MS: intFrom(10_000, 1_000, 3_600_000),
+    MAX_GROUPS_PER_USER: intFrom(500, 1, 100_000),
+    MAX_MEMBERS_PER_GROUP: intFrom(200, 2, 10_000),
+    MAX_EXPENSES_PER_GROUP: intFrom(20_000, 1, 1_000_000),
     BODY_LIMIT_BYTES: intFrom(1_048_576, 1024, 20 * 1_048_576),
     PORT: intFrom(8787, 0, 65535)
   })
@@ -98,6 +105,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...parsed.data,
     raw: { ...env },
     sessionSecret: parsed.data.SESSION_SECRET ?? DEV_SECRET,
-    corsOrigins: parsed.data.CORS_ORIGIN ?? (parsed.data.SPLITPAY_MODE === 'dev' ? ['*'] : [])
+    corsOrigins: parsed.data.CORS_ORIGIN ?? (parsed.data.SPLITPAY_MODE === 'dev' ? ['*'] : []),
+    // production defaults: 300 requests a user and 1,000 an address per 10 s window
+    RATE_LIMIT_USER: parsed.data.RATE_LIMIT_USER >= 0 ? parsed.data.RATE_LIMIT_USER : parsed.data.SPLITPAY_MODE === 'dev' ? 0 : 300,
+    RATE_LIMIT_ADDRESS: parsed.data.RATE_LIMIT_ADDRESS >= 0 ? parsed.data.RATE_LIMIT_ADDRESS : parsed.data.SPLITPAY_MODE === 'dev' ? 0 : 1000
   }
 }

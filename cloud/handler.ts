@@ -11,6 +11,7 @@ import type { Identity } from './auth/identity'
 import { verifySession } from './auth/session'
 import { ApiError } from './errors'
 import { claimClientId, createPruner, requestHash, storeResult } from './ledger/idempotency'
+import { createRateLimiter } from './ledger/rate-limit'
 import { findUser, upsertUser, type UserRow } from './ledger/users'
 import type { Queryable } from './store/db'
 
@@ -21,6 +22,8 @@ export interface HandlerRequest {
   token?: string | null
   /** An identity the platform vouches for (WeChat CloudBase OPENID); takes the place of a token. */
   trusted?: Identity | null
+  /** The caller's network address, for the per-address rate limit (null where the host does not tell). */
+  address?: string | null
 }
 
 export interface HandlerResponse {
@@ -83,6 +86,7 @@ async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
 export function createHandler(services: AppServices, actions: ReadonlyMap<string, AnyAction>): Handler {
   const { db, config, clock } = services
   const prune = createPruner()
+  const countRequest = createRateLimiter(config)
 
   /** The caller: the trusted identity's user, else the user of the session verified before the transaction. */
   async function resolveUser(q: Queryable, req: HandlerRequest, userId: string | null, now: Date): Promise<UserRow> {
@@ -105,6 +109,10 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
       if (action.auth === 'user' && !req.trusted && !sessionUserId) {
         return fail(401, { code: 'UNAUTHENTICATED', message: req.token ? 'Your session is invalid or expired; please sign in again' : 'Sign in first' })
       }
+
+      // Counted before anything else is looked at, in the database, so the limits hold across instances.
+      const caller = sessionUserId ?? (req.trusted ? `${req.trusted.provider}:${req.trusted.subject}` : null)
+      await countRequest(db, { userId: caller, address: req.address ?? null }, now)
 
       const parsed = action.input.safeParse(req.input === undefined || req.input === null ? {} : req.input)
       if (!parsed.success) return inputError(parsed.error)

@@ -2,6 +2,7 @@
 import { coreActions as api } from '../../src/api/actions'
 import { decodeCursor, encodeCursor } from '../ledger/cursor'
 import { newId } from '../ledger/ids'
+import { checkGroupQuota, checkGroupSize, checkMemberQuota } from '../ledger/quotas'
 import { byMember, groupRow, nextPosition, recordChange, requireMember, type GroupRow } from '../ledger/groups'
 import { buildGroupView, deriveState, memberView } from '../ledger/state'
 import { toInt } from '../store/convert'
@@ -9,6 +10,8 @@ import { defineAction } from './types'
 
 export const groupActions = [
   defineAction('createGroup', api.createGroup, { mutation: true }, async (ctx, input) => {
+    await checkGroupQuota(ctx.q, ctx.config, ctx.user.id)
+    checkGroupSize(ctx.config, 1 + input.placeholders.length)
     const groupId = newId('g')
     const now = ctx.now.toISOString()
     await ctx.q.query('INSERT INTO groups (id, name, currency, emoji, version, created_by, created_at) VALUES ($1, $2, $3, $4, 0, $5, $6)', [
@@ -81,6 +84,7 @@ export const groupActions = [
 
   defineAction('addMember', api.addMember, { mutation: true }, async (ctx, input) => {
     const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
+    await checkMemberQuota(ctx.q, ctx.config, group.id, 1)
     const id = newId('m')
     await ctx.q.query('INSERT INTO members (id, group_id, name, user_id, position, created_at) VALUES ($1, $2, $3, NULL, $4, $5)', [
       id,

@@ -7,6 +7,7 @@ import { coreActions as api } from '../../src/api/actions'
 import { ApiError } from '../errors'
 import { newId } from '../ledger/ids'
 import { byMember, listMembers, lockGroup, nextPosition, recordChange, requireMember, type GroupRow, type MemberRow } from '../ledger/groups'
+import { checkGroupQuota, checkMemberQuota } from '../ledger/quotas'
 import { memberInUse } from '../ledger/references'
 import { buildGroupView } from '../ledger/state'
 import type { UserRow } from '../ledger/users'
@@ -98,6 +99,8 @@ export const inviteActions = [
     if (input.claimMemberId) {
       me = await claim(ctx.q, group, ctx.user, input.claimMemberId, me, ctx.now)
     } else if (!me) {
+      await checkGroupQuota(ctx.q, ctx.config, ctx.user.id)
+      await checkMemberQuota(ctx.q, ctx.config, group.id, 1)
       const id = newId('m')
       await ctx.q.query('INSERT INTO members (id, group_id, name, user_id, position, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
         id,

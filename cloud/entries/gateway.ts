@@ -22,6 +22,12 @@ interface GatewayEvent {
 }
 
 export function createGatewayHandler(getHandler: () => Promise<Handler>, routes: RawRoute[] = []) {
+  /** The caller's address as the gateway saw it (SCF: requestContext.sourceIp; FC: requestContext.http.sourceIp). */
+  const sourceAddress = (event: GatewayEvent, headers: Record<string, string>): string | null => {
+    const ctx = event.requestContext as { sourceIp?: unknown; identity?: { sourceIp?: unknown }; http?: { sourceIp?: unknown } } | undefined
+    const ip = ctx?.sourceIp ?? ctx?.identity?.sourceIp ?? ctx?.http?.sourceIp ?? headers['x-forwarded-for']?.split(',')[0]?.trim()
+    return typeof ip === 'string' && ip !== '' ? ip.slice(0, 64) : null
+  }
   return async function handler(rawEvent: unknown) {
     try {
       const h = await getHandler()
@@ -38,7 +44,8 @@ export function createGatewayHandler(getHandler: () => Promise<Handler>, routes:
       let body: Buffer | null = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0)
       if (body.length > config.BODY_LIMIT_BYTES) body = null
       const out =
-        (await respond(h, { routes, corsOrigins: config.corsOrigins, bodyLimit: config.BODY_LIMIT_BYTES }, { method, path, query, headers, body })) ?? notFound(path)
+        (await respond(h, { routes, corsOrigins: config.corsOrigins, bodyLimit: config.BODY_LIMIT_BYTES }, { method, path, query, headers, body, address: sourceAddress(event, headers) })) ??
+        notFound(path)
       const isBinary = Buffer.isBuffer(out.body)
       return {
         statusCode: out.status,

@@ -84,7 +84,7 @@ export function createHttpHandler(handler: Handler, opts: HttpOptions = {}): (re
         req.destroy()
         return
       }
-      const out = await respond(handler, respondOpts, { method, path: url.pathname, query: url.searchParams, headers: req.headers, body })
+      const out = await respond(handler, respondOpts, { method, path: url.pathname, query: url.searchParams, headers: req.headers, body, address: req.socket.remoteAddress ?? null })
       write(res, out ?? { ...notFound(url.pathname), headers: { ...notFound(url.pathname).headers, ...SECURITY_HEADERS } })
     }
     run().catch((e) => {

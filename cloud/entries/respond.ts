@@ -15,6 +15,8 @@ export interface HttpRequestLike {
   headers: Record<string, string | string[] | undefined>
   /** null when the body was larger than the limit. */
   body: Buffer | null
+  /** The caller's network address, when the host tells it. */
+  address?: string | null
 }
 
 export interface HttpResponseLike {
@@ -94,8 +96,10 @@ async function route(handler: Handler, opts: RespondOptions, req: HttpRequestLik
     const { action, input } = envelope as { action?: unknown; input?: unknown }
     const auth = header(req.headers, 'authorization')
     const token = typeof auth === 'string' && /^Bearer\s+/i.test(auth) ? auth.replace(/^Bearer\s+/i, '').trim() : null
-    const result = await handler.handle({ action, input, token })
-    return json(result.status, result.body)
+    const result = await handler.handle({ action, input, token, address: req.address ?? null })
+    const details = result.body.ok ? undefined : (result.body.error.details as { retryAfter?: unknown } | undefined)
+    const retryAfter = result.status === 429 && typeof details?.retryAfter === 'number' ? { 'retry-after': String(details.retryAfter) } : undefined
+    return json(result.status, result.body, retryAfter)
   }
   if (req.path === '/health' && req.method === 'GET') return json(200, { ok: true })
   const raw = matchRoute(opts.routes, req.path)

@@ -2,14 +2,16 @@
  * The one door for a change of a group's balances. Every action that moves them (an expense added, edited or
  * deleted; a payment recorded as confirmed or confirmed later) describes its change here before it writes:
  * - a change after which the group would leave the domain's limits is refused (GROUP_BALANCE_LIMIT), so no sequence
- *   of accepted writes can make a read of the group fail;
+ *   of accepted writes can make a read of the group fail; so is an expense past MAX_EXPENSES_PER_GROUP;
  * - once the action commits (it bumps the version by exactly one), the cached state moves forward by the same
  *   change instead of being recomputed from every expense.
  */
 import { checkGroupBounds, computeBalances, splitExpense, type Expense, type Payment } from '../../src/domain'
+import type { Config } from '../config'
 import type { Queryable } from '../store/db'
 import type { CacheView, StateDelta } from './cache'
 import type { GroupRow } from './groups'
+import { checkExpenseQuota } from './quotas'
 import { deriveState } from './state'
 
 export interface LedgerChange {
@@ -35,7 +37,7 @@ function deltaOf(memberIds: string[], currency: string, change: LedgerChange): S
 
 /** Checks `change` against the limits (before the action writes) and schedules the cache to move forward by it. */
 export async function changeBalances(
-  ctx: { q: Queryable; cache: CacheView },
+  ctx: { q: Queryable; cache: CacheView; config: Config },
   group: GroupRow,
   memberIds: string[],
   change: LedgerChange
@@ -45,5 +47,6 @@ export async function changeBalances(
   const balances = { ...state.balances }
   for (const [m, v] of Object.entries(delta.balances)) balances[m] = (balances[m] ?? 0) + v
   checkGroupBounds(balances, state.totalSpent + delta.totalSpent)
+  if (delta.expenseCount > 0) checkExpenseQuota(ctx.config, state.expenseCount + delta.expenseCount)
   ctx.cache.advance(group.id, group.version, group.version + 1, delta)
 }

@@ -26,6 +26,10 @@ const TRANSPORT_STATUS = {
   ALREADY_MEMBER: 409,
   EXPENSE_DELETED: 409,
   PAYMENT_STATE: 409, // e.g. confirming an already confirmed payment
+  QUOTA_GROUPS: 409, // the person is in as many groups as one may be
+  QUOTA_MEMBERS: 409, // the group has as many members as a group may have
+  QUOTA_EXPENSES: 409, // the group holds as many expenses as a group may
+  RATE_LIMITED: 429, // too many requests from this user or address: slow down (Retry-After)
   DEV_SIGNIN_DISABLED: 403, // the dev sign-in exists only in dev mode
   PROVIDER_NOT_CONFIGURED: 400, // WeChat / Alipay credentials missing
   PROVIDER_ERROR: 401, // WeChat / Alipay refused the code
