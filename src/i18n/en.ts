@@ -17,6 +17,13 @@ export const en: Messages = {
   'common.error': 'Something went wrong, please retry',
   'common.conflict': 'Someone just changed this group. It was refreshed; please check again',
   'common.rejected': 'Not saved: {reason}',
+  'common.failed': 'A change could not be saved ({reason}); retry or discard it on the group page',
+  'failed.title': 'Not saved',
+  'failed.retry': 'Retry',
+  'failed.discard': 'Discard',
+  'failed.payment': 'Payment',
+  'failed.confirm': 'Confirm a payment',
+  'failed.delete': 'Delete an expense',
 
   'signin.title': 'Welcome to Split',
   'signin.body': 'Track shared costs with friends and see who owes whom at a glance.',

@@ -15,6 +15,13 @@ export const zhCN = {
   'common.error': '出错了，请重试',
   'common.conflict': '别人刚改过这个账本，已刷新，请再看一下',
   'common.rejected': '没有保存：{reason}',
+  'common.failed': '有一条改动没能保存（{reason}），可在账本页重试或放弃',
+  'failed.title': '没能保存的改动',
+  'failed.retry': '重试',
+  'failed.discard': '放弃',
+  'failed.payment': '付款记录',
+  'failed.confirm': '确认收款',
+  'failed.delete': '删除账目',
 
   'signin.title': '欢迎使用分账',
   'signin.body': '和朋友一起记账，谁该给谁多少钱，一目了然。',

@@ -9,7 +9,7 @@ import type { ApiError } from '@/services/errors'
 import { notify } from '@/services/notify'
 import { useGroups } from './groups'
 import { newClientId } from './ids'
-import { configureQueue, useQueue, type Mutation } from './queue'
+import { configureQueue, useQueue, type FailedMutation, type Mutation } from './queue'
 import { useSession } from './session'
 
 export interface ExpenseFields {
@@ -89,11 +89,15 @@ export function onRejected(m: Mutation, error: ApiError): void {
   notify(translate(locale(), 'common.rejected', { reason: translateError(locale(), error.code) }))
 }
 
+export function onFailed(m: FailedMutation): void {
+  notify(translate(locale(), 'common.failed', { reason: translateError(locale(), m.reason) }))
+}
+
 async function onUnauthenticated(): Promise<void> {
   await useSession.getState().renew()
 }
 
 /** Connects the queue to the stores; called once at launch (and by tests). */
 export function wireQueue(): void {
-  configureQueue({ onAccepted, onConflict, onRejected, onUnauthenticated })
+  configureQueue({ onAccepted, onConflict, onRejected, onUnauthenticated, onFailed })
 }

@@ -25,6 +25,19 @@ export interface Mutation {
   lastError?: string
 }
 
+/** A change the function kept failing on its side: set aside (it no longer blocks later ones) until the user acts. */
+export interface FailedMutation extends Mutation {
+  /** The error code of the last attempt (translated for the user). */
+  reason: string
+  failedAt: number
+}
+
+/**
+ * Server-side failures (5xx) of the same change before it is set aside. A 5xx that repeats is not the network: the
+ * change would block every later one forever. Network errors, 429 and 401 are waited out, however long.
+ */
+export const MAX_SERVER_FAILURES = 5
+
 export interface QueueHooks {
   send: (action: string, input: unknown) => Promise<unknown>
   /** The function accepted the mutation (first time or a safe replay). */
@@ -35,6 +48,8 @@ export interface QueueHooks {
   onRejected: (m: Mutation, error: ApiError) => void
   /** 401: the session expired; sign in again, then the queue retries. */
   onUnauthenticated: () => Promise<void> | void
+  /** A change set aside after MAX_SERVER_FAILURES server failures; the user is told and can retry or discard it. */
+  onFailed: (m: FailedMutation) => void
   now: () => number
   random: () => number
 }
@@ -45,6 +60,7 @@ const hooks: QueueHooks = {
   onConflict: () => {},
   onRejected: () => {},
   onUnauthenticated: () => {},
+  onFailed: () => {},
   now: () => Date.now(),
   random: Math.random
 }
@@ -55,6 +71,8 @@ export function configureQueue(next: Partial<QueueHooks>): void {
 
 interface QueueState {
   items: Mutation[]
+  /** Changes set aside after repeated server failures, newest last. */
+  failed: FailedMutation[]
   hydrated: boolean
   /** Applies nothing by itself: pages read pending items through selectors to show them optimistically. */
   enqueue: (action: MutationAction, input: Record<string, unknown>, groupId: string) => Mutation
@@ -65,6 +83,10 @@ interface QueueState {
    * now expect `to` (they were made on top of my change, not on top of someone else's).
    */
   rebase: (groupId: string, from: number, to: number) => void
+  /** Puts a set-aside change back at the end of the queue, with a fresh count of attempts. */
+  retryFailed: (clientId: string) => Promise<void>
+  /** Forgets a set-aside change (it was never saved). */
+  discard: (clientId: string) => void
 }
 
 let timer: ReturnType<typeof setTimeout> | null = null
@@ -95,8 +117,14 @@ async function drain(get: () => QueueState, set: (p: Partial<QueueState>) => voi
       data = await hooks.send(head.action, head.input)
     } catch (e) {
       const error = isApiError(e) ? e : new ApiError('NETWORK', 0, String(e))
+      const attempts = head.attempts + 1
+      if (error.status >= 500 && attempts >= MAX_SERVER_FAILURES) {
+        const failed: FailedMutation = { ...head, attempts, lastError: error.code, reason: error.code, failedAt: hooks.now() }
+        set({ items: get().items.filter((m) => m.clientId !== head.clientId), failed: [...get().failed, failed] })
+        hooks.onFailed(failed)
+        continue
+      }
       if (error.retryable || error.unauthenticated) {
-        const attempts = head.attempts + 1
         const delay = backoffDelay(attempts, hooks.random)
         set({
           items: get().items.map((m) =>
@@ -125,6 +153,7 @@ export const useQueue = create<QueueState>()(
   persist(
     (set, get) => ({
       items: [],
+      failed: [],
       hydrated: false,
       enqueue(action, input, groupId) {
         const clientId = typeof input.clientId === 'string' ? input.clientId : newClientId()
@@ -147,6 +176,16 @@ export const useQueue = create<QueueState>()(
           )
         })
       },
+      retryFailed(clientId) {
+        const m = get().failed.find((f) => f.clientId === clientId)
+        if (!m) return Promise.resolve()
+        const { reason: _reason, failedAt: _failedAt, ...mutation } = m
+        set({ failed: get().failed.filter((f) => f.clientId !== clientId), items: [...get().items, { ...mutation, attempts: 0, nextAttemptAt: 0 }] })
+        return get().flush()
+      },
+      discard(clientId) {
+        set({ failed: get().failed.filter((f) => f.clientId !== clientId) })
+      },
       flush() {
         // One drain at a time: a mutation is never in flight twice from this client.
         if (running) return running
@@ -159,7 +198,7 @@ export const useQueue = create<QueueState>()(
     {
       name: 'splitpay.queue',
       storage: taroJSONStorage,
-      partialize: (s) => ({ items: s.items }) as QueueState,
+      partialize: (s) => ({ items: s.items, failed: s.failed }) as QueueState,
       onRehydrateStorage: () => (state) => {
         useQueue.setState({ hydrated: true })
         if (state?.items.length) void useQueue.getState().flush()

@@ -292,3 +292,64 @@ test.each([
     spy.mockRestore()
   }
 })
+
+test('a change the function keeps failing on is set aside after a few tries, so later changes still go out; retry or discard it', async () => {
+  jest.useFakeTimers({ now: 1_000_000 })
+  const l = boot()
+  l.queue.configureQueue({ random: () => 0.5 })
+  l.session.useSession.setState({ locale: 'en' })
+  const broken = { statusCode: 500, data: { ok: false, error: { code: 'INTERNAL', message: 'boom' } } }
+  const sent = network(l, { addExpense: Array.from({ length: l.queue.MAX_SERVER_FAILURES }, () => broken), recordPayment: [] })
+  const bad = l.mutations.addExpense('g1', dinner('e9'), { ...fields, description: 'Broken dinner' })
+  l.mutations.recordPayment('g1', 'm2', 'm1', 500, 'cash')
+  await l.queue.useQueue.getState().flush()
+  for (let i = 0; i < 8; i++) await jest.advanceTimersByTimeAsync(60_000)
+
+  const adds = sent.filter((s) => s.action === 'addExpense')
+  expect(adds).toHaveLength(l.queue.MAX_SERVER_FAILURES)
+  expect(new Set(adds.map((a) => a.input.clientId))).toEqual(new Set([bad.clientId]))
+  // set aside with its reason; the payment behind it went out
+  expect(l.queue.useQueue.getState().items).toHaveLength(0)
+  expect(l.queue.useQueue.getState().failed).toEqual([expect.objectContaining({ clientId: bad.clientId, reason: 'INTERNAL', action: 'addExpense' })])
+  expect(sent.filter((s) => s.action === 'recordPayment')).toHaveLength(1)
+  expect(l.taro.default.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: expect.stringMatching(/^A change could not be saved/) }))
+  // nothing more is sent by itself
+  await jest.advanceTimersByTimeAsync(600_000)
+  expect(sent.filter((s) => s.action === 'addExpense')).toHaveLength(l.queue.MAX_SERVER_FAILURES)
+
+  // it survives a restart
+  const storage = new Map(l.taro.__storage)
+  const again = boot(storage)
+  await jest.advanceTimersByTimeAsync(10)
+  expect(again.queue.useQueue.getState().failed.map((f) => f.clientId)).toEqual([bad.clientId])
+
+  // retry: back in the queue with the same client id, accepted this time
+  const resent = network(again, {})
+  await again.queue.useQueue.getState().retryFailed(bad.clientId)
+  expect(resent.filter((s) => s.action === 'addExpense').map((s) => s.input.clientId)).toEqual([bad.clientId])
+  expect(again.queue.useQueue.getState().failed).toEqual([])
+
+  // discard: gone, never sent
+  network(again, { recordPayment: Array.from({ length: again.queue.MAX_SERVER_FAILURES }, () => broken) })
+  const pay = again.mutations.recordPayment('g1', 'm2', 'm1', 700, 'cash')
+  await again.queue.useQueue.getState().flush()
+  for (let i = 0; i < 8; i++) await jest.advanceTimersByTimeAsync(60_000)
+  expect(again.queue.useQueue.getState().failed.map((f) => f.clientId)).toEqual([pay.clientId])
+  again.queue.useQueue.getState().discard(pay.clientId)
+  expect(again.queue.useQueue.getState().failed).toEqual([])
+  expect(again.queue.useQueue.getState().items).toEqual([])
+})
+
+test('network errors and 429 are waited out, never set aside', async () => {
+  jest.useFakeTimers({ now: 1_000_000 })
+  const l = boot()
+  l.queue.configureQueue({ random: () => 0.5 })
+  const slow = { statusCode: 429, data: { ok: false, error: { code: 'RATE_LIMITED', message: 'slow down', details: { retryAfter: 5 } } } }
+  const sent = network(l, { addExpense: [offline(), slow, offline(), slow, offline(), slow, offline()] })
+  l.mutations.addExpense('g1', dinner('e10'), fields)
+  await l.queue.useQueue.getState().flush()
+  for (let i = 0; i < 12; i++) await jest.advanceTimersByTimeAsync(120_000)
+  expect(sent.filter((s) => s.action === 'addExpense')).toHaveLength(8)
+  expect(l.queue.useQueue.getState().failed).toEqual([])
+  expect(l.queue.useQueue.getState().items).toEqual([])
+})

@@ -22,6 +22,7 @@ import { confirmRole, isOrganizer, trackerEntries, useConfirmedPayments, visible
 import { useGroups } from '@/store/groups'
 import { pendingEffect, withPending } from '@/store/optimistic'
 import { useQueue } from '@/store/queue'
+import FailedChanges from '@/components/FailedChanges'
 import './index.css'
 
 type Tab = 'expenses' | 'balances' | 'settle'
@@ -53,6 +54,8 @@ function GroupScreen({ groupId }: { groupId: string }) {
     useShallow((s) => ({ loadGroup: s.loadGroup, refreshExpenses: s.refreshExpenses, loadMoreExpenses: s.loadMoreExpenses }))
   )
   const queue = useQueue((s) => s.items)
+  const failedAll = useQueue((s) => s.failed)
+  const failed = useMemo(() => failedAll.filter((m) => m.groupId === groupId), [failedAll, groupId])
   const confirmed = useConfirmedPayments(groupId, tab === 'settle', group?.version)
   const [scrollTop, setScrollTop] = useState(0)
   const [listTop, setListTop] = useState(0)
@@ -150,6 +153,12 @@ function GroupScreen({ groupId }: { groupId: string }) {
           </View>
         </View>
       </View>
+      <FailedChanges
+        items={failed}
+        locale={locale}
+        onRetry={(id) => void useQueue.getState().retryFailed(id)}
+        onDiscard={(id) => useQueue.getState().discard(id)}
+      />
       <View className='gtabs'>
         <Segmented
           testId='group-tab'
