@@ -6,11 +6,11 @@ import { ZodError, type z } from 'zod'
 import { isDomainError } from '../src/domain'
 import type { ApiErrorBody, ResponseEnvelope } from '../src/api/envelope'
 import { isApiErrorCode, type ApiErrorCode } from '../src/api/errors'
-import type { AnyAction, AppServices } from './actions/types'
+import { isStaged, type AnyAction, type AppServices, type Staged } from './actions/types'
 import type { Identity } from './auth/identity'
 import { verifySession } from './auth/session'
 import { ApiError } from './errors'
-import { claimClientId, createPruner, requestHash, storeResult } from './ledger/idempotency'
+import { claimClientId, createPruner, releaseClientId, requestHash, storeResult } from './ledger/idempotency'
 import { createRateLimiter } from './ledger/rate-limit'
 import { findUser, upsertUser, type UserRow } from './ledger/users'
 import type { Queryable } from './store/db'
@@ -96,6 +96,34 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
     return user
   }
 
+  function checkOutput(action: AnyAction, answer: unknown): unknown {
+    const checked = (action.output as z.ZodType).safeParse(answer)
+    if (!checked.success) throw new Error(`${action.name} answered outside its contract: ${checked.error.message}`)
+    return checked.data
+  }
+
+  /** The provider call of a staged action, outside any transaction, then its outcome applied in a short one. */
+  async function finishStaged(action: AnyAction, work: Staged, userId: string | null, clientId: string): Promise<unknown> {
+    let outcome: { ok: true; value: unknown } | { ok: false; error: unknown }
+    try {
+      outcome = { ok: true, value: await work.outside() }
+    } catch (error) {
+      outcome = { ok: false, error }
+    }
+    try {
+      return await withRetry(() =>
+        db.transaction(async (q) => {
+          const out = checkOutput(action, await work.apply(q, outcome))
+          if (action.mutation && userId) await storeResult(q, userId, clientId, out)
+          return out
+        })
+      )
+    } catch (err) {
+      if (action.mutation && userId) await releaseClientId(db, userId, clientId).catch(() => {})
+      throw err
+    }
+  }
+
   async function handle(req: HandlerRequest): Promise<HandlerResponse> {
     try {
       if (typeof req.action !== 'string') return fail(400, { code: 'BAD_REQUEST', message: 'Expected a JSON body { "action": string, "input": object }' })
@@ -125,21 +153,23 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
             const user = action.auth === 'user' ? await resolveUser(q, req, sessionUserId, now) : null
             if (action.mutation && user) {
               const prior = await claimClientId(q, user.id, String(input.clientId), action.name, requestHash(action.name, input), now)
-              if (prior) return prior.replay
+              if (prior) return { replay: prior.replay }
             }
-            const checked = (action.output as z.ZodType).safeParse(await action.run({ ...services, cache, q, user, now, trusted: req.trusted ?? null }, input))
-            if (!checked.success) throw new Error(`${action.name} answered outside its contract: ${checked.error.message}`)
-            const out = checked.data
+            const answer = await action.run({ ...services, cache, q, user, now, trusted: req.trusted ?? null }, input)
+            if (isStaged(answer)) return { staged: answer, userId: user?.id ?? null }
+            const out = checkOutput(action, answer)
             if (action.mutation && user) await storeResult(q, user.id, String(input.clientId), out)
-            return out
+            return { replay: out }
           },
           { isolation: action.mutation || action.auth === 'none' ? 'read committed' : 'repeatable read' }
         )
         cache.commit()
         return out
       })
+      let data = result.replay
+      if (result.staged) data = await finishStaged(action, result.staged, result.userId, String(input.clientId))
       if (action.mutation) await prune(db, now)
-      return { status: 200, body: { ok: true, data: result } }
+      return { status: 200, body: { ok: true, data } }
     } catch (err) {
       return toResponse(err)
     }

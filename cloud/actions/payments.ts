@@ -7,7 +7,7 @@ import { createPaymentOrder } from '../payments/orders'
 import { applyPayoutResult, kickPayouts } from '../payments/payouts'
 import { paymentsRuntime } from '../payments/runtime'
 import { findPayout, findTransfer, transferViews } from '../payments/store'
-import { defineAction } from './types'
+import { defineAction, staged } from './types'
 
 export const paymentActionList = [
   defineAction('createPaymentOrder', api.createPaymentOrder, { mutation: true }, createPaymentOrder),
@@ -35,20 +35,28 @@ export const paymentActionList = [
     if (t.to_member !== me.id) throw new ApiError('FORBIDDEN', 'Only the payee confirms a payout')
     const p = await findPayout(ctx.q, t.id, { lock: true })
     if (!p) throw new ApiError('PAYMENT_STATE', 'This transfer has no payout yet')
-    if (p.state !== 'succeeded' && p.state !== 'failed') {
-      const provider = paymentsRuntime(ctx).providers[p.wallet]
-      if (!provider) throw notConfigured('PAYMENTS_DISABLED', 'Payouts are not available on this server', `no ${p.wallet} merchant configured for payouts`)
-      let result
-      try {
-        result = await provider.queryPayout(p.id)
-      } catch (err) {
-        // Not at the provider yet (still queued): send it now instead.
-        if (p.state === 'queued') kickPayouts(ctx, t.id)
-        else throw toApiError(err)
-      }
-      if (result) await applyPayoutResult(ctx.q, p, result, ctx.now, 'payee confirmed')
+    if (p.state === 'succeeded' || p.state === 'failed') {
+      const [transfer] = await transferViews(ctx.q, input.groupId, me.id, t.id)
+      return { transfer }
     }
-    const [transfer] = await transferViews(ctx.q, input.groupId, me.id, t.id)
-    return { transfer }
+    const provider = paymentsRuntime(ctx).providers[p.wallet]
+    if (!provider) throw notConfigured('PAYMENTS_DISABLED', 'Payouts are not available on this server', `no ${p.wallet} merchant configured for payouts`)
+    // The provider is asked after this transaction, without the group's lock; its answer is applied in another.
+    return staged(
+      () => provider.queryPayout(p.id),
+      async (q, outcome) => {
+        await requireMember(q, input.groupId, ctx.user.id, { lock: true })
+        await findTransfer(q, t.id, { lock: true })
+        const current = await findPayout(q, t.id, { lock: true })
+        if (current && current.state !== 'succeeded' && current.state !== 'failed') {
+          if (outcome.ok) await applyPayoutResult(q, current, outcome.value as Parameters<typeof applyPayoutResult>[2], ctx.now, 'payee confirmed')
+          // Not at the provider yet (still queued): send it now instead.
+          else if (current.state === 'queued') kickPayouts(ctx, t.id)
+          else throw toApiError(outcome.error)
+        }
+        const [transfer] = await transferViews(q, input.groupId, me.id, t.id)
+        return { transfer }
+      }
+    )
   })
 ]

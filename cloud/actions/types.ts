@@ -30,6 +30,27 @@ export interface ActionContext extends AppServices {
   now: Date
 }
 
+/**
+ * The answer of an action that talks to a wallet provider. Its `run` claims what it needs in the request's
+ * transaction (short: the group is locked only there) and returns this instead of its answer; the handler commits,
+ * calls `outside` with no transaction open and no lock held (however slow the provider is, nobody waits on it), then
+ * runs `apply` with the provider's outcome in a second short transaction, whose result is the action's answer (and
+ * what a retry with the same client id gets). If `apply` throws, the client id is released: a retry runs anew.
+ */
+export interface Staged<T = unknown> {
+  readonly staged: true
+  outside(): Promise<unknown>
+  apply(q: Queryable, outcome: { ok: true; value: unknown } | { ok: false; error: unknown }): Promise<T>
+}
+
+export function staged<T>(outside: () => Promise<unknown>, apply: Staged<T>['apply']): Staged<T> {
+  return { staged: true, outside, apply }
+}
+
+export function isStaged(value: unknown): value is Staged {
+  return typeof value === 'object' && value !== null && (value as { staged?: unknown }).staged === true
+}
+
 export interface ActionDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   name: string
   input: I
@@ -38,7 +59,7 @@ export interface ActionDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   auth: 'none' | 'user'
   /** Mutations carry input.clientId: retried results come from the idempotency table. */
   mutation: boolean
-  run(ctx: ActionContext, input: z.output<I>): Promise<z.input<O>>
+  run(ctx: ActionContext, input: z.output<I>): Promise<z.input<O> | Staged<z.input<O>>>
 }
 
 export type AnyAction = ActionDef<z.ZodType, z.ZodType>
@@ -47,7 +68,7 @@ export function defineAction<S extends { input: z.ZodType; output: z.ZodType }>(
   name: string,
   schemas: S,
   opts: { auth?: 'none' | 'user'; mutation?: boolean },
-  run: (ctx: ActionContext & { user: UserRow }, input: z.output<S['input']>) => Promise<z.input<S['output']>>
+  run: (ctx: ActionContext & { user: UserRow }, input: z.output<S['input']>) => Promise<z.input<S['output']> | Staged<z.input<S['output']>>>
 ): AnyAction {
   return {
     name,

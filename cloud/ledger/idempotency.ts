@@ -58,6 +58,11 @@ export async function storeResult(q: Queryable, userId: string, clientId: string
   await q.query('UPDATE idempotency SET result = $3::jsonb WHERE user_id = $1 AND client_id = $2', [userId, clientId, JSON.stringify(result)])
 }
 
+/** Releases a claim whose request did not finish (a staged action whose second step failed): a retry runs anew. */
+export async function releaseClientId(q: Queryable, userId: string, clientId: string): Promise<void> {
+  await q.query('DELETE FROM idempotency WHERE user_id = $1 AND client_id = $2 AND result IS NULL', [userId, clientId])
+}
+
 /** Deletes the claims older than the retry window (one indexed DELETE). Returns how many were deleted. */
 export async function pruneClaims(q: Queryable, now: Date): Promise<number> {
   const res = await q.query('DELETE FROM idempotency WHERE created_at < $1 RETURNING 1', [new Date(now.getTime() - RETRY_WINDOW_MS).toISOString()])

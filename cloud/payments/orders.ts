@@ -5,15 +5,15 @@
 import { randomBytes } from 'node:crypto'
 import type { z } from 'zod'
 import type { createPaymentOrderInput, createPaymentOrderOutput, PayParams } from '../../src/api/payments'
-import type { ActionContext } from '../actions/types'
+import { staged, type ActionContext, type Staged } from '../actions/types'
 import { forbidden, notConfigured } from '../errors'
-import { recordChange, requireMember, listMembers } from '../ledger/groups'
+import { listMembers, lockGroup, recordChange, requireMember } from '../ledger/groups'
 import { buildGroupView } from '../ledger/state'
 import { findUser, type UserRow } from '../ledger/users'
 import { paymentApiError, toApiError } from './api-error'
 import { walletIdentity } from './identity'
 import { paymentsRuntime } from './runtime'
-import { insertTransfer, transferViews, transition } from './store'
+import { findTransfer, insertTransfer, transferViews, transition } from './store'
 import type { PayoutWallet } from './types'
 
 /** out_trade_no / out_bill_no: letters and digits only (both providers accept them), 28 characters. */
@@ -24,7 +24,7 @@ export function newOrderNo(prefix: 'T' | 'P'): string {
 export async function createPaymentOrder(
   ctx: ActionContext & { user: UserRow },
   input: z.output<typeof createPaymentOrderInput>
-): Promise<z.input<typeof createPaymentOrderOutput>> {
+): Promise<Staged<z.input<typeof createPaymentOrderOutput>>> {
   const rt = paymentsRuntime(ctx)
   if (rt.mode === 'off') {
     throw notConfigured('PAYMENTS_DISABLED', 'In-app payment is not available on this server; pay directly (QR code) or in cash', rt.problems.join('; ') || 'no merchant configured')
@@ -59,19 +59,14 @@ export async function createPaymentOrder(
   const payer = walletIdentity(ctx.user, wire, sandbox)
   if (!payer) throw paymentApiError('PAYMENT_PAYER_IDENTITY', `Sign in with ${wire === 'wechat' ? 'WeChat' : 'Alipay'} to pay with it`)
 
-  // A previous open order for this pair is replaced (its amount may be stale) and closed at its provider, so
-  // it cannot be paid as well. If closing fails (e.g. it was just paid), its notification still settles it.
+  // A previous open order for this pair is replaced (its amount may be stale); it is closed at its provider after
+  // this transaction, so it cannot be paid as well. If closing fails (e.g. it was just paid), its notification
+  // still settles it.
   const open = await ctx.q.query<{ id: string; state: 'pending' | 'paying'; wire: PayoutWallet }>(
     `SELECT id, state, wire FROM pay_transfers WHERE group_id = $1 AND from_member = $2 AND to_member = $3 AND state IN ('pending', 'paying') FOR UPDATE`,
     [group.id, input.from, input.to]
   )
-  for (const o of open.rows) {
-    const closed = await rt.providers[o.wire]?.closeOrder(o.id).then(
-      () => true,
-      () => false
-    )
-    await transition(ctx.q, o.id, o.state, 'cancelled', closed ? 'replaced by a new order (closed)' : 'replaced by a new order', ctx.now)
-  }
+  for (const o of open.rows) await transition(ctx.q, o.id, o.state, 'cancelled', 'replaced by a new order', ctx.now)
 
   const id = newOrderNo('T')
   const amount = suggestion.amount
@@ -80,22 +75,36 @@ export async function createPaymentOrder(
     { id, group_id: group.id, from_member: input.from, to_member: input.to, amount, currency: 'CNY', channel, wire, payout_wallet: payoutWallet, created_by: ctx.user.id },
     ctx.now
   )
-  let params
-  try {
-    params = await provider.createOrder({
-      outTradeNo: id,
-      amount,
-      currency: 'CNY',
-      description: `${group.name}: ${me.name} → ${payee.name}`.slice(0, 100),
-      payer,
-      notifyUrl: `${rt.publicUrl}/notify/${wire}`
-    })
-  } catch (err) {
-    throw toApiError(err)
-  }
-  const pay: PayParams = channel === 'sandbox' ? { kind: 'sandbox', orderId: id, wire, payUrl: `${rt.publicUrl}/sandbox/pay?order=${id}` } : params
-  await transition(ctx.q, id, 'pending', 'paying', `${wire} order created`, ctx.now, { pay_params: pay })
-  await recordChange(ctx.q, group, { memberId: me.id, name: me.name }, 'payment.order', { transferId: id, from: input.from, to: input.to, amount, wallet: wire }, ctx.now)
-  const [transfer] = await transferViews(ctx.q, group.id, me.id, id)
-  return { transfer, pay }
+  const description = `${group.name}: ${me.name} → ${payee.name}`.slice(0, 100)
+  // The provider is called after the claim commits: a slow provider never holds the group's lock.
+  return staged(
+    async () => {
+      const closed: string[] = []
+      for (const o of open.rows) {
+        const ok = await rt.providers[o.wire]?.closeOrder(o.id).then(
+          () => true,
+          () => false
+        )
+        if (ok) closed.push(o.id)
+      }
+      const params = await provider.createOrder({ outTradeNo: id, amount, currency: 'CNY', description, payer, notifyUrl: `${rt.publicUrl}/notify/${wire}` })
+      return { closed, params }
+    },
+    async (q, outcome) => {
+      if (!outcome.ok) throw toApiError(outcome.error)
+      const { closed, params } = outcome.value as { closed: string[]; params: PayParams }
+      // the replaced orders' history says whether their provider closed them
+      for (const old of closed) {
+        await q.query("UPDATE pay_transitions SET reason = reason || ' (closed)' WHERE transfer_id = $1 AND to_state = 'cancelled'", [old])
+      }
+      const locked = await lockGroup(q, group.id)
+      const t = await findTransfer(q, id, { lock: true })
+      if (!locked || !t || t.state !== 'pending') throw paymentApiError('PAYMENT_NO_TRANSFER', 'This order was replaced while it was being made; reload the group')
+      const pay: PayParams = channel === 'sandbox' ? { kind: 'sandbox', orderId: id, wire, payUrl: `${rt.publicUrl}/sandbox/pay?order=${id}` } : params
+      await transition(q, id, 'pending', 'paying', `${wire} order created`, ctx.now, { pay_params: pay })
+      await recordChange(q, locked, { memberId: me.id, name: me.name }, 'payment.order', { transferId: id, from: input.from, to: input.to, amount, wallet: wire }, ctx.now)
+      const [transfer] = await transferViews(q, group.id, me.id, id)
+      return { transfer, pay }
+    }
+  )
 }
