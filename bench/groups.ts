@@ -10,34 +10,13 @@
  * - uniform: each balance drawn uniformly from whole yuan in -500..500 (the last one closes the sum).
  */
 import { computeBalances, type Balances, type Expense } from '../src/domain'
+import { seeded } from './seeded'
 
 export type GroupKind = 'trip' | 'clustered' | 'round' | 'uniform'
 export const groupKinds: readonly GroupKind[] = ['trip', 'clustered', 'round', 'uniform']
 
-/** mulberry32: a small seeded generator. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 export function groupGenerator(seed: number) {
-  const rand = random(seed)
-  const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1))
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!
-  const sample = <T>(list: readonly T[], k: number): T[] => {
-    const copy = [...list]
-    for (let i = copy.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1))
-      ;[copy[i], copy[j]] = [copy[j]!, copy[i]!]
-    }
-    return copy.slice(0, k)
-  }
+  const { rand, int, pick, sample } = seeded(seed)
 
   function fromExpenses(members: string[], make: (i: number) => Omit<Expense, 'id'>, count: number, prefix: string): Balances {
     const expenses: Expense[] = Array.from({ length: count }, (_, i) => ({ id: `${prefix}e${i}`, ...make(i) }))

@@ -14,29 +14,9 @@ import os from 'node:os'
 import { computeBalances, continuePlan, planSettlement, planSettlementWithKind, type Balances, type Expense, type Transfer } from '../src/domain'
 import { applyTransfers, greedyPlan } from '../tests/domain/support/reference'
 import { groupGenerator, groupKinds } from './groups'
+import { seeded } from './seeded'
 
-/** mulberry32: a small seeded generator, so the inputs are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-const rand = random(20261125)
-const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1))
-const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!
-const sample = <T>(list: readonly T[], k: number): T[] => {
-  const copy = [...list]
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1))
-    ;[copy[i], copy[j]] = [copy[j]!, copy[i]!]
-  }
-  return copy.slice(0, k)
-}
+const { rand, int, pick, sample } = seeded(20261125)
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const ms = (x: number) => `${x.toFixed(1)} ms`
 

@@ -371,17 +371,10 @@ class Search {
     if (found >= need) return true
     if (most < need) return false
     this.spend(2)
-    for (let s = min; s * need <= size; s++) {
-      this.listUpTo(s)
-      const end = s < this.listed ? this.firstOfSize[s + 1]! : this.list.length
-      for (let i = this.firstOfSize[s]!; i < end; i++) {
-        const part = this.list[i]!
-        if ((part & v) >>> 0 !== part) continue
-        this.spend(1)
-        if (this.atLeast(this.minus(v, part), s, need - 1)) {
-          this.counts.set(key, need + (most << 6))
-          return true
-        }
+    for (const [part, s] of this.smallCandidates(v, min, need)) {
+      if (this.atLeast(this.minus(v, part), s, need - 1)) {
+        this.counts.set(key, need + (most << 6))
+        return true
       }
     }
     this.counts.set(key, found + ((need - 1) << 6))
@@ -443,53 +436,59 @@ class Search {
     }
   }
 
+  /**
+   * The vectors (with their sizes) that can be the smallest part (of at least `min` members) of a best partition
+   * of `mask` into `count` parts: zero-sum, of at most |mask| / count members, leaving count - 1 parts no smaller.
+   */
+  private *smallestParts(mask: number, min: number, count: number): Generator<[vector: number, size: number]> {
+    const v = this.canon(mask)
+    for (const [part, s] of this.smallCandidates(v, Math.max(min, 2), count)) {
+      if (this.reaches(this.minus(v, part), s, count - 1)) yield [part, s]
+    }
+  }
 
   /**
-   * The smallest part (of at least `min` members) of each best partition of `mask`: member masks of zero-sum
-   * parts of at most |mask| / count members whose removal leaves count - 1 parts no smaller than them. A part
-   * of exactly `min` members must have its lowest member above `after` (parts of one size are taken in the
-   * order of their lowest members, so that each partition is met once).
+   * The listed zero-sum vectors within the canonical `v` that could be the smallest of `count` parts of at least
+   * `min` members (at most |v| / count members), smallest first, with their sizes.
    */
-  private candidates(mask: number, min: number, after: number, count: number): number[] {
-    const size = popcount(mask)
-    if (count === 1) return size > min || lowestBit(mask) > after ? [mask] : []
-    const v = this.canon(mask)
-    const out: number[] = []
-    for (let s = Math.max(min, 2); s * count <= size; s++) {
+  private *smallCandidates(v: number, min: number, count: number): Generator<[vector: number, size: number]> {
+    const size = popcount(v)
+    for (let s = min; s * count <= size; s++) {
       this.listUpTo(s)
       const end = s < this.listed ? this.firstOfSize[s + 1]! : this.list.length
       for (let i = this.firstOfSize[s]!; i < end; i++) {
         const part = this.list[i]!
         if ((part & v) >>> 0 !== part) continue
         this.spend(1)
-        if (this.reaches(this.minus(v, part), s, count - 1)) this.expand(mask, part, s === min ? after : -1, out)
+        yield [part, s]
       }
     }
+  }
+
+  /**
+   * The smallest part of each best partition of `mask`, as member masks. A part of exactly `min` members must have
+   * its lowest member above `after` (parts of one size are taken in the order of their lowest members, so that
+   * each partition is met once).
+   */
+  private candidates(mask: number, min: number, after: number, count: number): number[] {
+    if (count === 1) return popcount(mask) > min || lowestBit(mask) > after ? [mask] : []
+    const out: number[] = []
+    for (const [part, s] of this.smallestParts(mask, min, count)) this.expand(mask, part, s === min ? after : -1, out)
     return out
   }
 
-  /** The first of {@link candidates} (with no order constraint), members taken lowest first in each class. */
+  /** One smallest part of a best partition of `mask` (no order constraint), members taken lowest first in each class. */
   private firstCandidate(mask: number, min: number, count: number): number {
     if (count === 1) return mask
-    const v = this.canon(mask)
-    const size = popcount(mask)
-    for (let s = Math.max(min, 2); s * count <= size; s++) {
-      this.listUpTo(s)
-      const end = s < this.listed ? this.firstOfSize[s + 1]! : this.list.length
-      for (let i = this.firstOfSize[s]!; i < end; i++) {
-        const part = this.list[i]!
-        if ((part & v) >>> 0 !== part) continue
-        this.spend(1)
-        if (!this.reaches(this.minus(v, part), s, count - 1)) continue
-        let members = 0
-        for (let m = part; m !== 0; ) {
-          const c = this.classes[this.classOf[lowestBit(m)]!]!
-          let take = popcount((m & c.mask) >>> 0)
-          for (let b = (mask & c.mask) >>> 0; take > 0; b = (b & (b - 1)) >>> 0, take--) members += 2 ** lowestBit(b)
-          m = (m & ~c.mask) >>> 0
-        }
-        return members
+    for (const [part] of this.smallestParts(mask, min, count)) {
+      let members = 0
+      for (let m = part; m !== 0; ) {
+        const c = this.classes[this.classOf[lowestBit(m)]!]!
+        let take = popcount((m & c.mask) >>> 0)
+        for (let b = (mask & c.mask) >>> 0; take > 0; b = (b & (b - 1)) >>> 0, take--) members += 2 ** lowestBit(b)
+        m = (m & ~c.mask) >>> 0
       }
+      return members
     }
     throw new Error('no part leaves the best count: the count is wrong')
   }

@@ -47,7 +47,7 @@ test('other members write to the group with normal latency while a payment order
   const r = await order
   expect(calls).toBe(1)
   expect(r.status).toBe(200)
-  expect(r.body.ok && r.body.data.transfer.state).toBe('paying')
+  expect(r.body.ok && (r.body.data as { transfer: { state: string } }).transfer.state).toBe('paying')
   expect(Date.now() - started).toBeGreaterThanOrEqual(5_000)
   // all eight expenses went in while the provider was still thinking, none waited on it
   expect(during).toBeLessThan(5_000)
