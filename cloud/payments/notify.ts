@@ -2,7 +2,8 @@
  * Payment notifications (/notify/wechat, /notify/alipay): verified by the provider module, then applied once.
  * A paid transfer becomes a confirmed Payment in the group ledger and its payout is queued in the same
  * transaction. Duplicates are acknowledged without any change; forged, replayed, mismatched and unknown ones
- * are refused. Every notification is logged in pay_notifications with its outcome.
+ * are refused. Accepted and duplicate notifications are logged in pay_notifications; refused ones are counted
+ * per provider, code and day in pay_notify_refusals.
  */
 import type { AppServices } from '../actions/types'
 import { lockGroup, recordChange } from '../ledger/groups'

@@ -81,18 +81,31 @@ export async function transition(q: Queryable, id: string, from: TransferState, 
   await q.query('INSERT INTO pay_transitions (transfer_id, from_state, to_state, reason, at) VALUES ($1, $2, $3, $4, $5)', [id, from, to, reason, now.toISOString()])
 }
 
+/**
+ * Logs a notification: accepted and duplicate ones one row each (they name a real order), refused ones as a count
+ * per provider, code and day (anyone can post a refused one; a flood adds nothing but a number).
+ */
 export async function logNotification(
   q: Queryable,
   entry: { provider: string; notifyId?: string | null; transferId?: string | null; outcome: 'accepted' | 'duplicate' | 'refused'; code?: string | null; message?: string | null },
   now: Date
 ): Promise<void> {
+  const message = (entry.message ?? '').slice(0, 500) || null
+  if (entry.outcome === 'refused') {
+    await q.query(
+      `INSERT INTO pay_notify_refusals (provider, code, day, count, last_at, last_message) VALUES ($1, $2, $3, 1, $4, $5)
+       ON CONFLICT (provider, code, day) DO UPDATE SET count = pay_notify_refusals.count + 1, last_at = EXCLUDED.last_at, last_message = EXCLUDED.last_message`,
+      [entry.provider, entry.code ?? 'NOTIFY_ERROR', now.toISOString().slice(0, 10), now.toISOString(), message]
+    )
+    return
+  }
   await q.query('INSERT INTO pay_notifications (provider, notify_id, transfer_id, outcome, code, message, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
     entry.provider,
     entry.notifyId ?? null,
     entry.transferId ?? null,
     entry.outcome,
     entry.code ?? null,
-    (entry.message ?? '').slice(0, 500) || null,
+    message,
     now.toISOString()
   ])
 }

@@ -60,9 +60,17 @@ async function fingerprint(): Promise<string> {
   return out.join(' ')
 }
 
-async function lastNotification(): Promise<{ outcome: string; code: string | null }> {
-  const r = await h.app.db.query<{ outcome: string; code: string | null }>('SELECT outcome, code FROM pay_notifications ORDER BY seq DESC LIMIT 1')
-  return r.rows[0]
+/** How many notifications were refused with each code (counted, not stored one row each). */
+async function refusals(): Promise<Record<string, number>> {
+  const r = await h.app.db.query<{ code: string; n: unknown }>('SELECT code, SUM(count) AS n FROM pay_notify_refusals GROUP BY code')
+  return Object.fromEntries(r.rows.map((row) => [row.code, Number(row.n)]))
+}
+
+/** The refusal that the last call added: exactly one, with this code. */
+async function refusedOnceMore(before: Record<string, number>, code: string) {
+  const after = await refusals()
+  expect(after[code]).toBe((before[code] ?? 0) + 1)
+  for (const [c, n] of Object.entries(after)) if (c !== code) expect(n).toBe(before[c] ?? 0)
 }
 
 async function post(n: Notification) {
@@ -120,26 +128,49 @@ describe('pay a suggested transfer from a WeChat member to an Alipay member', ()
     const good = sandbox.paymentNotification(order)
 
     const forged = { ...good, headers: { ...good.headers, 'Wechatpay-Signature': Rsa.sign('something else', sandbox.keys.wechat.merchant.privateKey) } }
+    let counted = await refusals()
     expect((await post(forged)).status).toBe(400)
-    expect(await lastNotification()).toEqual({ outcome: 'refused', code: 'NOTIFY_SIGNATURE' })
+    await refusedOnceMore(counted, 'NOTIFY_SIGNATURE')
 
     const replayed = sandbox.paymentNotification(order, { at: Math.floor(Date.now() / 1000) - 600 })
+    counted = await refusals()
     expect((await post(replayed)).status).toBe(400)
-    expect(await lastNotification()).toEqual({ outcome: 'refused', code: 'NOTIFY_REPLAY' })
+    await refusedOnceMore(counted, 'NOTIFY_REPLAY')
 
     const wrongAmount = sandbox.paymentNotification(order, { amount: 1 })
+    counted = await refusals()
     expect((await post(wrongAmount)).status).toBe(400)
-    expect(await lastNotification()).toEqual({ outcome: 'refused', code: 'NOTIFY_AMOUNT' })
+    await refusedOnceMore(counted, 'NOTIFY_AMOUNT')
 
     const unknown = sandbox.paymentNotification({ ...order, outTradeNo: 'T0NOSUCHORDER' })
+    counted = await refusals()
     expect((await post(unknown)).status).toBe(400)
-    expect(await lastNotification()).toEqual({ outcome: 'refused', code: 'NOTIFY_UNKNOWN_ORDER' })
+    await refusedOnceMore(counted, 'NOTIFY_UNKNOWN_ORDER')
 
     expect(await fingerprint()).toBe(before)
     const t = await h.ok('getTransfer', { groupId, transferId }, wei.token)
     expect(t.transfer.state).toBe('paying')
     // each refusal is also logged for the operator
     expect(warn.mock.calls.map((c) => String(c[0]).match(/NOTIFY_\w+/)?.[0])).toEqual(['NOTIFY_SIGNATURE', 'NOTIFY_REPLAY', 'NOTIFY_AMOUNT', 'NOTIFY_UNKNOWN_ORDER'])
+    warn.mockRestore()
+  })
+
+  test('a flood of forged notifications adds a count, not a row each', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {})
+    const rows = async () => Number((await h.app.db.query<{ n: unknown }>('SELECT COUNT(*) AS n FROM pay_notifications')).rows[0]!.n)
+    const counted = await refusals()
+    const before = await rows()
+    const good = sandbox.paymentNotification(sandbox.orders.get(transferId)!)
+    const forged = { ...good, headers: { ...good.headers, 'Wechatpay-Signature': Rsa.sign('flood', sandbox.keys.wechat.merchant.privateKey) } }
+    for (let i = 0; i < 60; i++) expect((await post(forged)).status).toBe(400)
+    for (let i = 0; i < 20; i++) expect((await post({ ...forged, body: `{"garbage": ${i}` })).status).toBe(400)
+    expect(await rows()).toBe(before)
+    const after = await refusals()
+    const added = Object.entries(after).reduce((t, [c, n]) => t + n - (counted[c] ?? 0), 0)
+    expect(added).toBe(80)
+    expect(after.NOTIFY_SIGNATURE! - (counted.NOTIFY_SIGNATURE ?? 0)).toBeGreaterThanOrEqual(60)
+    const refusalRows = Number((await h.app.db.query<{ n: unknown }>('SELECT COUNT(*) AS n FROM pay_notify_refusals')).rows[0]!.n)
+    expect(refusalRows).toBeLessThanOrEqual(6)
     warn.mockRestore()
   })
 
