@@ -22,7 +22,9 @@ import { collectPayout, usePayoutsToCollect } from '@/store/payouts'
 import { useQueue } from '@/store/queue'
 import './index.css'
 
+/** The collection QR shown for one payee: by member id (two people may share a name). */
 interface Qr {
+  memberId: string
   name: string
   image: string
 }
@@ -84,7 +86,7 @@ function SettleScreen({ groupId }: { groupId: string }) {
     try {
       const out = await api('getMemberQr', { groupId, memberId: to })
       if (!out.qrImage) notify(t('settle.noQr'))
-      else setQr({ name: names[to] ?? '', image: out.qrImage })
+      else setQr({ memberId: to, name: names[to] ?? '', image: out.qrImage })
     } catch (e) {
       notify(isApiError(e) ? translateError(locale, e.code) : t('common.error'))
     } finally {
@@ -237,7 +239,7 @@ function SettleScreen({ groupId }: { groupId: string }) {
             <Text className='transfer__title'>{t('settle.qrTitle', { name: qr.name })}</Text>
             <Image className='qr-image' src={qr.image} mode='aspectFit' showMenuByLongpress />
             {toPay
-              .filter((p) => names[p.to] === qr.name)
+              .filter((p) => p.to === qr.memberId)
               .map((p) => (
                 <Button key={p.to} className='btn btn--primary btn--block' onClick={() => record(me, p.to, p.amount, 'direct')} data-testid='qr-paid'>
                   {t('settle.markPaid')}

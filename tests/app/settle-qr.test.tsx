@@ -1,0 +1,70 @@
+/**
+ * The collection-QR sheet is keyed by member id: two people with the same name each get their own sheet, with the
+ * "mark as paid" of their own transfer only.
+ */
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import type { GroupView } from '@/api/views'
+import SettlePage from '@/pages-more/settle'
+import { setTransport } from '@/services/api'
+import type { Envelope } from '@/services/wire'
+import { useGroups } from '@/store/groups'
+import { useQueue } from '@/store/queue'
+import { useSession } from '@/store/session'
+
+const group: GroupView = {
+  id: 'g1',
+  name: 'Trip',
+  currency: 'CNY',
+  emoji: '🏕️',
+  version: 5,
+  createdAt: '2026-11-01T00:00:00.000Z',
+  me: 'ann',
+  members: [
+    { id: 'ann', name: 'Ann', userId: 'u1', wallet: 'wechat', hasQr: false, role: 'organizer' },
+    { id: 'bo1', name: 'Bo', userId: 'u2', wallet: 'alipay', hasQr: true, role: 'member' },
+    { id: 'bo2', name: 'Bo', userId: 'u3', wallet: 'wechat', hasQr: true, role: 'member' }
+  ],
+  balances: { ann: -3000, bo1: 1000, bo2: 2000 },
+  plan: [
+    { from: 'ann', to: 'bo1', amount: 1000, state: 'open' },
+    { from: 'ann', to: 'bo2', amount: 2000, state: 'open' }
+  ],
+  pendingPayments: [],
+  expenseCount: 1,
+  totalSpent: 3000
+}
+
+const calls: Array<{ action: string; input: Record<string, unknown> }> = []
+
+beforeEach(() => {
+  calls.length = 0
+  ;(Taro.getCurrentInstance as jest.Mock).mockReturnValue({ router: { params: { groupId: 'g1' } } })
+  useSession.setState({ locale: 'en', token: 't', hydrated: true })
+  useGroups.getState().reset()
+  useGroups.getState().putGroup(group)
+  useQueue.setState({ items: [], failed: [] })
+  setTransport(async (envelope: Envelope) => {
+    const input = envelope.input as Record<string, unknown>
+    calls.push({ action: envelope.action, input })
+    const ok = (data: unknown) => ({ status: 200, body: { ok: true as const, data } })
+    if (envelope.action === 'getGroup') return ok({ group })
+    if (envelope.action === 'getTransfers') return ok({ items: [] })
+    if (envelope.action === 'recordPayment') return ok({ payment: { id: 'p1' }, version: 6 })
+    if (envelope.action === 'getMemberQr') return ok({ memberId: input.memberId, wallet: 'alipay', qrImage: `data:image/png;base64,${input.memberId === 'bo1' ? 'AAAA' : 'BBBB'}` })
+    return { status: 404, body: { ok: false as const, error: { code: 'UNKNOWN_ACTION', message: envelope.action } } }
+  })
+})
+
+test('the QR sheet of each of two people called Bo records the payment to that Bo only', async () => {
+  render(<SettlePage />)
+  const second = await screen.findByTestId('pay-qr-bo2', undefined, { timeout: 3000 })
+  await act(async () => void fireEvent.click(second))
+  const paid = await screen.findAllByTestId('qr-paid')
+  expect(paid).toHaveLength(1)
+  await act(async () => void fireEvent.click(paid[0]!))
+  await act(async () => new Promise((r) => setTimeout(r, 20)))
+  const recorded = calls.filter((c) => c.action === 'recordPayment')
+  expect(recorded).toHaveLength(1)
+  expect(recorded[0]!.input).toMatchObject({ from: 'ann', to: 'bo2', amount: 2000, method: 'direct' })
+})
