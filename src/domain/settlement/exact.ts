@@ -12,11 +12,11 @@ export const EXACT_LIMIT = 32
  * (`npm run bench:ledger`): counting the minimum (past it: the heuristic), choosing the canonical plan among
  * the minimum ones (past it: some minimum plan, see FALLBACK_WORK).
  */
-const COUNT_WORK = 80_000
-export const EXACT_WORK = 70_000
+const COUNT_WORK = 60_000
+export const EXACT_WORK = 30_000
 
 /** The work allowed for finding some minimum plan once the canonical search ran out. */
-const FALLBACK_WORK = 20_000
+const FALLBACK_WORK = 15_000
 
 /** Most zero-sum value vectors the search lists before it gives up (memory stays well under 10 MB). */
 const LIST_LIMIT = 150_000
