@@ -8,9 +8,9 @@ export const EXACT_LIMIT = 32
 
 /**
  * Work budgets, in search steps (a count, not a clock, so that the same balances always get the same plan on
- * any machine), chosen so that a search that uses all of them stays near 100 ms on a 2-core machine
- * (`npm run bench:ledger`): counting the minimum (past it: the heuristic), choosing the canonical plan among
- * the minimum ones (past it: some minimum plan, see FALLBACK_WORK).
+ * any machine), chosen so that a search that uses all of them stays well under 100 ms on a 2-core machine, even a
+ * busy one (`npm run bench:ledger`): counting the minimum (past it: the heuristic), choosing the canonical plan
+ * among the minimum ones (past it: some minimum plan, see FALLBACK_WORK).
  */
 const COUNT_WORK = 60_000
 export const EXACT_WORK = 30_000
@@ -53,7 +53,9 @@ const lowestBit = (mask: number): number => 31 - Math.clz32(mask & -mask)
 
 /**
  * The settlement with the fewest transfers for up to {@link EXACT_LIMIT} parties (non-zero balances summing
- * to 0), chosen canonically so that it is stable; `null` when the search would exceed {@link EXACT_WORK}.
+ * to 0), chosen canonically so that it is stable. `canonical: false` when choosing among the minimum plans ran out
+ * of `work` (some minimum plan is returned); `null` when even counting the minimum ran out (the caller falls back
+ * to the heuristic).
  *
  * The plan: n - g transfers, g the largest number of zero-sum parts the parties can be cut into (each part of k
  * settles in k - 1 transfers, and no plan does better). Among all partitions into g parts, each part settled by
@@ -66,15 +68,16 @@ const lowestBit = (mask: number): number => 31 - Math.clz32(mask & -mask)
  * 1. Members with equal balances are interchangeable for counting parts, so the count works on value vectors:
  *    each class of equal balances owns contiguous mask bits, and a vector keeps its counts in the lowest bits
  *    of each class ("canonical"), so that containment is a bit test.
- * 2. The zero-sum vectors of at most n/2 members are listed once by meet in the middle (the classes split in
- *    two halves of at most 2^16 sub-vectors each, joined on their sums).
- * 3. count(R): equal and opposite pairs are peeled first (some best partition always has them as parts); the
- *    rest has parts of at least 3, and a partition into t parts has a part of at most |R|/t members, so the
- *    candidates for "the smallest part" are the listed vectors up to that size, memoized per vector.
- * 4. The plan: branch and bound over the members themselves, memoized per mask. The part holding the lowest
- *    remaining member is one of the listed vectors (or the rest minus one of them) whose removal leaves
- *    count(R) - 1 parts, expanded to members; candidates are tried best bound first, the bound of the rest
- *    being the northwest score of the rest taken as a whole (the best any settlement of it can score).
+ * 2. Zero-sum vectors are listed by size, smallest first, when first needed, by meet in the middle (the classes
+ *    split in two halves of at most 2^16 sub-vectors each, the right half hashed on (sum, size)).
+ * 3. The count: equal and opposite pairs are peeled first (some best partition always has them as parts); then
+ *    "can v be cut into at least t parts of at least m members?" peels the smallest part: it has at most |v| / t
+ *    members and every other part is at least as large. A memo keeps, per (vector, m), the most parts found and
+ *    the fewest proven impossible.
+ * 4. The plan: branch and bound over the members themselves, memoized per (members left, smallest size, lowest
+ *    member of the last part of that size), so that each partition is met once, parts taken by (size, lowest
+ *    member). Candidates (listed vectors expanded to members, leaving count - 1 parts) are tried best bound first,
+ *    the bound of the rest being its northwest score taken as one group (no settlement of it scores more).
  */
 export function exactPlan(parties: readonly Party[], totalMembers: number, work = EXACT_WORK): ExactPlan | null {
   const n = parties.length
