@@ -7,26 +7,20 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { TransferView } from '@/api/payments'
-import type { GroupView } from '@/api/views'
 import { confirmTransfer } from '@/platform/pay'
 import SettlePage from '@/pages-more/settle'
 import { setTransport } from '@/services/api'
 import type { Envelope } from '@/services/wire'
 import { useGroups } from '@/store/groups'
 import { useSession } from '@/store/session'
+import { groupView } from './fixtures'
 
 jest.mock('@/platform/pay', () => ({
   ...jest.requireActual('@/platform/pay'),
   confirmTransfer: jest.fn()
 }))
 
-const group: GroupView = {
-  id: 'g1',
-  name: 'Trip',
-  currency: 'CNY',
-  emoji: '🏕️',
-  version: 5,
-  createdAt: '2026-11-01T00:00:00.000Z',
+const group = groupView({
   me: 'ann',
   members: [
     { id: 'ann', name: 'Ann', userId: 'u1', wallet: 'wechat', hasQr: false, role: 'organizer' },
@@ -34,10 +28,8 @@ const group: GroupView = {
   ],
   balances: { ann: 0, bo: 0 },
   plan: [],
-  pendingPayments: [],
-  expenseCount: 1,
   totalSpent: 2000
-}
+})
 
 const confirm = { mchId: '1900000001', appId: 'wx0000000000000001', package: 'ABBQO+oYAAABAAAAAAAA', outBillNo: 'po_1' }
 function transfer(state: 'wait_user_confirm' | 'succeeded', to = 'ann'): TransferView {

@@ -4,21 +4,15 @@
  */
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { GroupView } from '@/api/views'
 import SettlePage from '@/pages-more/settle'
 import { setTransport } from '@/services/api'
 import type { Envelope } from '@/services/wire'
 import { useGroups } from '@/store/groups'
 import { useQueue } from '@/store/queue'
 import { useSession } from '@/store/session'
+import { groupView } from './fixtures'
 
-const group: GroupView = {
-  id: 'g1',
-  name: 'Trip',
-  currency: 'CNY',
-  emoji: '🏕️',
-  version: 5,
-  createdAt: '2026-11-01T00:00:00.000Z',
+const group = groupView({
   me: 'ann',
   members: [
     { id: 'ann', name: 'Ann', userId: 'u1', wallet: 'wechat', hasQr: false, role: 'organizer' },
@@ -30,10 +24,8 @@ const group: GroupView = {
     { from: 'ann', to: 'bo1', amount: 1000, state: 'open' },
     { from: 'ann', to: 'bo2', amount: 2000, state: 'open' }
   ],
-  pendingPayments: [],
-  expenseCount: 1,
   totalSpent: 3000
-}
+})
 
 const calls: Array<{ action: string; input: Record<string, unknown> }> = []
 
