@@ -43,7 +43,7 @@ export const settleActions = [
   }),
 
   defineAction('confirmPayment', api.confirmPayment, { mutation: true }, async (ctx, input) => {
-    const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
+    const { group, me, memberIds } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true, memberIds: true })
     const res = await ctx.q.query<Record<string, unknown>>(`SELECT ${PAYMENT_COLS} FROM payments WHERE group_id = $1 AND id = $2`, [group.id, input.paymentId])
     if (!res.rows[0]) throw new ApiError('NOT_FOUND', 'No such payment in this group')
     const payment = paymentView(res.rows[0])
@@ -53,7 +53,6 @@ export const settleActions = [
     const asPayee = me.id === payment.to
     if (!asPayee && me.role !== 'organizer') throw forbidden('Only the receiver or the group organizer can confirm a payment')
     if (!asPayee && me.id === payment.from) throw forbidden('The receiver confirms a payment you sent')
-    const memberIds = (await listMembers(ctx.q, group.id)).map((m) => m.id)
     await changeBalances(ctx, group, memberIds, { payments: [{ id: payment.id, from: payment.from, to: payment.to, amount: payment.amount }] })
     const now = ctx.now.toISOString()
     const upd = await ctx.q.query<Record<string, unknown>>(

@@ -6,13 +6,13 @@
  * - once the action commits (it bumps the version by exactly one), the cached state moves forward by the same
  *   change instead of being recomputed from every expense.
  */
-import { checkGroupBounds, computeBalances, splitExpense, type Expense, type Payment } from '../../src/domain'
+import { checkGroupBounds, computeBalances, type Expense, type Payment } from '../../src/domain'
 import type { Config } from '../config'
 import type { Queryable } from '../store/db'
 import type { CacheView, StateDelta } from './cache'
 import type { GroupRow } from './groups'
 import { checkExpenseQuota } from './quotas'
-import { deriveState } from './state'
+import { deriveState, spentOn } from './state'
 
 export interface LedgerChange {
   added?: Expense[]
@@ -31,8 +31,7 @@ function deltaOf(memberIds: string[], currency: string, change: LedgerChange): S
     const v = (plus[m] ?? 0) - (minus[m] ?? 0)
     if (v !== 0) balances[m] = v
   }
-  const spent = (list: Expense[]) => list.reduce((t, e) => t + Object.values(splitExpense(e, currency)).reduce((a, b) => a + b, 0), 0)
-  return { balances, expenseCount: added.length - removed.length, totalSpent: spent(added) - spent(removed) }
+  return { balances, expenseCount: added.length - removed.length, totalSpent: spentOn(added, currency) - spentOn(removed, currency) }
 }
 
 /** Checks `change` against the limits (before the action writes) and schedules the cache to move forward by it. */

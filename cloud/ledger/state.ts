@@ -1,6 +1,6 @@
 /** The derived state of a group (balances from the domain, the settlement plan) and the group view. */
 import type { GroupView, MemberView, PaymentView } from '../../src/api'
-import { computeBalances, splitExpense } from '../../src/domain'
+import { computeBalances, splitExpense, type Expense } from '../../src/domain'
 import type { Queryable } from '../store/db'
 import type { CacheView, DerivedState } from './cache'
 import { chatCount } from './chats'
@@ -8,6 +8,13 @@ import { liveExpenses } from './expenses'
 import { listMembers, type GroupRow, type MemberRow } from './groups'
 import { confirmedPayments, groupPayments } from './payments'
 import { keptPlan } from './plans'
+
+/** What the expenses consumed in all, in the group currency (the sum of every share). */
+export function spentOn(expenses: readonly Expense[], currency: string): number {
+  let total = 0
+  for (const e of expenses) for (const v of Object.values(splitExpense(e, currency))) total += v
+  return total
+}
 
 /**
  * Balances for the group at its current version: from the cache, or recomputed by the domain. Members and
@@ -23,9 +30,7 @@ export async function deriveState(q: Queryable, cache: CacheView, group: GroupRo
     payments: confirmedPayments(payments ?? (await groupPayments(q, group.id))),
     currency: group.currency
   })
-  let totalSpent = 0
-  for (const e of expenses) for (const v of Object.values(splitExpense(e, group.currency))) totalSpent += v
-  const state: DerivedState = { version: group.version, balances, expenseCount: expenses.length, totalSpent }
+  const state: DerivedState = { version: group.version, balances, expenseCount: expenses.length, totalSpent: spentOn(expenses, group.currency) }
   cache.set(group.id, state)
   return state
 }
