@@ -12,6 +12,9 @@ import type { PlatformHost } from './harness/host'
 import { Recorder } from './harness/recorder'
 import { applySetData, parsePath, payloadBytes } from './harness/tree'
 
+// One test starts the local function (PGlite), which takes seconds on a busy 2-core machine.
+jest.setTimeout(60_000)
+
 function host(overrides: Partial<PlatformHost> = {}): PlatformHost {
   return {
     target: 'weapp',
