@@ -54,7 +54,8 @@ module.exports = {
       },
       setupFiles: ['<rootDir>/tests/setup/app-globals.ts']
     },
-    { ...base, displayName: 'cloud', testMatch: cloudSuites },
+    // instances.test.ts starts two function processes on one database: PostgreSQL only
+    { ...base, displayName: 'cloud', testMatch: cloudSuites, testPathIgnorePatterns: ['/tests/cloud/instances\\.test\\.ts$'] },
     {
       ...base,
       displayName: 'cloud-postgres',

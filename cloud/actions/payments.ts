@@ -39,7 +39,7 @@ export const paymentActionList = [
       const [transfer] = await transferViews(ctx.q, input.groupId, me.id, t.id)
       return { transfer }
     }
-    const provider = paymentsRuntime(ctx).providers[p.wallet]
+    const provider = (await paymentsRuntime(ctx)).providers[p.wallet]
     if (!provider) throw notConfigured('PAYMENTS_DISABLED', 'Payouts are not available on this server', `no ${p.wallet} merchant configured for payouts`)
     // The provider is asked after this transaction, without the group's lock; its answer is applied in another.
     return staged(

@@ -77,7 +77,7 @@ async function applyPayout(services: AppServices, n: PayoutNotice): Promise<Outc
 }
 
 export async function handleNotify(services: AppServices, wire: PayoutWallet, req: RawRequest): Promise<RawReply> {
-  const rt = paymentsRuntime(services)
+  const rt = await paymentsRuntime(services)
   const provider = rt.providers[wire]
   if (!provider) return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'payments are not configured' }
   let notice: PaymentNotice | PayoutNotice | undefined

@@ -25,7 +25,7 @@ export async function createPaymentOrder(
   ctx: ActionContext & { user: UserRow },
   input: z.output<typeof createPaymentOrderInput>
 ): Promise<Staged<z.input<typeof createPaymentOrderOutput>>> {
-  const rt = paymentsRuntime(ctx)
+  const rt = await paymentsRuntime(ctx)
   if (rt.mode === 'off') {
     throw notConfigured('PAYMENTS_DISABLED', 'In-app payment is not available on this server; pay directly (QR code) or in cash', rt.problems.join('; ') || 'no merchant configured')
   }

@@ -20,7 +20,7 @@ export const paymentRoutes: RawRoute[] = [
     path: '/sandbox/',
     methods: ['GET', 'POST'],
     async handle(req, services) {
-      const sandbox = paymentsRuntime(services).sandbox
+      const sandbox = (await paymentsRuntime(services)).sandbox
       if (!sandbox) return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'The sandbox wallet runs only in dev mode' }
       const qs = req.query.toString()
       return sandbox.handle({ method: req.method, url: `${req.path}${qs ? `?${qs}` : ''}`, headers: lowerHeaders(req.headers), body: req.body.toString('utf8') })

@@ -21,7 +21,8 @@ import type { WechatPayConfig } from './wechat/provider'
 const load = {
   wechat: () => require('./wechat/provider') as typeof import('./wechat/provider'),
   alipay: () => require('./alipay/provider') as typeof import('./alipay/provider'),
-  sandbox: () => require('./sandbox/wallet') as typeof import('./sandbox/wallet')
+  sandbox: () => require('./sandbox/wallet') as typeof import('./sandbox/wallet'),
+  sandboxStore: () => require('./sandbox/store') as typeof import('./sandbox/store')
 }
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -32,12 +33,23 @@ export interface PaymentsRuntime {
   sandbox?: SandboxWallet
   /** Configuration problems (shown in PAYMENTS_DISABLED errors and logged once). */
   problems: string[]
-  /** Payouts being sent right now by this instance (tests and shutdown wait on them). */
-  inflight: Set<Promise<unknown>>
   timer?: ReturnType<typeof setInterval>
 }
 
-const runtimes = new WeakMap<object, PaymentsRuntime>()
+const runtimes = new WeakMap<object, Promise<PaymentsRuntime>>()
+const running = new WeakMap<object, Set<Promise<unknown>>>()
+
+/** Payouts being sent right now by this instance (tests and shutdown wait on them). */
+export function paymentsInFlight(services: AppServices): Set<Promise<unknown>> {
+  let set = running.get(services.db)
+  if (!set) running.set(services.db, (set = new Set()))
+  return set
+}
+
+async function settle(services: AppServices): Promise<void> {
+  const set = paymentsInFlight(services)
+  while (set.size) await Promise.allSettled([...set])
+}
 const overrides = new WeakMap<object, { publicUrl?: string }>()
 
 const pemText = (v: string | undefined) => (v && v.trim() ? v.replace(/\\n/g, '\n').trim() : undefined)
@@ -115,12 +127,12 @@ function startOutboxTimer(services: AppServices, rt: PaymentsRuntime): void {
   rt.timer.unref?.()
 }
 
-function build(services: AppServices): PaymentsRuntime {
+async function build(services: AppServices): Promise<PaymentsRuntime> {
   const { config } = services
   const env = config.raw
   const problems: string[] = []
   const publicUrl = (overrides.get(services.db)?.publicUrl ?? env.PAYMENTS_PUBLIC_URL?.trim() ?? `http://127.0.0.1:${config.PORT}`).replace(/\/+$/, '')
-  const rt: PaymentsRuntime = { mode: 'off', publicUrl, providers: {}, problems, inflight: new Set() }
+  const rt: PaymentsRuntime = { mode: 'off', publicUrl, providers: {}, problems }
   // Notification windows are checked against the function's clock.
   const now = () => Math.floor(services.clock().getTime() / 1000)
   const wx = wechatLive(env, problems)
@@ -130,7 +142,8 @@ function build(services: AppServices): PaymentsRuntime {
   if (wantSandbox && config.SPLITPAY_MODE !== 'dev') {
     problems.push('PAYMENTS_SANDBOX=on is refused outside dev mode')
   } else if (wantSandbox) {
-    const sandbox = new (load.sandbox().SandboxWallet)()
+    // kept in the database: a restart loses no order, and every instance plays the same wallet with the same keys
+    const sandbox = await load.sandbox().SandboxWallet.open(load.sandboxStore().dbSandboxStore(services.db))
     rt.mode = 'sandbox'
     rt.sandbox = sandbox
     rt.providers = {
@@ -155,25 +168,35 @@ function build(services: AppServices): PaymentsRuntime {
 }
 
 /** The payments runtime of this function instance (built on first use). */
-export function paymentsRuntime(services: AppServices): PaymentsRuntime {
+export function paymentsRuntime(services: AppServices): Promise<PaymentsRuntime> {
   let rt = runtimes.get(services.db)
   if (!rt) {
-    rt = build(services)
+    rt = build(services).then((built) => {
+      if (built.mode !== 'off') startOutboxTimer(services, built)
+      return built
+    })
     runtimes.set(services.db, rt)
-    if (rt.mode !== 'off') startOutboxTimer(services, rt)
+    // a failed build (the database was unreachable) is retried by the next call
+    rt.catch(() => runtimes.get(services.db) === rt && runtimes.delete(services.db))
   }
   return rt
+}
+
+/** Forgets the runtime (to be rebuilt on next use), stopping its outbox timer. */
+async function forget(services: AppServices): Promise<void> {
+  const old = runtimes.get(services.db)
+  runtimes.delete(services.db)
+  const built = await old?.catch(() => undefined)
+  if (built?.timer) clearInterval(built.timer)
 }
 
 /**
  * Sets the public origin the providers post notifications to (and, in sandbox mode, where the SDKs find the
  * sandbox wallet), e.g. after listening on a free port. Rebuilds the runtime.
  */
-export function configurePayments(services: AppServices, opts: { publicUrl: string }): PaymentsRuntime {
+export async function configurePayments(services: AppServices, opts: { publicUrl: string }): Promise<PaymentsRuntime> {
   overrides.set(services.db, { publicUrl: opts.publicUrl })
-  const old = runtimes.get(services.db)
-  if (old?.timer) clearInterval(old.timer)
-  runtimes.delete(services.db)
+  await forget(services)
   return paymentsRuntime(services)
 }
 
@@ -185,21 +208,17 @@ export function listeningOn(services: AppServices, url: string): void {
   if ((services.config.raw.PAYMENTS_PUBLIC_URL ?? '').trim()) return
   if (overrides.get(services.db)?.publicUrl) return
   overrides.set(services.db, { publicUrl: url })
-  const old = runtimes.get(services.db)
-  if (old?.timer) clearInterval(old.timer)
-  runtimes.delete(services.db)
+  void forget(services)
 }
 
 /** On shutdown: stops the outbox timer and waits for payouts being sent, without building a runtime. */
 export async function drainPayments(services: AppServices): Promise<void> {
-  const rt = runtimes.get(services.db)
-  if (!rt) return
-  if (rt.timer) clearInterval(rt.timer)
-  while (rt.inflight.size) await Promise.allSettled([...rt.inflight])
+  const rt = await runtimes.get(services.db)?.catch(() => undefined)
+  if (rt?.timer) clearInterval(rt.timer)
+  await settle(services)
 }
 
 /** Resolves when every payout this instance is sending has finished. */
 export async function settlePayoutsInFlight(services: AppServices): Promise<void> {
-  const rt = paymentsRuntime(services)
-  while (rt.inflight.size) await Promise.allSettled([...rt.inflight])
+  await settle(services)
 }

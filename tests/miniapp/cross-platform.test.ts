@@ -75,7 +75,7 @@ describe('a WeChat organizer and an Alipay friend', () => {
     expect(plan.getAllByClass('list-item')).toHaveLength(1)
     expect(plan.getByText(/^小刚 付给 你$/).tag).toBe('text')
     // the function sent the ¥30.00 on to the organizer's WeChat wallet (a merchant transfer waiting for them)
-    await alice.waitFor(() => [...fn.sandbox!.transfers.values()].some((t) => t.wire === 'wechat' && t.amount === 3000))
+    await alice.waitFor(async () => (await fn.sandbox!.transfers()).some((t) => t.wire === 'wechat' && t.amount === 3000))
   })
 
   it('the organizer collects the WeChat payout with requestMerchantTransfer', async () => {
@@ -85,7 +85,7 @@ describe('a WeChat organizer and an Alipay friend', () => {
     expect(textContent(settle.closest(settle.getByText('已付款，等你确认收款'), 'transfer')).replace(/\s+/g, '')).toContain('¥30.00')
     settle.tap('收款')
     await alice.waitFor(() => settle.queryByText('已付款，等你确认收款') === null)
-    const transfer = [...fn.sandbox!.transfers.values()].find((t) => t.wire === 'wechat' && t.amount === 3000)
+    const transfer = (await fn.sandbox!.transfers()).find((t) => t.wire === 'wechat' && t.amount === 3000)
     expect(transfer?.state).toBe('SUCCESS')
     expect(alice.recorder.last('requestMerchantTransfer')).toEqual({ mchId: expect.any(String), appId: expect.any(String), package: expect.any(String) })
     expect(alice.recorder.options<{ data: { action: string } }>('request').some((r) => r.data.action === 'confirmPayout')).toBe(true)

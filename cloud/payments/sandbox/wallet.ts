@@ -13,9 +13,12 @@ import { chinaTime, requestSignContent, rsa2Verify, signedGatewayResponse, signN
 import { fenToYuan, yuanToFen } from '../money'
 import type { AlipayConfig } from '../alipay/provider'
 import type { WechatPayConfig } from '../wechat/provider'
-import type { PayoutWallet, RawReply } from '../types'
+import type { RawReply } from '../types'
 import { generateSandboxKeys, randomAlnum, randomDigits, type SandboxKeys } from './keys'
 import { sandboxPage } from './page'
+import { memorySandboxStore, type SandboxOrder, type SandboxStore, type SandboxTransfer } from './store'
+
+export type { SandboxOrder, SandboxOrderState, SandboxTransfer } from './store'
 
 export interface SandboxRequest {
   method: string
@@ -25,32 +28,6 @@ export interface SandboxRequest {
   body: string
 }
 
-export type SandboxOrderState = 'open' | 'paid' | 'declined'
-
-export interface SandboxOrder {
-  wire: PayoutWallet
-  outTradeNo: string
-  /** prepay_id (WeChat) or trade_no (Alipay). */
-  providerId: string
-  transactionId: string
-  amount: number
-  description: string
-  notifyUrl: string
-  payer: string
-  state: SandboxOrderState
-  createdAt: number
-}
-
-export interface SandboxTransfer {
-  wire: PayoutWallet
-  outBillNo: string
-  billNo: string
-  amount: number
-  payee: string
-  notifyUrl?: string
-  state: 'WAIT_USER_CONFIRM' | 'SUCCESS' | 'FAIL' | 'CANCELLED'
-}
-
 export interface Notification {
   url: string
   headers: Record<string, string>
@@ -58,6 +35,8 @@ export interface Notification {
 }
 
 export interface SandboxOptions {
+  /** Where orders and transfers are kept (default: this process's memory; the function uses its database). */
+  store?: SandboxStore
   /** Seconds since the epoch (the signatures' timestamps). */
   now?: () => number
   keys?: SandboxKeys
@@ -104,8 +83,7 @@ async function httpDeliver(n: Notification): Promise<{ status: number; body: str
 
 export class SandboxWallet {
   readonly keys: SandboxKeys
-  readonly orders = new Map<string, SandboxOrder>()
-  readonly transfers = new Map<string, SandboxTransfer>()
+  readonly store: SandboxStore
   /** Every notification sent, in order (tests replay and tamper with these). */
   readonly sent: Array<Notification & { reply: { status: number; body: string } }> = []
   /** How many transfer requests created a new transfer (a repeated out_bill_no / out_biz_no creates none). */
@@ -115,8 +93,14 @@ export class SandboxWallet {
   private readonly now: () => number
   private readonly deliverFn: (n: Notification) => Promise<{ status: number; body: string }>
 
+  /** A wallet on `store` with the keys kept there (generated and stored by the first instance to open it). */
+  static async open(store: SandboxStore, opts: Omit<SandboxOptions, 'store' | 'keys'> = {}): Promise<SandboxWallet> {
+    return new SandboxWallet({ ...opts, store, keys: await store.keys(generateSandboxKeys) })
+  }
+
   constructor(opts: SandboxOptions = {}) {
     this.keys = opts.keys ?? generateSandboxKeys()
+    this.store = opts.store ?? memorySandboxStore()
     this.now = opts.now ?? (() => Math.floor(Date.now() / 1000))
     this.deliverFn = opts.deliver ?? httpDeliver
   }
@@ -145,33 +129,34 @@ export class SandboxWallet {
     const u = new URL(req.url, 'http://sandbox.local')
     const path = u.pathname
     try {
-      if (path.startsWith('/sandbox/wechat/')) return this.wechatApi(req, u)
-      if (path === '/sandbox/alipay/gateway.do') return this.alipayGateway(req, u)
+      if (path.startsWith('/sandbox/wechat/')) return await this.wechatApi(req, u)
+      if (path === '/sandbox/alipay/gateway.do') return await this.alipayGateway(req, u)
       if (path === '/sandbox/pay' && req.method === 'GET') {
         return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: sandboxPage(u.searchParams.get('order') ?? '') }
       }
       let m = /^\/sandbox\/api\/orders\/([A-Za-z0-9_-]{1,64})$/.exec(path)
       if (m && req.method === 'GET') {
-        const o = this.findOrder(m[1])
+        const o = await this.store.order(m[1]!)
         return o ? json(200, this.orderView(o)) : json(404, { code: 'NOT_FOUND', message: 'no such sandbox order' })
       }
       m = /^\/sandbox\/api\/orders\/([A-Za-z0-9_-]{1,64})\/(approve|decline)$/.exec(path)
       if (m && req.method === 'POST') {
-        const o = this.findOrder(m[1])
+        const o = await this.store.order(m[1]!)
         if (!o) return json(404, { code: 'NOT_FOUND', message: 'no such sandbox order' })
         if (m[2] === 'decline') {
-          if (o.state === 'open') o.state = 'declined'
-          return json(200, this.orderView(o))
+          const { order } = await this.store.moveOrder(o.outTradeNo, ['open'], 'declined')
+          return json(200, this.orderView(order!))
         }
         const reply = await this.approve(o.outTradeNo)
-        return json(200, { ...this.orderView(o), notify: reply })
+        return json(200, { ...this.orderView({ ...o, state: 'paid' }), notify: reply })
       }
       m = /^\/sandbox\/api\/transfers\/([A-Za-z0-9_-]{1,64})\/confirm$/.exec(path)
       if (m && req.method === 'POST') {
-        const t = this.transfers.get(m[1])
+        const t = await this.store.transfer(m[1]!)
         if (!t) return json(404, { code: 'NOT_FOUND', message: 'no such sandbox transfer' })
         const reply = await this.confirmTransfer(t.outBillNo)
-        return json(200, { outBillNo: t.outBillNo, state: t.state, notify: reply })
+        const now = await this.store.transfer(t.outBillNo)
+        return json(200, { outBillNo: t.outBillNo, state: now!.state, notify: reply })
       }
       return json(404, { code: 'NOT_FOUND', message: `no sandbox route ${req.method} ${path}` })
     } catch (err) {
@@ -180,29 +165,42 @@ export class SandboxWallet {
   }
 
   /** An order by our number, by WeChat's prepay_id or by Alipay's trade_no. */
-  findOrder(id: string): SandboxOrder | undefined {
-    return this.orders.get(id) ?? [...this.orders.values()].find((o) => o.providerId === id)
+  order(id: string): Promise<SandboxOrder | undefined> {
+    return this.store.order(id)
+  }
+
+  transfer(outBillNo: string): Promise<SandboxTransfer | undefined> {
+    return this.store.transfer(outBillNo)
+  }
+
+  orders(): Promise<SandboxOrder[]> {
+    return this.store.orders()
+  }
+
+  transfers(): Promise<SandboxTransfer[]> {
+    return this.store.transfers()
   }
 
   orderView(o: SandboxOrder) {
     return { orderId: o.outTradeNo, wire: o.wire, amount: o.amount, description: o.description, state: o.state }
   }
 
-  /** The payer approves: the order is paid and the provider-format notification is delivered. */
+  /**
+   * The payer approves: the order is paid and the provider-format notification is delivered (again, for an
+   * order already paid: providers repeat notifications until one is acknowledged).
+   */
   async approve(outTradeNo: string): Promise<{ status: number; body: string }> {
-    const o = this.orders.get(outTradeNo)
-    if (!o) throw new Error(`no sandbox order ${outTradeNo}`)
-    if (o.state === 'declined') throw new Error('the order was declined')
-    o.state = 'paid'
-    return this.deliver(this.paymentNotification(o))
+    const { order, moved } = await this.store.moveOrder(outTradeNo, ['open', 'paid'], 'paid')
+    if (!order) throw new Error(`no sandbox order ${outTradeNo}`)
+    if (!moved) throw new Error('the order was declined')
+    return this.deliver(this.paymentNotification(order))
   }
 
   /** The payee confirms a WeChat transfer waiting for them (what requestMerchantTransfer does in the app). */
   async confirmTransfer(outBillNo: string): Promise<{ status: number; body: string } | undefined> {
-    const t = this.transfers.get(outBillNo)
+    const { transfer: t, moved } = await this.store.moveTransfer(outBillNo, ['WAIT_USER_CONFIRM'], 'SUCCESS')
     if (!t) throw new Error(`no sandbox transfer ${outBillNo}`)
-    if (t.state !== 'WAIT_USER_CONFIRM') return undefined
-    t.state = 'SUCCESS'
+    if (!moved) return undefined
     return t.notifyUrl ? this.deliver(this.transferNotification(t)) : undefined
   }
 
@@ -310,7 +308,7 @@ export class SandboxWallet {
     return { status, headers: { 'content-type': 'application/json; charset=utf-8', ...signedHeaders(body, k.platform.privateKey, k.publicKeyId, this.now()) }, body }
   }
 
-  private wechatApi(req: SandboxRequest, u: URL): RawReply {
+  private async wechatApi(req: SandboxRequest, u: URL): Promise<RawReply> {
     const k = this.keys.wechat
     const auth = parseAuthorization(String(req.headers.authorization ?? ''))
     const signedUrl = `${u.pathname}${u.search}`
@@ -325,7 +323,7 @@ export class SandboxWallet {
       if (typeof total !== 'number' || !Number.isSafeInteger(total) || total <= 0) return this.wechatReply(400, { code: 'PARAM_ERROR', message: 'amount.total' })
       if (!data.payer?.openid) return this.wechatReply(400, { code: 'PARAM_ERROR', message: 'payer.openid' })
       if (!data.out_trade_no) return this.wechatReply(400, { code: 'PARAM_ERROR', message: 'out_trade_no' })
-      const existing = this.orders.get(data.out_trade_no)
+      const existing = await this.store.order(data.out_trade_no)
       if (existing && existing.state !== 'open') return this.wechatReply(400, { code: 'ORDERPAID', message: '订单已支付' })
       const order: SandboxOrder = existing ?? {
         wire: 'wechat',
@@ -339,15 +337,14 @@ export class SandboxWallet {
         state: 'open',
         createdAt: this.now()
       }
-      this.orders.set(order.outTradeNo, order)
-      return this.wechatReply(200, { prepay_id: order.providerId })
+      const stored = await this.store.addOrder(order)
+      return this.wechatReply(200, { prepay_id: stored.providerId })
     }
     const close = /^\/v3\/pay\/transactions\/out-trade-no\/([A-Za-z0-9_*|-]+)\/close$/.exec(path)
     if (req.method === 'POST' && close) {
-      const o = this.orders.get(close[1])
-      if (!o) return this.wechatReply(404, { code: 'ORDER_NOT_EXIST', message: '订单不存在' })
-      if (o.state === 'paid') return this.wechatReply(400, { code: 'ORDERPAID', message: '订单已支付' })
-      o.state = 'declined'
+      const { order, moved } = await this.store.moveOrder(close[1]!, ['open', 'declined'], 'declined')
+      if (!order) return this.wechatReply(404, { code: 'ORDER_NOT_EXIST', message: '订单不存在' })
+      if (!moved) return this.wechatReply(400, { code: 'ORDERPAID', message: '订单已支付' })
       return this.wechatReply(204, undefined)
     }
     if (req.method === 'POST' && path === '/v3/fund-app/mch-transfer/transfer-bills') {
@@ -355,25 +352,21 @@ export class SandboxWallet {
         this.failTransfers--
         return this.wechatReply(500, { code: 'SYSTEM_ERROR', message: '系统繁忙，请稍后重试' })
       }
-      const existing = this.transfers.get(String(data.out_bill_no))
-      const t: SandboxTransfer = existing ?? {
+      const { transfer, created } = await this.store.addTransfer({
         wire: 'wechat',
         outBillNo: String(data.out_bill_no),
         billNo: `1330${randomDigits(26)}`,
         amount: Number(data.transfer_amount),
         payee: String(data.openid),
-        notifyUrl: data.notify_url,
+        ...(data.notify_url ? { notifyUrl: data.notify_url } : {}),
         state: 'WAIT_USER_CONFIRM'
-      }
-      if (!existing) {
-        this.transfers.set(t.outBillNo, t)
-        this.transfersCreated++
-      }
-      return this.wechatReply(200, this.wechatTransferView(t))
+      })
+      if (created) this.transfersCreated++
+      return this.wechatReply(200, this.wechatTransferView(transfer))
     }
     const q = /^\/v3\/fund-app\/mch-transfer\/transfer-bills\/out-bill-no\/([A-Za-z0-9]+)$/.exec(path)
     if (req.method === 'GET' && q) {
-      const t = this.transfers.get(q[1])
+      const t = await this.store.transfer(q[1]!)
       return t ? this.wechatReply(200, this.wechatTransferView(t)) : this.wechatReply(404, { code: 'NOT_FOUND', message: '记录不存在' })
     }
     return this.wechatReply(404, { code: 'NOT_FOUND', message: `no such API ${req.method} ${path}` })
@@ -392,7 +385,7 @@ export class SandboxWallet {
 
   // --- Alipay gateway ----------------------------------------------------------------------------------
 
-  private alipayGateway(req: SandboxRequest, u: URL): RawReply {
+  private async alipayGateway(req: SandboxRequest, u: URL): Promise<RawReply> {
     const k = this.keys.alipay
     const params: Record<string, string> = { ...Object.fromEntries(u.searchParams), ...Object.fromEntries(new URLSearchParams(req.body)) }
     const method = params.method ?? 'unknown'
@@ -406,7 +399,7 @@ export class SandboxWallet {
     }
     const biz = JSON.parse(params.biz_content ?? '{}') as AlipayBiz
     if (method === 'alipay.trade.create') {
-      const existing = this.orders.get(String(biz.out_trade_no))
+      const existing = await this.store.order(String(biz.out_trade_no))
       if (existing && existing.state !== 'open') return reply({ code: '40004', msg: 'Business Failed', sub_code: 'ACQ.TRADE_HAS_SUCCESS', sub_msg: '交易已被支付' })
       const payer = biz.buyer_id ?? biz.buyer_open_id
       if (!payer) return reply({ code: '40004', msg: 'Business Failed', sub_code: 'ACQ.BUYER_NOT_EXIST', sub_msg: '买家不存在' })
@@ -423,14 +416,13 @@ export class SandboxWallet {
         createdAt: this.now()
       }
       order.transactionId = order.providerId
-      this.orders.set(order.outTradeNo, order)
-      return reply({ code: '10000', msg: 'Success', out_trade_no: order.outTradeNo, trade_no: order.providerId })
+      const stored = await this.store.addOrder(order)
+      return reply({ code: '10000', msg: 'Success', out_trade_no: stored.outTradeNo, trade_no: stored.providerId })
     }
     if (method === 'alipay.trade.close') {
-      const o = this.orders.get(String(biz.out_trade_no))
+      const { order: o, moved } = await this.store.moveOrder(String(biz.out_trade_no), ['open', 'declined'], 'declined')
       if (!o) return reply({ code: '40004', msg: 'Business Failed', sub_code: 'ACQ.TRADE_NOT_EXIST', sub_msg: '交易不存在' })
-      if (o.state === 'paid') return reply({ code: '40004', msg: 'Business Failed', sub_code: 'ACQ.TRADE_STATUS_ERROR', sub_msg: '交易状态不合法' })
-      o.state = 'declined'
+      if (!moved) return reply({ code: '40004', msg: 'Business Failed', sub_code: 'ACQ.TRADE_STATUS_ERROR', sub_msg: '交易状态不合法' })
       return reply({ code: '10000', msg: 'Success', out_trade_no: o.outTradeNo, trade_no: o.providerId })
     }
     if (method === 'alipay.fund.trans.uni.transfer') {
@@ -438,23 +430,19 @@ export class SandboxWallet {
         this.failTransfers--
         return reply({ code: '20000', msg: 'Service Currently Unavailable', sub_code: 'isp.unknow-error', sub_msg: '系统繁忙' })
       }
-      const existing = this.transfers.get(String(biz.out_biz_no))
-      const t: SandboxTransfer = existing ?? {
+      const { transfer: t, created } = await this.store.addTransfer({
         wire: 'alipay',
         outBillNo: String(biz.out_biz_no),
         billNo: `2025${randomDigits(28)}`,
         amount: yuanToFen(String(biz.trans_amount)),
         payee: String(biz.payee_info?.identity),
         state: 'SUCCESS'
-      }
-      if (!existing) {
-        this.transfers.set(t.outBillNo, t)
-        this.transfersCreated++
-      }
+      })
+      if (created) this.transfersCreated++
       return reply({ code: '10000', msg: 'Success', out_biz_no: t.outBillNo, order_id: t.billNo, pay_fund_order_id: t.billNo, status: t.state, trans_date: chinaTime(this.now()) })
     }
     if (method === 'alipay.fund.trans.common.query') {
-      const t = this.transfers.get(String(biz.out_biz_no))
+      const t = await this.store.transfer(String(biz.out_biz_no))
       if (!t) return reply({ code: '40004', msg: 'Business Failed', sub_code: 'ORDER_NOT_EXIST', sub_msg: '转账订单不存在' })
       return reply({ code: '10000', msg: 'Success', out_biz_no: t.outBillNo, order_id: t.billNo, status: t.state })
     }

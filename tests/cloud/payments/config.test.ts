@@ -4,7 +4,7 @@
  * dev mode. The WeChat Pay host is the sandbox wallet, playing the platform with the certificate's key.
  */
 import { execFileSync } from 'node:child_process'
-import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto'
+import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -13,6 +13,8 @@ import path from 'node:path'
 import type { AppServices } from '../../../cloud/actions/types'
 import { loadConfig } from '../../../cloud/config'
 import { paymentsRuntime } from '../../../cloud/payments/runtime'
+import { migrate } from '../../../cloud/store/migrate'
+import { openPglite } from '../../../cloud/store/pglite'
 import { generateSandboxKeys } from '../../../cloud/payments/sandbox/keys'
 import { SandboxWallet } from '../../../cloud/payments/sandbox/wallet'
 import { pem } from '../../../cloud/payments/keys'
@@ -75,7 +77,7 @@ function wechatEnv(): Record<string, string> {
 
 describe('WeChat Pay in the platform-certificate mode from the environment', () => {
   it('verifies API responses and notifications by the certificate serial', async () => {
-    const rt = paymentsRuntime(services(wechatEnv()))
+    const rt = await paymentsRuntime(services(wechatEnv()))
     expect(rt.problems).toEqual([])
     expect(rt.mode).toBe('live')
     expect(rt.publicUrl).toBe('https://pay.example.test')
@@ -83,7 +85,7 @@ describe('WeChat Pay in the platform-certificate mode from the environment', () 
     const wx = rt.providers.wechat!
     const params = await wx.createOrder({ outTradeNo: 'TCERT1', amount: 101, currency: 'CNY', description: 'x', payer: { openid: 'o1' }, notifyUrl: `${rt.publicUrl}/notify/wechat` })
     expect(params.kind).toBe('wechat')
-    const n = sandbox.paymentNotification(sandbox.orders.get('TCERT1')!)
+    const n = sandbox.paymentNotification((await sandbox.order('TCERT1'))!)
     expect(n.headers['Wechatpay-Serial']).toBe(serial)
     const notice = wx.parseNotify({ headers: Object.fromEntries(Object.entries(n.headers).map(([k, v]) => [k.toLowerCase(), v])), body: n.body }) as PaymentNotice
     expect(notice).toMatchObject({ outTradeNo: 'TCERT1', amount: 101, status: 'SUCCESS' })
@@ -91,11 +93,11 @@ describe('WeChat Pay in the platform-certificate mode from the environment', () 
 
   it('refuses a response signed under another serial', async () => {
     const env = { ...wechatEnv(), WECHATPAY_PLATFORM_SERIAL: 'ABCDEF0123' }
-    const rt = paymentsRuntime(services(env))
+    const rt = await paymentsRuntime(services(env))
     const order = { outTradeNo: 'TCERT2', amount: 5, currency: 'CNY' as const, description: 'x', payer: { openid: 'o1' }, notifyUrl: 'https://pay.example.test/notify/wechat' }
     await expect(rt.providers.wechat!.createOrder(order)).rejects.toMatchObject({ code: 'PAYMENT_PROVIDER', message: expect.stringContaining('EV3_RES_HEADER_PLATFORM_SERIAL') })
     // the sandbox did create it: only the response's verification failed
-    expect(sandbox.orders.get('TCERT2')?.amount).toBe(5)
+    expect((await sandbox.order('TCERT2'))?.amount).toBe(5)
   })
 })
 
@@ -106,30 +108,42 @@ describe('incomplete or refused settings', () => {
   })
   afterEach(() => warn.mockRestore())
 
-  it('names what is missing and offers no in-app payment', () => {
-    const rt = paymentsRuntime(services({ ...base, PAYMENTS_SANDBOX: 'off', WECHATPAY_MCHID: '1900000109' }))
+  it('names what is missing and offers no in-app payment', async () => {
+    const rt = await paymentsRuntime(services({ ...base, PAYMENTS_SANDBOX: 'off', WECHATPAY_MCHID: '1900000109' }))
     expect(rt.mode).toBe('off')
     expect(String(warn.mock.calls[0][0])).toContain('WeChat Pay: set all of WECHATPAY_MCHID')
     expect(rt.problems.join('\n')).toContain('missing WECHATPAY_SERIAL, WECHATPAY_PRIVATE_KEY, WECHATPAY_APIV3_KEY')
   })
-  it('needs a verification key', () => {
+  it('needs a verification key', async () => {
     const env = wechatEnv()
     delete (env as Record<string, string | undefined>).WECHATPAY_PLATFORM_CERT
-    const rt = paymentsRuntime(services({ ...env, PAYMENTS_SANDBOX: 'off' }))
+    const rt = await paymentsRuntime(services({ ...env, PAYMENTS_SANDBOX: 'off' }))
     expect(rt.mode).toBe('off')
     expect(rt.problems.join('\n')).toContain('WECHATPAY_PUBLIC_KEY + WECHATPAY_PUBLIC_KEY_ID, or WECHATPAY_PLATFORM_CERT')
   })
-  it('refuses the sandbox outside dev mode', () => {
-    const rt = paymentsRuntime(
+  it('refuses the sandbox outside dev mode', async () => {
+    const rt = await paymentsRuntime(
       services({ SPLITPAY_MODE: 'production', SESSION_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://u@127.0.0.1/db', PAYMENTS_SANDBOX: 'on' })
     )
     expect(rt.mode).toBe('off')
     expect(rt.sandbox).toBeUndefined()
     expect(rt.problems).toContain('PAYMENTS_SANDBOX=on is refused outside dev mode')
   })
-  it('turns the sandbox on by default in dev mode without credentials', () => {
-    const rt = paymentsRuntime(services({ ...base, PAYMENTS_OUTBOX_INTERVAL_MS: '0' }))
-    expect(rt.mode).toBe('sandbox')
-    expect(Object.keys(rt.providers).sort()).toEqual(['alipay', 'wechat'])
+  it('turns the sandbox on by default in dev mode without credentials, its keys kept in the database', async () => {
+    const db = await openPglite()
+    try {
+      await migrate(db)
+      const first = await paymentsRuntime({ ...services({ ...base, PAYMENTS_OUTBOX_INTERVAL_MS: '0' }), db })
+      expect(first.mode).toBe('sandbox')
+      expect(Object.keys(first.providers).sort()).toEqual(['alipay', 'wechat'])
+      // another instance on the same database (or this one after a restart) plays the same wallet
+      const second = await paymentsRuntime({ ...services({ ...base, PAYMENTS_OUTBOX_INTERVAL_MS: '0' }), db: { ...db } as typeof db })
+      expect(second).not.toBe(first)
+      expect(second.sandbox!.keys.wechat.apiV3Key).toBe(first.sandbox!.keys.wechat.apiV3Key)
+      const pem = (k: KeyObject) => k.export({ type: 'spki', format: 'pem' })
+      expect(pem(second.sandbox!.keys.alipay.platform.publicKey)).toBe(pem(first.sandbox!.keys.alipay.platform.publicKey))
+    } finally {
+      await db.close()
+    }
   })
 })

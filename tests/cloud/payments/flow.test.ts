@@ -40,7 +40,7 @@ beforeAll(async () => {
       alipay: async () => ({ exec: async (_m: string, p: Record<string, unknown>) => ({ userId: p.code === 'ali' ? ALI_ID : `2088102177779${String(p.code).length}99` }) })
     }
   })
-  sandbox = configurePayments(h.app.services, { publicUrl: h.url }).sandbox!
+  sandbox = (await configurePayments(h.app.services, { publicUrl: h.url })).sandbox!
   wei = (await h.ok('signIn', { provider: 'wechat', code: 'wei', name: 'Wei' })) as Who
   ali = (await h.ok('signIn', { provider: 'alipay', code: 'ali', name: 'Ali' })) as Who
 })
@@ -113,7 +113,7 @@ describe('pay a suggested transfer from a WeChat member to an Alipay member', ()
     expect(out.transfer).toMatchObject({ amount: 4321, state: 'paying', wire: 'wechat', channel: 'wechat', currency: 'CNY' })
     expect(out.transfer.history.map((x: { to: string }) => x.to)).toEqual(['pending', 'paying'])
     expect(out.pay.kind).toBe('wechat')
-    const order = sandbox.orders.get(transferId)!
+    const order = (await sandbox.order(transferId))!
     expect(order.amount).toBe(4321)
     expect(order.payer).toBe('o-wei')
     expect(out.pay.package).toBe(`prepay_id=${order.providerId}`)
@@ -124,7 +124,7 @@ describe('pay a suggested transfer from a WeChat member to an Alipay member', ()
   test('forged, replayed, wrong-amount and unknown-order notifications are refused without any state change', async () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => {})
     const before = await fingerprint()
-    const order = sandbox.orders.get(transferId)!
+    const order = (await sandbox.order(transferId))!
     const good = sandbox.paymentNotification(order)
 
     const forged = { ...good, headers: { ...good.headers, 'Wechatpay-Signature': Rsa.sign('something else', sandbox.keys.wechat.merchant.privateKey) } }
@@ -160,7 +160,7 @@ describe('pay a suggested transfer from a WeChat member to an Alipay member', ()
     const rows = async () => Number((await h.app.db.query<{ n: unknown }>('SELECT COUNT(*) AS n FROM pay_notifications')).rows[0]!.n)
     const counted = await refusals()
     const before = await rows()
-    const good = sandbox.paymentNotification(sandbox.orders.get(transferId)!)
+    const good = sandbox.paymentNotification((await sandbox.order(transferId))!)
     const forged = { ...good, headers: { ...good.headers, 'Wechatpay-Signature': Rsa.sign('flood', sandbox.keys.wechat.merchant.privateKey) } }
     for (let i = 0; i < 60; i++) expect((await post(forged)).status).toBe(400)
     for (let i = 0; i < 20; i++) expect((await post({ ...forged, body: `{"garbage": ${i}` })).status).toBe(400)
@@ -184,7 +184,7 @@ describe('pay a suggested transfer from a WeChat member to an Alipay member', ()
     expect(t.state).toBe('settled')
     expect(t.history.map((x: { to: string }) => x.to)).toEqual(['pending', 'paying', 'paid', 'payout_pending', 'settled'])
     expect(t.payout).toMatchObject({ wallet: 'alipay', state: 'succeeded', attempts: 1, lastError: null })
-    const sent = sandbox.transfers.get(t.payout.id)!
+    const sent = (await sandbox.transfer(t.payout.id))!
     expect(sent).toMatchObject({ wire: 'alipay', amount: 4321, payee: ALI_ID, state: 'SUCCESS' })
 
     const g = (await h.ok('getGroup', { groupId }, wei.token)).group
@@ -216,7 +216,7 @@ describe('Alipay payer, WeChat payee: the payee confirms the transfer in the app
   test('WAIT_USER_CONFIRM until the payee confirms, then settled', async () => {
     const { groupId, cm: weiM, dm: aliM } = await groupWhere(wei, ali, 1500)
     const out = await h.ok('createPaymentOrder', { groupId, from: aliM, to: weiM, clientId: cid() }, ali.token)
-    expect(out.pay).toEqual({ kind: 'alipay', tradeNO: sandbox.orders.get(out.transfer.id)!.providerId })
+    expect(out.pay).toEqual({ kind: 'alipay', tradeNO: (await sandbox.order(out.transfer.id))!.providerId })
     const approve = await (await fetch(`${h.url}/sandbox/api/orders/${out.transfer.id}/approve`, { method: 'POST' })).json()
     expect(approve.notify).toEqual({ status: 200, body: 'success' })
     await settlePayoutsInFlight(h.app.services)
@@ -241,7 +241,7 @@ describe('Alipay payer, WeChat payee: the payee confirms the transfer in the app
     const done = (await h.ok('confirmPayout', { groupId, transferId: out.transfer.id, clientId: cid() }, wei.token)).transfer
     expect(done.state).toBe('settled')
     expect(done.payout.state).toBe('succeeded')
-    expect(sandbox.transfers.get(done.payout.id)).toMatchObject({ wire: 'wechat', amount: 1500, payee: 'o-wei' })
+    expect((await sandbox.transfer(done.payout.id))).toMatchObject({ wire: 'wechat', amount: 1500, payee: 'o-wei' })
   })
 })
 
@@ -278,7 +278,7 @@ describe('the payout outbox', () => {
   test('ten concurrent deliveries of a first notification settle once', async () => {
     const { groupId, cm: aliM, dm: weiM } = await groupWhere(ali, wei, 777)
     const out = await h.ok('createPaymentOrder', { groupId, from: weiM, to: aliM, clientId: cid() }, wei.token)
-    const order = sandbox.orders.get(out.transfer.id)!
+    const order = (await sandbox.order(out.transfer.id))!
     order.state = 'paid'
     const n = sandbox.paymentNotification(order)
     const payments = async () => Number((await h.app.db.query<{ n: unknown }>('SELECT COUNT(*) AS n FROM payments WHERE group_id = $1', [groupId])).rows[0].n)
@@ -300,7 +300,7 @@ describe('the payout outbox', () => {
     expect(out.pay).toEqual({ kind: 'sandbox', orderId: out.transfer.id, wire: 'wechat', payUrl: `${h.url}/sandbox/pay?order=${out.transfer.id}` })
     const page = await fetch(out.pay.payUrl)
     expect(await page.text()).toContain('Sandbox wallet')
-    expect(paymentsRuntime(h.app.services).mode).toBe('sandbox')
+    expect((await paymentsRuntime(h.app.services)).mode).toBe('sandbox')
   })
 
   test('dev sign-ins without a wallet pay and receive through the sandbox', async () => {
@@ -333,7 +333,7 @@ describe('a new order for the same pair', () => {
     const old = (await h.ok('getTransfer', { groupId, transferId: first.transfer.id }, payer.token)).transfer
     expect(old.state).toBe('cancelled')
     expect(old.history.at(-1).reason).toBe('replaced by a new order (closed)')
-    expect(sandbox.orders.get(first.transfer.id)!.state).toBe('declined')
+    expect((await sandbox.order(first.transfer.id))!.state).toBe('declined')
     const approveOld = await fetch(`${h.url}/sandbox/api/orders/${first.transfer.id}/approve`, { method: 'POST' })
     expect(approveOld.status).toBe(400)
     const items = (await h.ok('getTransfers', { groupId }, payee.token)).items

@@ -20,7 +20,7 @@ afterAll(async () => {
 
 test('the sandbox wallet is reached on the port actually listened on', async () => {
   expect(h.url).not.toBe('http://127.0.0.1:8787')
-  expect(paymentsRuntime(h.app.services).publicUrl).toBe(h.url)
+  expect((await paymentsRuntime(h.app.services)).publicUrl).toBe(h.url)
 
   const ann = (await h.ok('signIn', { provider: 'dev', name: 'Ann' })) as { token: string }
   const bo = (await h.ok('signIn', { provider: 'dev', name: 'Bo' })) as { token: string }

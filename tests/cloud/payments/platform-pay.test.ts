@@ -112,7 +112,7 @@ describe('pay.h5.ts against a real sandbox wallet', () => {
     Taro.showModal.mockResolvedValueOnce({ confirm: true, cancel: false })
     await expect(h5.payOrder(params, { locale: 'en' })).resolves.toEqual({ status: 'paid' })
     expect(Taro.showModal.mock.calls.at(-1)[0].content).toContain('¥8.80')
-    expect(sandbox.orders.get('T0h5a')!.state).toBe('paid')
+    expect((await sandbox.order('T0h5a'))!.state).toBe('paid')
     expect(notified).toHaveLength(1)
   })
 
@@ -120,16 +120,16 @@ describe('pay.h5.ts against a real sandbox wallet', () => {
     const params = await order('T0h5b')
     Taro.showModal.mockResolvedValueOnce({ confirm: false, cancel: true })
     expect((await h5.payOrder(params)).status).toBe('cancelled')
-    expect(sandbox.orders.get('T0h5b')!.state).toBe('declined')
+    expect((await sandbox.order('T0h5b'))!.state).toBe('declined')
     expect(notified).toHaveLength(1)
   })
 
   it('pays sandbox-made WeChat and Alipay orders too (by prepay_id / trade_no)', async () => {
     await order('T0h5c')
-    const prepay = sandbox.orders.get('T0h5c')!.providerId
+    const prepay = (await sandbox.order('T0h5c'))!.providerId
     Taro.showModal.mockResolvedValueOnce({ confirm: true, cancel: false })
     expect(await h5.payOrder({ kind: 'wechat', timeStamp: '1', nonceStr: 'n', package: `prepay_id=${prepay}`, signType: 'RSA', paySign: 's' })).toEqual({ status: 'paid' })
-    expect(sandbox.orders.get('T0h5c')!.state).toBe('paid')
+    expect((await sandbox.order('T0h5c'))!.state).toBe('paid')
     expect(notified).toHaveLength(2)
   })
 

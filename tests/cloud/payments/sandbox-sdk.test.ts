@@ -73,7 +73,7 @@ describe('WeChat Pay v3 through wechatpay-axios-plugin against the sandbox', () 
   it('creates a JSAPI order and returns requestPayment params whose paySign verifies', async () => {
     const p = await wechat.createOrder(orderRequest('wechat', 'T0001wechat', 1230, 'Dinner', { openid: 'o-payer-1' }))
     if (p.kind !== 'wechat') throw new Error('expected wechat params')
-    const order = sandbox.orders.get('T0001wechat')!
+    const order = (await sandbox.order('T0001wechat'))!
     expect(order.amount).toBe(1230)
     expect(p.package).toBe(`prepay_id=${order.providerId}`)
     const msg = `${sandbox.keys.wechat.appId}\n${p.timeStamp}\n${p.nonceStr}\n${p.package}\n`
@@ -94,12 +94,11 @@ describe('WeChat Pay v3 through wechatpay-axios-plugin against the sandbox', () 
     const tampered: Notification = { ...n, body: n.body.replace('"TRANSACTION.SUCCESS"', '"TRANSACTION.SUCCESS" ') }
     expect((await sandbox.deliver(tampered)).status).toBe(400)
     expect(received[received.length - 1].result).toBe('NOTIFY_SIGNATURE')
-    const order = sandbox.orders.get('T0001wechat')!
+    const order = (await sandbox.order('T0001wechat'))!
     const old = sandbox.paymentNotification(order, { at: Math.floor(Date.now() / 1000) - 301 })
     expect((await sandbox.deliver(old)).status).toBe(400)
     expect(received[received.length - 1].result).toBe('NOTIFY_REPLAY')
     const other = new SandboxWallet()
-    other.orders.set(order.outTradeNo, { ...order })
     const foreign = other.paymentNotification(order)
     expect((await sandbox.deliver({ ...foreign, headers: { ...foreign.headers, 'Wechatpay-Serial': sandbox.keys.wechat.publicKeyId } })).status).toBe(400)
     expect(received[received.length - 1].result).toBe('NOTIFY_SIGNATURE')
@@ -130,8 +129,8 @@ describe('WeChat Pay v3 through wechatpay-axios-plugin against the sandbox', () 
 describe('Alipay through alipay-sdk against the sandbox gateway', () => {
   it('creates a trade and returns the trade_no for Taro.tradePay', async () => {
     const p = await alipay.createOrder(orderRequest('alipay', 'T0002alipay', 4567, '火锅', { alipayUserId: '2088102100000001' }))
-    expect(p).toEqual({ kind: 'alipay', tradeNO: sandbox.orders.get('T0002alipay')!.providerId })
-    expect(sandbox.orders.get('T0002alipay')!.amount).toBe(4567)
+    expect(p).toEqual({ kind: 'alipay', tradeNO: (await sandbox.order('T0002alipay'))!.providerId })
+    expect((await sandbox.order('T0002alipay'))!.amount).toBe(4567)
   })
 
   it('delivers an RSA2-signed notify that is verified and answered success', async () => {
@@ -150,7 +149,7 @@ describe('Alipay through alipay-sdk against the sandbox gateway', () => {
     forged.set('total_amount', '0.01')
     expect(await sandbox.deliver({ ...n, body: forged.toString() })).toEqual({ status: 200, body: 'fail' })
     expect(received[received.length - 1].result).toBe('NOTIFY_SIGNATURE')
-    const old = sandbox.paymentNotification(sandbox.orders.get('T0002alipay')!, { at: Math.floor(Date.now() / 1000) - 600 })
+    const old = sandbox.paymentNotification((await sandbox.order('T0002alipay'))!, { at: Math.floor(Date.now() / 1000) - 600 })
     expect((await sandbox.deliver(old)).body).toBe('fail')
     expect(received[received.length - 1].result).toBe('NOTIFY_REPLAY')
   })
@@ -162,7 +161,7 @@ describe('Alipay through alipay-sdk against the sandbox gateway', () => {
     expect(r.state).toBe('SUCCESS')
     expect((await alipay.payout(req)).providerRef).toBe(r.providerRef)
     expect(sandbox.transfersCreated).toBe(before + 1)
-    expect(sandbox.transfers.get('P0002alipay')).toMatchObject({ amount: 4567, payee: '2088102100000002' })
+    expect((await sandbox.transfer('P0002alipay'))).toMatchObject({ amount: 4567, payee: '2088102100000002' })
     expect((await alipay.queryPayout('P0002alipay')).state).toBe('SUCCESS')
   })
 

@@ -24,7 +24,7 @@ test('other members write to the group with normal latency while a payment order
   await h.api.ok('addExpense', { groupId, clientId: cid(), expense: equalExpense('e0', 10_000, annM, [annM, bobM]), description: 'Hotel' }, ann.token)
 
   // The provider (the sandbox's WeChat Pay here) answers after 5 s.
-  const rt = paymentsRuntime(h.app.services)
+  const rt = await paymentsRuntime(h.app.services)
   const provider = rt.providers.wechat!
   const createOrder = provider.createOrder.bind(provider)
   let calls = 0

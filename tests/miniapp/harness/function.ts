@@ -4,7 +4,7 @@
  */
 import { generateKeyPairSync } from 'node:crypto'
 import { createApp, type App } from '../../../cloud/app'
-import { configurePayments, paymentsRuntime } from '../../../cloud/payments/runtime'
+import { configurePayments } from '../../../cloud/payments/runtime'
 import { PlatformAccounts } from './accounts'
 import type { SandboxLike } from './wallet'
 
@@ -51,7 +51,7 @@ export async function startFunction(options: { env?: Record<string, string> } = 
   })
   const { url } = await app.listen(0)
   // notifications and the SDKs' sandbox hosts point at the port we got
-  const payments = configurePayments(app.services, { publicUrl: url })
+  const payments = await configurePayments(app.services, { publicUrl: url })
   const call = async <T>(action: string, input: Record<string, unknown>, token?: string): Promise<T> => {
     const res = await fetch(`${url}/api`, {
       method: 'POST',
@@ -68,11 +68,6 @@ export async function startFunction(options: { env?: Record<string, string> } = 
     accounts,
     sandbox: payments.sandbox,
     call,
-    close: async () => {
-      const rt = paymentsRuntime(app.services)
-      if (rt.timer) clearInterval(rt.timer)
-      while (rt.inflight.size) await Promise.allSettled([...rt.inflight])
-      await app.close()
-    }
+    close: () => app.close()
   }
 }

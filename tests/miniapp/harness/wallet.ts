@@ -10,9 +10,9 @@ import type { Wallet } from './host'
 /** The part of the sandbox wallet the phone's wallet needs (structural, so the harness does not own the sandbox). */
 export interface SandboxLike {
   keys: { wechat: { appId: string; merchant: { publicKey: KeyObject } } }
-  orders: Map<string, { wire: string; outTradeNo: string; providerId: string; amount: number; state: string }>
+  order(id: string): Promise<{ wire: string; outTradeNo: string; providerId: string; amount: number; state: string } | undefined>
   /** Payouts the function sent to payees' wallets. */
-  transfers: Map<string, { wire: string; amount: number; state: string }>
+  transfers(): Promise<Array<{ wire: string; amount: number; state: string }>>
   approve(outTradeNo: string): Promise<{ status: number; body: string }>
   confirmTransfer(outBillNo: string): Promise<unknown>
 }
@@ -26,8 +26,10 @@ export interface PhoneWallet extends Wallet {
 
 export function sandboxPhoneWallet(sandbox: SandboxLike): PhoneWallet {
   const paid: PhoneWallet['paid'] = []
-  const find = (wire: string, providerId: string) =>
-    [...sandbox.orders.values()].find((o) => o.wire === wire && o.providerId === providerId)
+  const find = async (wire: string, providerId: string) => {
+    const order = await sandbox.order(providerId)
+    return order?.wire === wire ? order : undefined
+  }
 
   const wallet: PhoneWallet = {
     next: 'pay',
@@ -39,7 +41,7 @@ export function sandboxPhoneWallet(sandbox: SandboxLike): PhoneWallet {
         signType === 'RSA' &&
         createVerify('RSA-SHA256').update(message).verify(sandbox.keys.wechat.merchant.publicKey, String(paySign), 'base64')
       if (!valid) throw new Error('支付验证签名失败')
-      const order = find('wechat', String(pkg).replace(/^prepay_id=/, ''))
+      const order = await find('wechat', String(pkg).replace(/^prepay_id=/, ''))
       if (!order) throw new Error('订单不存在')
       if (order.state !== 'open') throw new Error('该订单已支付')
       if (take(wallet) === 'cancel') throw new Error('cancel')
@@ -47,7 +49,7 @@ export function sandboxPhoneWallet(sandbox: SandboxLike): PhoneWallet {
       paid.push({ wire: 'wechat', outTradeNo: order.outTradeNo, amount: order.amount, notifyStatus: reply.status })
     },
     async alipay({ tradeNO }) {
-      const order = tradeNO ? find('alipay', tradeNO) : undefined
+      const order = tradeNO ? await find('alipay', tradeNO) : undefined
       if (!order) return '4000'
       if (order.state !== 'open') return '4000'
       if (take(wallet) === 'cancel') return '6001'
