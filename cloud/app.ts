@@ -11,7 +11,7 @@ import { loadConfig, type Config } from './config'
 import { createHandler, type Handler } from './handler'
 import { createHttpHandler, type HttpOptions } from './entries/http'
 import { LedgerCache } from './ledger/cache'
-import { drainPayments, listeningOn } from './payments/runtime'
+import { drainPayments, listeningOn, preparePayments } from './payments/runtime'
 import type { RawRoute } from './routes'
 import type { Db } from './store/db'
 import { openDb } from './store/open'
@@ -48,6 +48,7 @@ export async function createApp(opts: AppOptions = {}, httpOpts: HttpOptions = {
   const databaseUrl = opts.databaseUrl ?? config.DATABASE_URL
   const db = await openDb({ databaseUrl, pgliteDir: config.PGLITE_DIR, schema: opts.schema ?? config.DATABASE_SCHEMA, poolMax: config.DATABASE_POOL_MAX })
   const services: AppServices = { db, config, clock: opts.clock ?? (() => new Date()), identity: opts.identity ?? {}, cache: new LedgerCache() }
+  await preparePayments(services)
   const handler = createHandler(services, buildRegistry([...actionGroups, ...(opts.actions ?? [])]))
   // Requests still being handled when the app closes finish before the database does.
   const inflight = new Set<Promise<unknown>>()

@@ -1,7 +1,10 @@
-/** Paying a suggested transfer with a wallet: createPaymentOrder, getTransfers, getTransfer, confirmPayout. */
+/** Paying a suggested transfer with a wallet: payOptions, createPaymentOrder, getTransfers, getTransfer, confirmPayout. */
 import { paymentSchemas as api } from '../../src/api/payments'
 import { ApiError, notConfigured } from '../errors'
-import { requireMember } from '../ledger/groups'
+import type { NotPayable } from '../../src/api/payments'
+import { listMembers, requireMember } from '../ledger/groups'
+import { findUsers } from '../ledger/users'
+import { groupPayable, payeeWallet, payerRoute } from '../payments/payability'
 import { toApiError } from '../payments/api-error'
 import { createPaymentOrder } from '../payments/orders'
 import { applyPayoutResult, kickPayouts } from '../payments/payouts'
@@ -10,6 +13,18 @@ import { findPayout, findTransfer, transferViews } from '../payments/store'
 import { defineAction, staged } from './types'
 
 export const paymentActionList = [
+  defineAction('payOptions', api.payOptions, {}, async (ctx, input) => {
+    const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id)
+    const rt = await paymentsRuntime(ctx)
+    const route = payerRoute(rt, ctx.user)
+    const whole = groupPayable(rt, group.currency) ?? (route.ok ? null : route.code)
+    const members = (await listMembers(ctx.q, group.id)).filter((m) => m.id !== me.id)
+    const users = whole ? new Map() : await findUsers(ctx.q, members.flatMap((m) => (m.user_id ? [m.user_id] : [])))
+    const payees: Record<string, NotPayable | null> = {}
+    for (const m of members) payees[m.id] = whole ?? (payeeWallet(rt, (m.user_id && users.get(m.user_id)) || null) ? null : 'PAYMENT_WALLET')
+    return { payees }
+  }),
+
   defineAction('createPaymentOrder', api.createPaymentOrder, { mutation: true }, createPaymentOrder),
 
   defineAction('getTransfers', api.getTransfers, {}, async (ctx, input) => {

@@ -1,4 +1,7 @@
-/** Settling up by hand: recordPayment (cash or direct wallet-to-wallet) and confirmPayment by the receiver or the organizer. */
+/**
+ * Settling up by hand: recordPayment (cash or direct wallet-to-wallet); then, while it waits for the receiver,
+ * confirmPayment by the receiver or the organizer, withdrawPayment by its payer, or rejectPayment by the receiver.
+ */
 import { coreActions as api } from '../../src/api/actions'
 import { validatePayment } from '../../src/domain'
 import { ApiError, forbidden } from '../errors'
@@ -6,7 +9,26 @@ import { changeBalances } from '../ledger/bounds'
 import { newId } from '../ledger/ids'
 import { byMember, listMembers, recordChange, requireMember } from '../ledger/groups'
 import { PAYMENT_COLS, paymentView } from '../ledger/payments'
+import type { Queryable } from '../store/db'
 import { defineAction } from './types'
+
+/** A payment of the group that still waits for its receiver (NOT_FOUND, or PAYMENT_STATE once it is settled either way). */
+async function waitingPayment(q: Queryable, groupId: string, paymentId: string) {
+  const res = await q.query<Record<string, unknown>>(`SELECT ${PAYMENT_COLS} FROM payments WHERE group_id = $1 AND id = $2`, [groupId, paymentId])
+  if (!res.rows[0]) throw new ApiError('NOT_FOUND', 'No such payment in this group')
+  const payment = paymentView(res.rows[0])
+  if (payment.status !== 'pending') throw new ApiError('PAYMENT_STATE', `This payment is already ${payment.status}`)
+  return payment
+}
+
+/** Closes a waiting payment without it ever counting: withdrawn by its payer or rejected by its receiver. */
+async function closePayment(q: Queryable, groupId: string, paymentId: string, status: 'withdrawn' | 'rejected', by: string, at: Date, reason: string | null) {
+  const res = await q.query<Record<string, unknown>>(
+    `UPDATE payments SET status = $3, closed_at = $4, closed_by = $5, reason = $6 WHERE group_id = $1 AND id = $2 RETURNING ${PAYMENT_COLS}`,
+    [groupId, paymentId, status, at.toISOString(), by, reason]
+  )
+  return paymentView(res.rows[0]!)
+}
 
 export const settleActions = [
   defineAction('recordPayment', api.recordPayment, { mutation: true }, async (ctx, input) => {
@@ -44,10 +66,7 @@ export const settleActions = [
 
   defineAction('confirmPayment', api.confirmPayment, { mutation: true }, async (ctx, input) => {
     const { group, me, memberIds } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true, memberIds: true })
-    const res = await ctx.q.query<Record<string, unknown>>(`SELECT ${PAYMENT_COLS} FROM payments WHERE group_id = $1 AND id = $2`, [group.id, input.paymentId])
-    if (!res.rows[0]) throw new ApiError('NOT_FOUND', 'No such payment in this group')
-    const payment = paymentView(res.rows[0])
-    if (payment.status === 'confirmed') throw new ApiError('PAYMENT_STATE', 'This payment is already confirmed')
+    const payment = await waitingPayment(ctx.q, group.id, input.paymentId)
     // The receiver confirms; the organizer may confirm on the receiver's behalf (e.g. cash handed over in person),
     // but not a payment they sent themselves: the payer never confirms their own payment.
     const asPayee = me.id === payment.to
@@ -75,5 +94,26 @@ export const settleActions = [
       ctx.now
     )
     return { payment: paymentView(upd.rows[0]), version }
+  })
+,
+
+  defineAction('withdrawPayment', api.withdrawPayment, { mutation: true }, async (ctx, input) => {
+    const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
+    const waiting = await waitingPayment(ctx.q, group.id, input.paymentId)
+    if (me.id !== waiting.from && me.id !== waiting.recordedBy) throw forbidden('Only the payer can withdraw this payment')
+    const payment = await closePayment(ctx.q, group.id, waiting.id, 'withdrawn', me.id, ctx.now, null)
+    const data = { paymentId: payment.id, from: payment.from, to: payment.to, amount: payment.amount, method: payment.method }
+    const version = await recordChange(ctx.q, group, byMember(me), 'payment.withdraw', data, ctx.now)
+    return { payment, version }
+  }),
+
+  defineAction('rejectPayment', api.rejectPayment, { mutation: true }, async (ctx, input) => {
+    const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
+    const waiting = await waitingPayment(ctx.q, group.id, input.paymentId)
+    if (me.id !== waiting.to) throw forbidden('Only the receiver can say a payment did not arrive')
+    const payment = await closePayment(ctx.q, group.id, waiting.id, 'rejected', me.id, ctx.now, input.reason)
+    const data = { paymentId: payment.id, from: payment.from, to: payment.to, amount: payment.amount, method: payment.method, reason: input.reason }
+    const version = await recordChange(ctx.q, group, byMember(me), 'payment.reject', data, ctx.now)
+    return { payment, version }
   })
 ]

@@ -4,7 +4,7 @@ import type { Payment } from '../../src/domain'
 import type { Queryable } from '../store/db'
 import { toInt, toIso, toIsoOrNull } from '../store/convert'
 
-export const PAYMENT_COLS = 'id, group_id, from_member, to_member, amount, method, status, recorded_by, created_at, confirmed_at, confirmed_by'
+export const PAYMENT_COLS = 'id, group_id, from_member, to_member, amount, method, status, recorded_by, created_at, confirmed_at, confirmed_by, reason'
 
 export function paymentView(r: Record<string, unknown>): PaymentView {
   return {
@@ -17,8 +17,16 @@ export function paymentView(r: Record<string, unknown>): PaymentView {
     recordedBy: r.recorded_by as string,
     createdAt: toIso(r.created_at),
     confirmedAt: toIsoOrNull(r.confirmed_at),
-    confirmedBy: (r.confirmed_by as string | null | undefined) ?? null
+    confirmedBy: (r.confirmed_by as string | null | undefined) ?? null,
+    reason: (r.reason as string | null | undefined) ?? null
   }
+}
+
+/** Rejected payments still worth showing: each the latest payment between its payer and receiver (`all` in order). */
+export function standingRejections(all: PaymentView[]): PaymentView[] {
+  const latest = new Map<string, PaymentView>()
+  for (const p of all) if (p.status !== 'withdrawn') latest.set(`${p.from}\u0001${p.to}`, p)
+  return [...latest.values()].filter((p) => p.status === 'rejected')
 }
 
 export async function groupPayments(q: Queryable, groupId: string): Promise<PaymentView[]> {

@@ -6,7 +6,7 @@ import type { CacheView, DerivedState } from './cache'
 import { chatCount } from './chats'
 import { liveExpenses } from './expenses'
 import { listMembers, type GroupRow, type MemberRow } from './groups'
-import { confirmedPayments, groupPayments } from './payments'
+import { confirmedPayments, groupPayments, standingRejections } from './payments'
 import { keptPlan } from './plans'
 
 /** What the expenses consumed in all, in the group currency (the sum of every share). */
@@ -82,6 +82,7 @@ export async function buildGroupView(q: Queryable, cache: CacheView, group: Grou
     balances: state.balances,
     plan,
     pendingPayments: pending,
+    rejectedPayments: standingRejections(payments),
     expenseCount: state.expenseCount,
     totalSpent: state.totalSpent,
     chats: await chatCount(q, group.id)

@@ -26,6 +26,13 @@ export async function findUser(q: Queryable, id: string): Promise<UserRow | null
   return res.rows[0] ? row(res.rows[0]) : null
 }
 
+/** Users by id (those that exist), e.g. a group's members' users in one query. */
+export async function findUsers(q: Queryable, ids: string[]): Promise<Map<string, UserRow>> {
+  if (ids.length === 0) return new Map()
+  const res = await q.query<Record<string, unknown>>(`SELECT ${COLS} FROM users WHERE id = ANY($1::text[])`, [ids])
+  return new Map(res.rows.map((r) => [r.id as string, row(r)]))
+}
+
 /** The user for a verified identity, created on first sign-in (safe under concurrent first sign-ins). */
 export async function upsertUser(
   q: Queryable,

@@ -11,7 +11,7 @@ import { listMembers, lockGroup, recordChange, requireMember } from '../ledger/g
 import { buildGroupView } from '../ledger/state'
 import { findUser, type UserRow } from '../ledger/users'
 import { paymentApiError, toApiError } from './api-error'
-import { walletIdentity } from './identity'
+import { groupPayable, payeeWallet, payerRoute } from './payability'
 import { paymentsRuntime } from './runtime'
 import { findTransfer, insertTransfer, transferViews, transition } from './store'
 import type { PayoutWallet } from './types'
@@ -31,7 +31,7 @@ export async function createPaymentOrder(
   }
   const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
   if (me.id !== input.from) throw forbidden('Only the payer can pay this transfer')
-  if (group.currency !== 'CNY') throw paymentApiError('PAYMENT_CURRENCY', `In-app payment is in CNY only; this group uses ${group.currency}`)
+  if (groupPayable(rt, group.currency) === 'PAYMENT_CURRENCY') throw paymentApiError('PAYMENT_CURRENCY', `In-app payment is in CNY only; this group uses ${group.currency}`)
 
   const view = await buildGroupView(ctx.q, ctx.cache, group, me.id)
   const suggestion = view.plan.find((p) => p.from === input.from && p.to === input.to)
@@ -42,22 +42,17 @@ export async function createPaymentOrder(
   const members = await listMembers(ctx.q, group.id)
   const payee = members.find((m) => m.id === input.to)!
   const payeeUser = payee.user_id ? await findUser(ctx.q, payee.user_id) : null
-  const sandbox = rt.mode === 'sandbox'
-  // In the sandbox, a payee without a wallet choice (e.g. a dev sign-in) receives in the sandbox's WeChat wallet.
-  const payoutWallet = payeeUser?.wallet === 'wechat' || payeeUser?.wallet === 'alipay' ? payeeUser.wallet : sandbox ? 'wechat' : undefined
-  if (!payeeUser || !payoutWallet || !rt.providers[payoutWallet] || !walletIdentity(payeeUser, payoutWallet, sandbox)) {
+  const payoutWallet = payeeWallet(rt, payeeUser)
+  if (!payoutWallet) {
     throw paymentApiError('PAYMENT_WALLET', `${payee.name} cannot receive in-app payouts (no WeChat Pay or Alipay wallet here); pay directly or in cash`)
   }
-
-  const payerWallet: PayoutWallet = ctx.user.wallet === 'alipay' ? 'alipay' : 'wechat'
-  const channel = input.channel ?? (ctx.user.wallet === 'wechat' || ctx.user.wallet === 'alipay' ? ctx.user.wallet : sandbox ? 'sandbox' : undefined)
-  if (!channel) throw paymentApiError('PAYMENT_WALLET', 'Choose WeChat Pay or Alipay as your wallet to pay in the app')
-  if (channel === 'sandbox' && !sandbox) throw paymentApiError('PAYMENT_WALLET', 'The sandbox wallet exists only in dev mode')
-  const wire: PayoutWallet = channel === 'sandbox' ? payerWallet : channel
-  const provider = rt.providers[wire]
-  if (!provider) throw notConfigured('PAYMENT_WALLET', `${wire === 'wechat' ? 'WeChat Pay' : 'Alipay'} is not available on this server`, `no ${wire} merchant configured`)
-  const payer = walletIdentity(ctx.user, wire, sandbox)
-  if (!payer) throw paymentApiError('PAYMENT_PAYER_IDENTITY', `Sign in with ${wire === 'wechat' ? 'WeChat' : 'Alipay'} to pay with it`)
+  const route = payerRoute(rt, ctx.user, input.channel)
+  if (!route.ok) {
+    if (route.server) throw notConfigured('PAYMENT_WALLET', route.message, 'no merchant configured for this wallet')
+    throw paymentApiError(route.code, route.message)
+  }
+  const { channel, wire, identity: payer } = route
+  const provider = rt.providers[wire]!
 
   // A previous open order for this pair is replaced (its amount may be stale); it is closed at its provider after
   // this transaction, so it cannot be paid as well. If closing fails (e.g. it was just paid), its notification

@@ -9,6 +9,7 @@
 import { X509Certificate } from 'node:crypto'
 import type { AppServices } from '../actions/types'
 import type { AlipayConfig } from './alipay/provider'
+import type { SandboxKeys } from './sandbox/keys'
 import type { SandboxWallet } from './sandbox/wallet'
 import type { PaymentProvider, PayoutWallet } from './types'
 import type { WechatPayConfig } from './wechat/provider'
@@ -22,7 +23,8 @@ const load = {
   wechat: () => require('./wechat/provider') as typeof import('./wechat/provider'),
   alipay: () => require('./alipay/provider') as typeof import('./alipay/provider'),
   sandbox: () => require('./sandbox/wallet') as typeof import('./sandbox/wallet'),
-  sandboxStore: () => require('./sandbox/store') as typeof import('./sandbox/store')
+  sandboxStore: () => require('./sandbox/store') as typeof import('./sandbox/store'),
+  sandboxKeys: () => require('./sandbox/keys') as typeof import('./sandbox/keys')
 }
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -37,6 +39,8 @@ export interface PaymentsRuntime {
 }
 
 const runtimes = new WeakMap<object, Promise<PaymentsRuntime>>()
+/** The sandbox wallet's keys per database, loaded once: a rebuilt runtime (new public URL) reuses them. */
+const sandboxKeys = new WeakMap<object, Promise<SandboxKeys>>()
 const running = new WeakMap<object, Set<Promise<unknown>>>()
 
 /** Payouts being sent right now by this instance (tests and shutdown wait on them). */
@@ -137,13 +141,13 @@ async function build(services: AppServices): Promise<PaymentsRuntime> {
   const now = () => Math.floor(services.clock().getTime() / 1000)
   const wx = wechatLive(env, problems)
   const ali = alipayLive(env, problems)
-  const sandboxSetting = env.PAYMENTS_SANDBOX?.trim()
-  const wantSandbox = sandboxSetting === 'on' || (sandboxSetting !== 'off' && config.SPLITPAY_MODE === 'dev' && !wx && !ali)
+  const wantSandbox = sandboxWanted(config, Boolean(wx || ali))
   if (wantSandbox && config.SPLITPAY_MODE !== 'dev') {
     problems.push('PAYMENTS_SANDBOX=on is refused outside dev mode')
   } else if (wantSandbox) {
     // kept in the database: a restart loses no order, and every instance plays the same wallet with the same keys
-    const sandbox = await load.sandbox().SandboxWallet.open(load.sandboxStore().dbSandboxStore(services.db))
+    const { SandboxWallet } = load.sandbox()
+    const sandbox = new SandboxWallet({ store: load.sandboxStore().dbSandboxStore(services.db), keys: await loadSandboxKeys(services) })
     rt.mode = 'sandbox'
     rt.sandbox = sandbox
     rt.providers = {
@@ -165,6 +169,35 @@ async function build(services: AppServices): Promise<PaymentsRuntime> {
   if (rt.providers.wechat || rt.providers.alipay) rt.mode = 'live'
   if (problems.length) console.warn(`[splitpay] payments configuration:\n  - ${problems.join('\n  - ')}`)
   return rt
+}
+
+/** Whether this configuration plays the sandbox wallet: PAYMENTS_SANDBOX=on, or dev mode without merchant credentials. */
+function sandboxWanted(config: AppServices['config'], live: boolean): boolean {
+  const setting = config.raw.PAYMENTS_SANDBOX?.trim()
+  return setting === 'on' || (setting !== 'off' && config.SPLITPAY_MODE === 'dev' && !live)
+}
+
+/** The sandbox wallet's keys from the database (stored there by the first instance), once per database. */
+function loadSandboxKeys(services: AppServices): Promise<SandboxKeys> {
+  let keys = sandboxKeys.get(services.db)
+  if (!keys) {
+    const store = load.sandboxStore().dbSandboxStore(services.db)
+    keys = store.keys(() => load.sandboxKeys().generateSandboxKeys())
+    sandboxKeys.set(services.db, keys)
+    keys.catch(() => sandboxKeys.get(services.db) === keys && sandboxKeys.delete(services.db))
+  }
+  return keys
+}
+
+/**
+ * Called when the function starts, outside any transaction: in sandbox mode, loads the wallet's keys now. The
+ * runtime itself is built on first use, which may be inside an action's transaction, where PGlite (one connection)
+ * could not run another query.
+ */
+export async function preparePayments(services: AppServices): Promise<void> {
+  const { config } = services
+  if (config.SPLITPAY_MODE !== 'dev') return
+  if (sandboxWanted(config, Boolean(wechatLive(config.raw, []) || alipayLive(config.raw, [])))) await loadSandboxKeys(services)
 }
 
 /** The payments runtime of this function instance (built on first use). */

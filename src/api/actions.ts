@@ -137,6 +137,14 @@ export const recordPaymentOutput = z.object({ payment: PaymentView, version: z.n
 export const confirmPaymentInput = z.object({ ...groupRef, ...mutation, paymentId: Id })
 export const confirmPaymentOutput = z.object({ payment: PaymentView, version: z.number().int() })
 
+/** The payer (or who recorded it) takes back a payment still waiting for the receiver. */
+export const withdrawPaymentInput = z.object({ ...groupRef, ...mutation, paymentId: Id })
+export const withdrawPaymentOutput = confirmPaymentOutput
+
+/** The receiver says a payment waiting for them did not arrive; the payer sees the reason. */
+export const rejectPaymentInput = z.object({ ...groupRef, ...mutation, paymentId: Id, reason: text(200, 1) })
+export const rejectPaymentOutput = confirmPaymentOutput
+
 // --- invites and joining --------------------------------------------------------------------------------
 
 export const InviteToken = z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: 'invalid invite token' })
@@ -202,6 +210,8 @@ export const coreActions = {
   deleteExpense: { input: deleteExpenseInput, output: deleteExpenseOutput },
   recordPayment: { input: recordPaymentInput, output: recordPaymentOutput },
   confirmPayment: { input: confirmPaymentInput, output: confirmPaymentOutput },
+  withdrawPayment: { input: withdrawPaymentInput, output: withdrawPaymentOutput },
+  rejectPayment: { input: rejectPaymentInput, output: rejectPaymentOutput },
   createInvite: { input: createInviteInput, output: createInviteOutput },
   revokeInvite: { input: revokeInviteInput, output: revokeInviteOutput },
   previewInvite: { input: previewInviteInput, output: previewInviteOutput },

@@ -79,6 +79,18 @@ export const getTransferOutput = z.object({ transfer: TransferView })
 export const confirmPayoutInput = z.object({ groupId: Id, transferId: Id, clientId: ClientId })
 export const confirmPayoutOutput = z.object({ transfer: TransferView })
 
+/** Why the wallet button cannot work: the code createPaymentOrder would answer. */
+export const NotPayable = z.enum(['PAYMENTS_DISABLED', 'PAYMENT_CURRENCY', 'PAYMENT_WALLET', 'PAYMENT_PAYER_IDENTITY'])
+export type NotPayable = z.infer<typeof NotPayable>
+
+/**
+ * Whether I can pay each member in the app right now: null when I can, otherwise why not (no merchant on this
+ * server, a group not in CNY, I have no wallet identity, the payee cannot receive). The app shows the wallet
+ * button only for null and the reason with the direct and cash ways otherwise.
+ */
+export const payOptionsInput = z.object({ groupId: Id })
+export const payOptionsOutput = z.object({ payees: z.record(z.string(), NotPayable.nullable()) })
+
 /** Stable error codes of the payment actions (besides the transport codes); listed with their statuses in ./errors. */
 export type PaymentApiErrorCode = PaymentErrorCode
 
@@ -87,7 +99,8 @@ export const paymentSchemas = {
   createPaymentOrder: { input: createPaymentOrderInput, output: createPaymentOrderOutput },
   getTransfers: { input: getTransfersInput, output: getTransfersOutput },
   getTransfer: { input: getTransferInput, output: getTransferOutput },
-  confirmPayout: { input: confirmPayoutInput, output: confirmPayoutOutput }
+  confirmPayout: { input: confirmPayoutInput, output: confirmPayoutOutput },
+  payOptions: { input: payOptionsInput, output: payOptionsOutput }
 }
 
 export const paymentActions: Record<string, ActionSchemas> = paymentSchemas

@@ -39,8 +39,11 @@ export const PaymentView = z.object({
   to: Id,
   amount: Amount,
   method: PaymentMethod,
-  /** pending: recorded by the payer, waiting for the receiver; confirmed: counts in the balances. */
-  status: z.enum(['pending', 'confirmed']),
+  /**
+   * pending: recorded by the payer, waiting for the receiver; confirmed: counts in the balances; withdrawn by its
+   * payer, or rejected by its receiver (with `reason`), before it was confirmed: it never counted.
+   */
+  status: z.enum(['pending', 'confirmed', 'withdrawn', 'rejected']),
   recordedBy: Id,
   createdAt: Timestamp,
   confirmedAt: Timestamp.nullable(),
@@ -48,7 +51,9 @@ export const PaymentView = z.object({
    * Member id of who confirmed a pending payment: the receiver, or the organizer on their behalf. null when it
    * was confirmed as it was recorded (or by a wallet notification); always sent by the function.
    */
-  confirmedBy: Id.nullable().optional()
+  confirmedBy: Id.nullable().optional(),
+  /** Why the receiver rejected it (status rejected). */
+  reason: z.string().nullable().optional()
 })
 export type PaymentView = z.infer<typeof PaymentView>
 
@@ -77,6 +82,11 @@ export const GroupView = z.object({
   plan: z.array(PlanItem),
   /** Payments recorded but not yet confirmed by the receiver. */
   pendingPayments: z.array(PaymentView),
+  /**
+   * Payments the receiver rejected, each the latest record of its payer and receiver (a newer payment between the
+   * two replaces it): the payer sees the reason. Absent from older servers.
+   */
+  rejectedPayments: z.array(PaymentView).optional(),
   expenseCount: z.number().int(),
   /** Sum of all (converted) expense amounts in the group currency. */
   totalSpent: Amount,
@@ -127,6 +137,8 @@ export const ActivityKind = z.enum([
   'expense.delete',
   'payment.record',
   'payment.confirm',
+  'payment.withdraw',
+  'payment.reject',
   'invite.create',
   'invite.revoke',
   'payment.order',

@@ -24,6 +24,8 @@ export const en: Messages = {
   'failed.payment': 'Payment',
   'failed.confirm': 'Confirm a payment',
   'failed.delete': 'Delete an expense',
+  'failed.withdraw': 'Withdraw a payment',
+  'failed.reject': 'Reject a payment',
 
   'signin.title': 'Welcome to Split',
   'signin.body': 'Track shared costs with friends and see who owes whom at a glance.',
@@ -146,7 +148,7 @@ export const en: Messages = {
   'error.MEMBER_IN_USE': 'This member still has expenses',
   'error.ALREADY_MEMBER': 'You are already in this group',
   'error.EXPENSE_DELETED': 'This expense was deleted',
-  'error.PAYMENT_STATE': 'This payment is already confirmed',
+  'error.PAYMENT_STATE': 'This payment was already confirmed, withdrawn or rejected',
   'error.DEV_SIGNIN_DISABLED': 'Signing in by name is not available here',
   'error.PROVIDER_NOT_CONFIGURED': 'This platform is not configured on the server',
   'error.PROVIDER_ERROR': 'Platform sign-in failed; please retry',

@@ -22,6 +22,8 @@ export const zhCN = {
   'failed.payment': '付款记录',
   'failed.confirm': '确认收款',
   'failed.delete': '删除账目',
+  'failed.withdraw': '撤回付款',
+  'failed.reject': '没收到的付款',
 
   'signin.title': '欢迎使用分账',
   'signin.body': '和朋友一起记账，谁该给谁多少钱，一目了然。',
@@ -144,7 +146,7 @@ export const zhCN = {
   'error.MEMBER_IN_USE': '这位成员还有账单，不能移除',
   'error.ALREADY_MEMBER': '你已经在这个账本里了',
   'error.EXPENSE_DELETED': '这笔账单已被删除',
-  'error.PAYMENT_STATE': '这笔付款已经确认过了',
+  'error.PAYMENT_STATE': '这笔付款已经确认、撤回或被退回了',
   'error.DEV_SIGNIN_DISABLED': '这个环境不能用名字登录',
   'error.PROVIDER_NOT_CONFIGURED': '服务端还没有配置这个平台',
   'error.PROVIDER_ERROR': '平台登录失败，请重试',

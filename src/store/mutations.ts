@@ -53,6 +53,18 @@ export function confirmPayment(groupId: string, paymentId: string): Mutation {
   return submit({ action: 'confirmPayment', input, groupId })
 }
 
+/** The payer takes back a payment still waiting for the receiver. */
+export function withdrawPayment(groupId: string, paymentId: string): Mutation {
+  const input: ActionInput<'withdrawPayment'> = { groupId, clientId: newClientId(), paymentId }
+  return submit({ action: 'withdrawPayment', input, groupId })
+}
+
+/** The receiver says a payment waiting for them did not arrive, and why (the payer sees it). */
+export function rejectPayment(groupId: string, paymentId: string, reason: string): Mutation {
+  const input: ActionInput<'rejectPayment'> = { groupId, clientId: newClientId(), paymentId, reason }
+  return submit({ action: 'rejectPayment', input, groupId })
+}
+
 const locale = () => useSession.getState().locale
 
 async function refreshGroup(groupId: string) {

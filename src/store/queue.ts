@@ -13,6 +13,8 @@ export type MutationAction =
   | 'deleteExpense'
   | 'recordPayment'
   | 'confirmPayment'
+  | 'withdrawPayment'
+  | 'rejectPayment'
 
 export interface Mutation {
   clientId: string

@@ -38,6 +38,10 @@ const references: Record<string, (s: Scene) => Promise<void>> = {
   'payments.recorded_by': async (s) => {
     await h.api.ok('recordPayment', { groupId: s.groupId, clientId: cid(), from: s.pat, to: s.ann.member, amount: 100 }, s.bob.token)
   },
+  'payments.closed_by': async (s) => {
+    const { payment } = await h.api.ok('recordPayment', { groupId: s.groupId, clientId: cid(), from: s.pat, to: s.ann.member, amount: 100 }, s.bob.token)
+    await h.api.ok('withdrawPayment', { groupId: s.groupId, clientId: cid(), paymentId: payment.id }, s.bob.token)
+  },
   'invites.created_by': async (s) => {
     await h.api.ok('createInvite', { groupId: s.groupId, clientId: cid() }, s.bob.token)
   },

@@ -2,7 +2,7 @@ import { View, Text, Button } from '@tarojs/components'
 import { translate, translateError, type Locale, type MessageKey } from '@/i18n'
 import type { FailedMutation } from '@/store/queue'
 
-const LABEL: Record<string, MessageKey> = { recordPayment: 'failed.payment', confirmPayment: 'failed.confirm', deleteExpense: 'failed.delete' }
+const LABEL: Record<string, MessageKey> = { recordPayment: 'failed.payment', confirmPayment: 'failed.confirm', withdrawPayment: 'failed.withdraw', rejectPayment: 'failed.reject', deleteExpense: 'failed.delete' }
 
 /** What a change was, in a few words: its description (expenses), else what kind of change it was. */
 function what(m: FailedMutation, locale: Locale): string {

@@ -47,6 +47,10 @@ export function describeActivity(a: ActivityView, locale: Locale, currency: stri
       return translate(locale, 'activity.inviteRevoke', { actor })
     case 'payment.confirm':
       return translate(locale, 'activity.confirm', { actor, amount })
+    case 'payment.withdraw':
+      return translate(locale, 'activity.withdraw', { actor, amount })
+    case 'payment.reject':
+      return translate(locale, 'activity.reject', { actor, amount, what: typeof a.data.reason === 'string' ? a.data.reason : '' })
     case 'member.join':
     case 'member.claim':
       return translate(locale, 'activity.join', { actor })

@@ -1,5 +1,5 @@
 import '@/i18n/more'
-import { View, Text, Button, Image } from '@tarojs/components'
+import { View, Text, Button, Image, Input } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import Avatar from '@/components/Avatar'
@@ -16,8 +16,9 @@ import { isApiError } from '@/services/errors'
 import { notify } from '@/services/notify'
 import { useGroups } from '@/store/groups'
 import { newClientId } from '@/store/ids'
-import { confirmPayment, recordPayment } from '@/store/mutations'
+import { confirmPayment, recordPayment, rejectPayment, withdrawPayment } from '@/store/mutations'
 import { pendingTransfers } from '@/store/optimistic'
+import { usePayOptions } from '@/store/pay-options'
 import { collectPayout, usePayoutsToCollect } from '@/store/payouts'
 import { useQueue } from '@/store/queue'
 import './index.css'
@@ -46,8 +47,11 @@ function SettleScreen({ groupId }: { groupId: string }) {
   const queued = useMemo(() => pendingTransfers(queue, groupId), [queue, groupId])
 
   const payouts = usePayoutsToCollect(groupId, group?.me, !!group)
+  const payOptions = usePayOptions(groupId, !!group)
+  /** The payment the receiver is saying did not arrive, and the reason being typed. */
+  const [rejecting, setRejecting] = useState<{ id: string; reason: string } | null>(null)
 
-  const reload = () => Promise.allSettled([loadGroup(groupId), payouts.reload()])
+  const reload = () => Promise.allSettled([loadGroup(groupId), payouts.reload(), payOptions.reload()])
   useShowEffect(() => void reload())
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 
@@ -65,6 +69,9 @@ function SettleScreen({ groupId }: { groupId: string }) {
   const toReceive = group.plan.filter((p) => p.to === me)
   const awaitingMe = group.pendingPayments.filter((p) => p.to === me)
   const awaitingThem = group.pendingPayments.filter((p) => p.from === me)
+  const rejectedMine = (group.rejectedPayments ?? []).filter((p) => p.from === me)
+  /** Why the wallet button cannot work for this payee (null or unknown: offer it; createPaymentOrder has the last word). */
+  const whyNot = (to: string) => payOptions.payees?.[to] ?? null
 
   const payWithWallet = async (to: string) => {
     setBusy(`wallet:${to}`)
@@ -139,9 +146,15 @@ function SettleScreen({ groupId }: { groupId: string }) {
             </View>
             {!waiting ? (
               <View className='transfer__actions'>
-                <Button className='btn btn--primary btn--small' loading={busy === `wallet:${p.to}`} disabled={(!!busy) || undefined} onClick={() => void payWithWallet(p.to)} data-testid={`pay-wallet-${p.to}`}>
-                  {t('settle.payWallet', { wallet: platform.walletName[locale] })}
-                </Button>
+                {whyNot(p.to) === null ? (
+                  <Button className='btn btn--primary btn--small' loading={busy === `wallet:${p.to}`} disabled={(!!busy) || undefined} onClick={() => void payWithWallet(p.to)} data-testid={`pay-wallet-${p.to}`}>
+                    {t('settle.payWallet', { wallet: platform.walletName[locale] })}
+                  </Button>
+                ) : (
+                  <Text className='muted transfer__why' data-testid={`pay-why-${p.to}`}>
+                    {t(`settle.why.${whyNot(p.to)!}`, { name: names[p.to] ?? '?', wallet: platform.walletName[locale] })}
+                  </Text>
+                )}
                 {payee?.hasQr ? (
                   <Button className='btn btn--secondary btn--small' loading={busy === `qr:${p.to}`} disabled={(!!busy) || undefined} onClick={() => void showQr(p.to)} data-testid={`pay-qr-${p.to}`}>
                     {t('settle.payQr')}
@@ -156,7 +169,7 @@ function SettleScreen({ groupId }: { groupId: string }) {
         )
       })}
       {awaitingThem.map((p) => (
-        <View key={p.id} className='card transfer'>
+        <View key={p.id} className='card transfer' data-testid={`paid-${p.to}`}>
           <View className='row'>
             <Avatar name={names[p.to] ?? '?'} />
             <View className='grow transfer__who'>
@@ -165,6 +178,18 @@ function SettleScreen({ groupId }: { groupId: string }) {
             </View>
             <Money amount={p.amount} currency={group.currency} locale={locale} className='transfer__amount' />
           </View>
+          {p.method === 'cash' || p.method === 'direct' ? (
+            <View className='transfer__actions'>
+              <Button className='btn btn--ghost btn--small' onClick={() => (withdrawPayment(groupId, p.id), notify(t('settle.withdrawn')))} data-testid={`withdraw-${p.to}`}>
+                {t('settle.withdraw')}
+              </Button>
+            </View>
+          ) : null}
+        </View>
+      ))}
+      {rejectedMine.map((p) => (
+        <View key={p.id} className='card transfer transfer--rejected' data-testid={`rejected-${p.to}`}>
+          <Text className='tone-owes'>{t('settle.rejectedBy', { name: names[p.to] ?? '?', reason: p.reason ?? '' })}</Text>
         </View>
       ))}
 
@@ -201,11 +226,46 @@ function SettleScreen({ groupId }: { groupId: string }) {
             </View>
             <Money amount={p.amount} currency={group.currency} locale={locale} className='transfer__amount tone-owed' />
           </View>
-          <View className='transfer__actions'>
-            <Button className='btn btn--primary btn--small' onClick={() => (confirmPayment(groupId, p.id), notify(t('settle.confirmed')))} data-testid={`confirm-payment-${p.from}`}>
-              {t('settle.confirm')}
-            </Button>
-          </View>
+          {rejecting?.id === p.id ? (
+            <View className='transfer__reject'>
+              <Input
+                className='input'
+                value={rejecting.reason}
+                maxlength={200}
+                focus
+                placeholder={t('settle.rejectReason', { name: names[p.from] ?? '?' })}
+                onInput={(e) => setRejecting({ id: p.id, reason: e.detail.value })}
+                data-testid={`reject-reason-${p.from}`}
+              />
+              <View className='transfer__actions'>
+                <Button
+                  className='btn btn--primary btn--small'
+                  disabled={!rejecting.reason.trim() || undefined}
+                  onClick={() => {
+                    if (!rejecting.reason.trim()) return
+                    rejectPayment(groupId, p.id, rejecting.reason.trim())
+                    setRejecting(null)
+                    notify(t('settle.rejected', { name: names[p.from] ?? '?' }))
+                  }}
+                  data-testid={`reject-send-${p.from}`}
+                >
+                  {t('settle.rejectSend')}
+                </Button>
+                <Button className='btn btn--ghost btn--small' onClick={() => setRejecting(null)}>
+                  {t('settle.rejectCancel')}
+                </Button>
+              </View>
+            </View>
+          ) : (
+            <View className='transfer__actions'>
+              <Button className='btn btn--primary btn--small' onClick={() => (confirmPayment(groupId, p.id), notify(t('settle.confirmed')))} data-testid={`confirm-payment-${p.from}`}>
+                {t('settle.confirm')}
+              </Button>
+              <Button className='btn btn--ghost btn--small' onClick={() => setRejecting({ id: p.id, reason: '' })} data-testid={`reject-payment-${p.from}`}>
+                {t('settle.reject')}
+              </Button>
+            </View>
+          )}
         </View>
       ))}
       {toReceive
