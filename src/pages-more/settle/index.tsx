@@ -65,11 +65,19 @@ function SettleScreen({ groupId }: { groupId: string }) {
   const names = Object.fromEntries(group.members.map((m) => [m.id, m.name]))
   const member = (id: string) => group.members.find((m) => m.id === id)
   const me = group.me
-  const toPay = group.plan.filter((p) => p.from === me)
+  const awaitingPairs = new Set(group.pendingPayments.map((p) => `${p.from}->${p.to}`))
+  // a transfer I already paid (waiting for the receiver) is shown once: as that payment, which I can withdraw
+  const toPay = group.plan.filter((p) => p.from === me && !awaitingPairs.has(`${p.from}->${p.to}`))
   const toReceive = group.plan.filter((p) => p.to === me)
   const awaitingMe = group.pendingPayments.filter((p) => p.to === me)
   const awaitingThem = group.pendingPayments.filter((p) => p.from === me)
   const rejectedMine = (group.rejectedPayments ?? []).filter((p) => p.from === me)
+  const rejectionTo = (to: string) => rejectedMine.find((p) => p.to === to)
+  const rejectionNote = (p: { id: string; to: string; reason?: string | null }) => (
+    <Text className='transfer__rejected tone-owes' data-testid={`rejected-${p.to}`}>
+      {t('settle.rejectedBy', { name: names[p.to] ?? '?', reason: p.reason ?? '' })}
+    </Text>
+  )
   /** Why the wallet button cannot work for this payee (null or unknown: offer it; createPaymentOrder has the last word). */
   const whyNot = (to: string) => payOptions.payees?.[to] ?? null
 
@@ -144,6 +152,7 @@ function SettleScreen({ groupId }: { groupId: string }) {
               </View>
               <Money amount={p.amount} currency={group.currency} locale={locale} className='transfer__amount tone-owes' />
             </View>
+            {rejectionTo(p.to) ? rejectionNote(rejectionTo(p.to)!) : null}
             {!waiting ? (
               <View className='transfer__actions'>
                 {whyNot(p.to) === null ? (
@@ -187,11 +196,13 @@ function SettleScreen({ groupId }: { groupId: string }) {
           ) : null}
         </View>
       ))}
-      {rejectedMine.map((p) => (
-        <View key={p.id} className='card transfer transfer--rejected' data-testid={`rejected-${p.to}`}>
-          <Text className='tone-owes'>{t('settle.rejectedBy', { name: names[p.to] ?? '?', reason: p.reason ?? '' })}</Text>
-        </View>
-      ))}
+      {rejectedMine
+        .filter((p) => !toPay.some((x) => x.to === p.to))
+        .map((p) => (
+          <View key={p.id} className='card transfer'>
+            {rejectionNote(p)}
+          </View>
+        ))}
 
       <Text className='section-title'>{t('settle.toReceive')}</Text>
       {payouts.items.map((x) => (
@@ -229,7 +240,7 @@ function SettleScreen({ groupId }: { groupId: string }) {
           {rejecting?.id === p.id ? (
             <View className='transfer__reject'>
               <Input
-                className='input'
+                className='transfer__reason'
                 value={rejecting.reason}
                 maxlength={200}
                 focus
