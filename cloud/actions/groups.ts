@@ -6,7 +6,33 @@ import { checkGroupQuota, checkGroupSize, checkMemberQuota } from '../ledger/quo
 import { byMember, groupRow, nextPosition, recordChange, requireMember, type GroupRow } from '../ledger/groups'
 import { buildGroupView, deriveState, memberView } from '../ledger/state'
 import { toInt } from '../store/convert'
-import { defineAction } from './types'
+import type { CurrencyTotals } from '../../src/api/actions'
+import { defineAction, type ActionContext } from './types'
+
+/**
+ * My balance in every group I am in, added up per currency, never converted (each group's balances are cached per
+ * version). `groups` counts the groups behind the figures: those where I owe or am owed.
+ */
+async function myTotals(ctx: ActionContext & { user: { id: string } }): Promise<CurrencyTotals[]> {
+  const res = await ctx.q.query<Record<string, unknown>>(
+    `SELECT g.id, g.name, g.currency, g.emoji, g.version, g.created_at, m.id AS me
+       FROM members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = $1`,
+    [ctx.user.id]
+  )
+  const byCurrency = new Map<string, CurrencyTotals>()
+  for (const r of res.rows) {
+    const group = groupRow(r)
+    const balance = (await deriveState(ctx.q, ctx.cache, group)).balances[r.me as string] ?? 0
+    if (balance === 0) continue
+    const t = byCurrency.get(group.currency) ?? { currency: group.currency, owe: 0, owed: 0, groups: 0 }
+    if (balance < 0) t.owe -= balance
+    else t.owed += balance
+    t.groups++
+    byCurrency.set(group.currency, t)
+  }
+  // the currency of most groups first (amounts of different currencies are not compared)
+  return [...byCurrency.values()].sort((a, b) => b.groups - a.groups || (a.currency < b.currency ? -1 : 1))
+}
 
 export const groupActions = [
   defineAction('createGroup', api.createGroup, { mutation: true }, async (ctx, input) => {
@@ -74,7 +100,7 @@ export const groupActions = [
         createdAt: group.created_at
       })
     }
-    return { items, nextCursor }
+    return { items, nextCursor, ...(after ? {} : { totals: await myTotals(ctx) }) }
   }),
 
   defineAction('getGroup', api.getGroup, {}, async (ctx, input) => {

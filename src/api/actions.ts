@@ -59,7 +59,11 @@ export const listGroupsInput = z.object({
   cursor: Cursor.optional(),
   limit: z.number().int().min(1).max(100).default(50)
 })
-export const listGroupsOutput = z.object({ items: z.array(GroupSummary), nextCursor: Cursor.nullable() })
+/** What I owe and am owed across all my groups, one entry per currency (never converted), the currency of most groups first. */
+export const CurrencyTotals = z.object({ currency: z.string(), owe: Amount, owed: Amount, groups: z.number().int() })
+export type CurrencyTotals = z.infer<typeof CurrencyTotals>
+/** `totals` comes with the first page (no cursor): across every group, not only the page. */
+export const listGroupsOutput = z.object({ items: z.array(GroupSummary), nextCursor: Cursor.nullable(), totals: z.array(CurrencyTotals).optional() })
 
 export const getGroupInput = z.object({ ...groupRef })
 export const getGroupOutput = z.object({ group: GroupView })

@@ -35,6 +35,9 @@ export const en: Messages = {
   'signin.platform': 'Sign in with {platform}',
   'signin.failed': 'Sign-in failed, please retry',
 
+  'groups.totals.owe': 'You owe in all',
+  'groups.totals.owed': 'You are owed in all',
+  'groups.totals.settled': 'All settled up in every group',
   'groups.title': 'My groups',
   'groups.empty.title': 'No groups yet',
   'groups.empty.body': 'Create a group, invite your friends from the chat, add what each of you paid, and settle up in one tap.',
@@ -94,7 +97,6 @@ export const en: Messages = {
   'wallet.alipay': 'Alipay',
   'wallet.cash': 'Cash',
 
-  'platform.payWith': 'Pay with {wallet}',
   'date.today': 'Today',
   'date.yesterday': 'Yesterday',
 

@@ -33,6 +33,9 @@ export const zhCN = {
   'signin.platform': '使用{platform}登录',
   'signin.failed': '登录失败，请重试',
 
+  'groups.totals.owe': '我总共要付',
+  'groups.totals.owed': '我总共要收',
+  'groups.totals.settled': '所有账本都结清了',
   'groups.title': '我的账本',
   'groups.empty.title': '还没有账本',
   'groups.empty.body': '建一个账本，把群里的朋友拉进来，记下每一笔，最后一键算清谁该给谁多少钱。',
@@ -92,7 +95,6 @@ export const zhCN = {
   'wallet.alipay': '支付宝',
   'wallet.cash': '现金',
 
-  'platform.payWith': '使用{wallet}付款',
   'date.today': '今天',
   'date.yesterday': '昨天',
 

@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
+import type { CurrencyTotals } from '@/api/actions'
 import type { ExpenseView, GroupSummary, GroupView } from '@/api/views'
 import { enteredChat } from '@/platform/share'
 import { api } from '@/services/api'
@@ -26,6 +27,8 @@ interface GroupsState {
   /** listGroups' cursor for the next page of groups (pages of 50); null at the end. */
   listCursor: string | null
   listLoading: boolean
+  /** What I owe and am owed across all my groups, per currency (with the first page of listGroups). */
+  totals: CurrencyTotals[] | null
   groups: Record<string, GroupView>
   expenses: Record<string, ExpensePages>
   /** Reloads the first page of groups. */
@@ -63,6 +66,7 @@ export const useGroups = create<GroupsState>()(
         listLoaded: false,
         listCursor: null,
         listLoading: false,
+        totals: null,
         groups: {},
         expenses: {},
         chatGroupIds: [],
@@ -76,7 +80,7 @@ export const useGroups = create<GroupsState>()(
         },
         async loadList() {
           const out = await api('listGroups', {})
-          set({ list: out.items, listLoaded: true, listCursor: out.nextCursor })
+          set({ list: out.items, listLoaded: true, listCursor: out.nextCursor, totals: out.totals ?? null })
         },
         async loadMoreList() {
           const { listCursor, listLoading, listLoaded } = get()
@@ -157,7 +161,7 @@ export const useGroups = create<GroupsState>()(
           setPages(groupId, { items: pages(groupId).items.filter((x) => x.id !== expenseId) })
         },
         reset() {
-          set({ list: [], listLoaded: false, listCursor: null, listLoading: false, groups: {}, expenses: {}, chatGroupIds: [] })
+          set({ list: [], listLoaded: false, listCursor: null, listLoading: false, totals: null, groups: {}, expenses: {}, chatGroupIds: [] })
         }
       }
     },
@@ -167,6 +171,7 @@ export const useGroups = create<GroupsState>()(
       partialize: (s) =>
         ({
           list: s.list,
+          totals: s.totals,
           groups: s.groups,
           expenses: Object.fromEntries(
             Object.entries(s.expenses).map(([id, p]) => [

@@ -70,3 +70,51 @@ test('a malformed cursor or limit is a 400, not a crash', async () => {
     expect(r.body.ok === false && r.body.error.code).toBe('INVALID_INPUT')
   }
 })
+
+test('the first page carries my totals across every group, per currency, never converted', async () => {
+  const me = await h.signIn('Totals')
+  const friend = await h.signIn('Friend')
+  /** A group where `payer` paid `amount` split equally by me and the friend. */
+  async function shared(currency: string, amount: number, iPaid: boolean) {
+    const { group } = await h.api.ok('createGroup', { clientId: cid(), name: `${currency} ${amount}`, currency }, me.token)
+    const { token } = await h.api.ok('createInvite', { groupId: group.id, clientId: cid() }, me.token)
+    const joined = await h.api.ok('joinGroup', { clientId: cid(), token }, friend.token)
+    const [mine, theirs] = [group.me, joined.group.me]
+    const payer = iPaid ? mine : theirs
+    const expense = { id: `e_${cid()}`, amount, paidBy: { [payer]: amount }, split: { mode: 'equal' as const, members: [mine, theirs] } }
+    await h.api.ok('addExpense', { groupId: group.id, clientId: cid(), expense, description: 'x' }, me.token)
+    return group.id
+  }
+  const empty = await h.api.ok('listGroups', {}, me.token)
+  expect(empty.totals).toEqual([])
+
+  await shared('CNY', 3000, false) // I owe 15.00
+  await shared('CNY', 1001, false) // I owe 5.00 or 5.01 (the rotation decides the odd fen)
+  await shared('CNY', 8000, true) // I am owed 40.00
+  await shared('JPY', 1200, true) // I am owed 600 yen
+  const settled = await shared('CNY', 500, true)
+  const groupId = settled
+  const view = (await h.api.ok('getGroup', { groupId }, friend.token)).group
+  await h.api.ok('recordPayment', { groupId, clientId: cid(), from: view.me, to: view.members.find((m) => m.id !== view.me)!.id, amount: 250 }, me.token)
+
+  // a page of one group still totals all six
+  const first = await h.api.ok('listGroups', { limit: 1 }, me.token)
+  expect(first.items).toHaveLength(1)
+  const cny = first.totals!.find((t) => t.currency === 'CNY')!
+  const balances = await Promise.all(
+    (await h.api.ok('listGroups', { limit: 100 }, me.token)).items.filter((g) => g.currency === 'CNY').map((g) => g.myBalance)
+  )
+  expect(cny).toEqual({
+    currency: 'CNY',
+    owe: -balances.filter((b) => b < 0).reduce((a, b) => a + b, 0),
+    owed: balances.filter((b) => b > 0).reduce((a, b) => a + b, 0),
+    groups: 3
+  })
+  expect(cny.owe === 2000 || cny.owe === 2001).toBe(true)
+  expect(cny.owed).toBe(4000)
+  expect(first.totals!.find((t) => t.currency === 'JPY')).toEqual({ currency: 'JPY', owe: 0, owed: 600, groups: 1 })
+  expect(first.totals!.map((t) => t.currency)).toEqual(['CNY', 'JPY'])
+  // later pages do not repeat them
+  const next = await h.api.ok('listGroups', { cursor: first.nextCursor!, limit: 1 }, me.token)
+  expect(next.totals).toBeUndefined()
+})

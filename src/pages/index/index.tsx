@@ -5,9 +5,9 @@ import Avatar from '@/components/Avatar'
 import EmptyState from '@/components/EmptyState'
 import Money from '@/components/Money'
 import SignInGate from '@/components/SignInGate'
+import Totals from '@/components/Totals'
 import { useShowEffect } from '@/hooks/useShowEffect'
 import { useT } from '@/hooks/useT'
-import { platform } from '@/platform/target'
 import { nav } from '@/services/nav'
 import { chatFirst, useGroups } from '@/store/groups'
 import { useSession } from '@/store/session'
@@ -24,6 +24,7 @@ function GroupsList() {
   const loadList = useGroups((s) => s.loadList)
   const loadMoreList = useGroups((s) => s.loadMoreList)
   const listLoading = useGroups((s) => s.listLoading)
+  const totals = useGroups((s) => s.totals)
   const user = useSession((s) => s.user)
 
   useShowEffect(() => {
@@ -53,10 +54,10 @@ function GroupsList() {
           <Button className='btn btn--primary' onClick={() => nav.groupNew()} data-testid='create-group'>
             {t('groups.create')}
           </Button>
-          <Text className='groups__wallet'>{t('platform.payWith', { wallet: platform.walletName[locale] })}</Text>
         </EmptyState>
       ) : (
         <View>
+          {totals && list.length > 0 ? <Totals totals={totals} /> : null}
           {list.map((g) => (
             <View key={g.id} className='card gcard' onClick={() => nav.group(g.id)} data-testid={`group-${g.id}`}>
               <View className='gcard__emoji'>
