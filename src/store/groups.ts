@@ -5,6 +5,7 @@ import type { ExpenseView, GroupSummary, GroupView } from '@/api/views'
 import { enteredChat } from '@/platform/share'
 import { api } from '@/services/api'
 import { newClientId } from './ids'
+import { distinctNames } from './names'
 import { taroJSONStorage } from './storage'
 
 const PAGE_SIZE = 50
@@ -100,9 +101,11 @@ export const useGroups = create<GroupsState>()(
         async loadGroup(groupId) {
           const { group } = await api('getGroup', { groupId })
           get().putGroup(group)
-          return group
+          return get().groups[groupId]!
         },
-        putGroup(group) {
+        putGroup(received) {
+          // namesakes are told apart wherever a member is shown ("Bo", "Bo (2)")
+          const group = { ...received, members: distinctNames(received.members) }
           const list = get().list
           const summary = list.find((g) => g.id === group.id)
           const nextSummary: GroupSummary = {
