@@ -1,9 +1,10 @@
-/** Groups: createGroup, listGroups (cursor pages through all), getGroup, addMember (a placeholder by name). */
+/** Groups: createGroup, listGroups (cursor pages through all, with my totals), listPeople, getGroup, addMember (a placeholder by name). */
 import { coreActions as api } from '../../src/api/actions'
 import { decodeCursor, encodeCursor } from '../ledger/cursor'
 import { newId } from '../ledger/ids'
 import { checkGroupQuota, checkGroupSize, checkMemberQuota } from '../ledger/quotas'
 import { byMember, groupRow, nextPosition, recordChange, requireMember, type GroupRow } from '../ledger/groups'
+import { peopleOf } from '../ledger/people'
 import { buildGroupView, deriveState, memberView } from '../ledger/state'
 import { toInt } from '../store/convert'
 import type { CurrencyTotals } from '../../src/api/actions'
@@ -102,6 +103,8 @@ export const groupActions = [
     }
     return { items, nextCursor, ...(after ? {} : { totals: await myTotals(ctx) }) }
   }),
+
+  defineAction('listPeople', api.listPeople, {}, async (ctx) => ({ people: await peopleOf(ctx.q, ctx.cache, ctx.user.id) })),
 
   defineAction('getGroup', api.getGroup, {}, async (ctx, input) => {
     const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id)

@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { CurrencySchema, ExpenseSchema, MemberIdSchema } from '../domain'
 import { Amount, AuthCode, ClientId, Cursor, DateString, Emoji, ExportFormat, Id, Locale, QrImage, text, TimeZone, UtcOffsetMinutes, Wallet } from './common'
-import { ActivityView, ExpenseView, GroupSummary, GroupView, InvitePreview, MemberView, PaymentMethod, PaymentView, UserView } from './views'
+import { ActivityView, ExpenseView, GroupSummary, GroupView, InvitePreview, MemberView, PaymentMethod, PaymentView, PlanItem, UserView } from './views'
 
 const groupRef = { groupId: Id }
 const mutation = { clientId: ClientId }
@@ -64,6 +64,25 @@ export const CurrencyTotals = z.object({ currency: z.string(), owe: Amount, owed
 export type CurrencyTotals = z.infer<typeof CurrencyTotals>
 /** `totals` comes with the first page (no cursor): across every group, not only the page. */
 export const listGroupsOutput = z.object({ items: z.array(GroupSummary), nextCursor: Cursor.nullable(), totals: z.array(CurrencyTotals).optional() })
+
+/**
+ * The people I share groups with, and what is open between us: per currency the net (positive: they owe me), and
+ * per group the suggested transfers between the two of us (each group's own plan; currencies never mixed). A
+ * signed-in person is one entry across groups; a placeholder (no account) is one entry per group.
+ */
+export const PersonView = z.object({
+  /** The user id, or `m:<member id>` for a placeholder. */
+  key: z.string(),
+  userId: Id.nullable(),
+  name: z.string(),
+  nets: z.array(z.object({ currency: z.string(), amount: Amount })),
+  groups: z.array(
+    z.object({ groupId: Id, groupName: z.string(), emoji: z.string(), currency: z.string(), memberId: Id, transfers: z.array(PlanItem) })
+  )
+})
+export type PersonView = z.infer<typeof PersonView>
+export const listPeopleInput = z.object({})
+export const listPeopleOutput = z.object({ people: z.array(PersonView) })
 
 export const getGroupInput = z.object({ ...groupRef })
 export const getGroupOutput = z.object({ group: GroupView })
@@ -206,6 +225,7 @@ export const coreActions = {
   getMemberQr: { input: getMemberQrInput, output: getMemberQrOutput },
   createGroup: { input: createGroupInput, output: createGroupOutput },
   listGroups: { input: listGroupsInput, output: listGroupsOutput },
+  listPeople: { input: listPeopleInput, output: listPeopleOutput },
   getGroup: { input: getGroupInput, output: getGroupOutput },
   addMember: { input: addMemberInput, output: addMemberOutput },
   listExpenses: { input: listExpensesInput, output: listExpensesOutput },

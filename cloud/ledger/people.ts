@@ -1,0 +1,56 @@
+/**
+ * The people view: for each person I share groups with, what is open between us, from each group's kept plan (the
+ * plan the group shows, so the two always agree). A transfer between two other members is not between us and is
+ * left out; a group's currency is kept with its amounts.
+ */
+import type { PersonView } from '../../src/api/actions'
+import type { Queryable } from '../store/db'
+import type { CacheView } from './cache'
+import { groupRow, listMembers } from './groups'
+import { keptPlan } from './plans'
+import { deriveState } from './state'
+import { findUsers } from './users'
+
+export async function peopleOf(q: Queryable, cache: CacheView, userId: string): Promise<PersonView[]> {
+  const mine = await q.query<Record<string, unknown>>(
+    `SELECT g.id, g.name, g.currency, g.emoji, g.version, g.created_at, m.id AS me
+       FROM members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = $1 ORDER BY g.created_at DESC, g.id DESC`,
+    [userId]
+  )
+  const people = new Map<string, PersonView>()
+  for (const r of mine.rows) {
+    const group = groupRow(r)
+    const me = r.me as string
+    const members = await listMembers(q, group.id)
+    const state = await deriveState(q, cache, group, members)
+    const ours = (await keptPlan(q, group, state.balances)).filter((t) => t.from === me || t.to === me)
+    if (ours.length === 0) continue
+    const pending = await q.query<{ from_member: string; to_member: string }>(
+      "SELECT from_member, to_member FROM payments WHERE group_id = $1 AND status = 'pending'",
+      [group.id]
+    )
+    const waiting = new Set(pending.rows.map((p) => `${p.from_member}\u0001${p.to_member}`))
+    for (const t of ours) {
+      const other = members.find((m) => m.id === (t.from === me ? t.to : t.from))!
+      const key = other.user_id ?? `m:${other.id}`
+      const person = people.get(key) ?? { key, userId: other.user_id, name: other.name, nets: [], groups: [] }
+      people.set(key, person)
+      const signed = t.to === me ? t.amount : -t.amount
+      const net = person.nets.find((n) => n.currency === group.currency)
+      if (net) net.amount += signed
+      else person.nets.push({ currency: group.currency, amount: signed })
+      let entry = person.groups.find((g) => g.groupId === group.id)
+      if (!entry) {
+        entry = { groupId: group.id, groupName: group.name, emoji: group.emoji, currency: group.currency, memberId: other.id, transfers: [] }
+        person.groups.push(entry)
+      }
+      entry.transfers.push({ ...t, state: waiting.has(`${t.from}\u0001${t.to}`) ? 'pending' : 'open' })
+    }
+  }
+  // a signed-in person is shown by their current name, whatever they were called when they joined each group
+  const users = await findUsers(q, [...people.values()].flatMap((p) => (p.userId ? [p.userId] : [])))
+  for (const p of people.values()) if (p.userId) p.name = users.get(p.userId)?.name ?? p.name
+  const weight = (p: PersonView) => Math.max(...p.nets.map((n) => Math.abs(n.amount)))
+  // the largest open amount first (within each person's own currencies), then by name
+  return [...people.values()].sort((a, b) => weight(b) - weight(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.key < b.key ? -1 : 1))
+}
