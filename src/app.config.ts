@@ -10,7 +10,7 @@ export default defineAppConfig({
     { root: 'pages/join', pages: ['index'] },
     {
       root: 'pages-more',
-      pages: ['settle/index', 'invite/index', 'me/index', 'activity/index']
+      pages: ['settle/index', 'invite/index', 'me/index', 'activity/index', 'people/index']
     }
   ],
   preloadRule: {

@@ -38,6 +38,7 @@ export const en: Messages = {
   'groups.totals.owe': 'You owe in all',
   'groups.totals.owed': 'You are owed in all',
   'groups.totals.settled': 'All settled up in every group',
+  'groups.totals.byPerson': 'By person ›',
   'groups.title': 'My groups',
   'groups.empty.title': 'No groups yet',
   'groups.empty.body': 'Create a group, invite your friends from the chat, add what each of you paid, and settle up in one tap.',

@@ -36,6 +36,7 @@ export const zhCN = {
   'groups.totals.owe': '我总共要付',
   'groups.totals.owed': '我总共要收',
   'groups.totals.settled': '所有账本都结清了',
+  'groups.totals.byPerson': '按人查看 ›',
   'groups.title': '我的账本',
   'groups.empty.title': '还没有账本',
   'groups.empty.body': '建一个账本，把群里的朋友拉进来，记下每一笔，最后一键算清谁该给谁多少钱。',

@@ -18,7 +18,8 @@ export const routes = {
   invite: '/pages-more/invite/index',
   join: '/pages/join/index',
   me: '/pages-more/me/index',
-  activity: '/pages-more/activity/index'
+  activity: '/pages-more/activity/index',
+  people: '/pages-more/people/index'
 }
 
 export const nav = {
@@ -29,6 +30,7 @@ export const nav = {
   invite: (groupId: string) => Taro.navigateTo({ url: routes.invite + query({ groupId }) }),
   me: () => Taro.navigateTo({ url: routes.me }),
   activity: (groupId: string) => Taro.navigateTo({ url: routes.activity + query({ groupId }) }),
+  people: () => Taro.navigateTo({ url: routes.people }),
   back: () => Taro.navigateBack().catch(() => Taro.reLaunch({ url: routes.groups })),
   /** Replaces the current page (after creating or joining a group). */
   replaceWithGroup: (id: string) => Taro.redirectTo({ url: routes.group + query({ id }) })

@@ -5,17 +5,17 @@ import { useT } from '@/hooks/useT'
 import './index.css'
 
 /** The home page's glance: what I owe and am owed across all my groups, one row per currency (never converted). */
-export default function Totals({ totals }: { totals: CurrencyTotals[] }) {
+export default function Totals({ totals, onOpen }: { totals: CurrencyTotals[]; onOpen?: () => void }) {
   const { t, locale } = useT()
   if (totals.length === 0) {
     return (
-      <View className='card totals' data-testid='totals'>
+      <View className='card totals' onClick={onOpen} data-testid='totals'>
         <Text className='totals__settled'>{t('groups.totals.settled')}</Text>
       </View>
     )
   }
   return (
-    <View className='card totals' data-testid='totals'>
+    <View className='card totals' onClick={onOpen} data-testid='totals'>
       {totals.map((c) => (
         <View key={c.currency} className='totals__row' data-testid={`totals-${c.currency}`}>
           <View className='totals__cell'>
@@ -28,6 +28,7 @@ export default function Totals({ totals }: { totals: CurrencyTotals[] }) {
           </View>
         </View>
       ))}
+      {onOpen ? <Text className='totals__more'>{t('groups.totals.byPerson')}</Text> : null}
     </View>
   )
 }

@@ -57,7 +57,7 @@ function GroupsList() {
         </EmptyState>
       ) : (
         <View>
-          {totals && list.length > 0 ? <Totals totals={totals} /> : null}
+          {totals && list.length > 0 ? <Totals totals={totals} onOpen={() => nav.people()} /> : null}
           {list.map((g) => (
             <View key={g.id} className='card gcard' onClick={() => nav.group(g.id)} data-testid={`group-${g.id}`}>
               <View className='gcard__emoji'>
