@@ -30,7 +30,9 @@ if (process.argv.includes('--system')) {
   const missing = [
     !pgInstalled && 'postgresql',
     !fs.existsSync('/usr/bin/chromium') && 'chromium',
-    !fs.existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc') && 'fonts-noto-cjk'
+    !fs.existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc') && 'fonts-noto-cjk',
+    // group emoji in the screenshots Chromium takes
+    !fs.existsSync('/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf') && 'fonts-noto-color-emoji'
   ].filter(Boolean)
   if (missing.length > 0) {
     if (process.getuid?.() !== 0) {
