@@ -90,7 +90,10 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
 
   /** The caller: the trusted identity's user, else the user of the session verified before the transaction. */
   async function resolveUser(q: Queryable, req: HandlerRequest, userId: string | null, now: Date): Promise<UserRow> {
-    if (req.trusted) return upsertUser(q, req.trusted, { name: req.trusted.provider === 'alipay' ? '支付宝用户' : '微信用户', wallet: req.trusted.provider === 'alipay' ? 'alipay' : 'wechat' }, now)
+    if (req.trusted) {
+      const alipay = req.trusted.provider === 'alipay'
+      return upsertUser(q, req.trusted, { name: alipay ? '支付宝用户' : '微信用户', wallet: alipay ? 'alipay' : 'wechat', nameChosen: false }, now)
+    }
     const user = userId ? await findUser(q, userId) : null
     if (!user) throw new ApiError('UNAUTHENTICATED', req.token ? 'Your session is invalid or expired; please sign in again' : 'Sign in first')
     return user

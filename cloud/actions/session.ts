@@ -16,7 +16,11 @@ export const sessionActions = [
     const user = await upsertUser(
       ctx.q,
       identity,
-      { name: input.name ?? DEFAULT_NAME[input.provider], wallet: input.provider === 'alipay' ? 'alipay' : input.provider === 'wechat' ? 'wechat' : 'cash' },
+      {
+        name: input.name ?? DEFAULT_NAME[input.provider],
+        wallet: input.provider === 'alipay' ? 'alipay' : input.provider === 'wechat' ? 'wechat' : 'cash',
+        nameChosen: input.name !== undefined
+      },
       ctx.now
     )
     const { token, expiresAt } = issueSession(ctx.config.sessionSecret, user.id, ctx.now, ctx.config.SESSION_TTL_SECONDS)
@@ -34,7 +38,10 @@ export const sessionActions = [
     }
     if (input.wallet !== undefined) set('wallet', input.wallet)
     if (input.qrImage !== undefined) set('qr_image', input.qrImage)
-    if (input.name !== undefined) set('name', input.name)
+    if (input.name !== undefined) {
+      set('name', input.name)
+      set('name_chosen', true)
+    }
     if (input.locale !== undefined) set('locale', input.locale)
     if (sets.length > 0) await ctx.q.query(`UPDATE users SET ${sets.join(', ')} WHERE id = $1`, params)
     // A new name shows in every group the person is in (history keeps the name used at the time).

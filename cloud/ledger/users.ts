@@ -12,10 +12,12 @@ export interface UserRow {
   wallet: 'wechat' | 'alipay' | 'cash'
   qr_image: string | null
   locale: 'zh-CN' | 'en'
+  /** False while the name is the platform's default (the app asks for one). */
+  name_chosen: boolean
   created_at: string
 }
 
-const COLS = 'id, provider, subject, name, wallet, qr_image, locale, created_at'
+const COLS = 'id, provider, subject, name, wallet, qr_image, locale, name_chosen, created_at'
 
 function row(r: Record<string, unknown>): UserRow {
   return { ...(r as unknown as UserRow), created_at: toIso(r.created_at) }
@@ -37,13 +39,13 @@ export async function findUsers(q: Queryable, ids: string[]): Promise<Map<string
 export async function upsertUser(
   q: Queryable,
   identity: { provider: string; subject: string; sessionKey?: string },
-  defaults: { name: string; wallet: 'wechat' | 'alipay' | 'cash' },
+  defaults: { name: string; wallet: 'wechat' | 'alipay' | 'cash'; nameChosen: boolean },
   now: Date
 ): Promise<UserRow> {
   await q.query(
-    `INSERT INTO users (id, provider, subject, name, wallet, locale, created_at) VALUES ($1, $2, $3, $4, $5, 'zh-CN', $6)
+    `INSERT INTO users (id, provider, subject, name, wallet, locale, name_chosen, created_at) VALUES ($1, $2, $3, $4, $5, 'zh-CN', $6, $7)
      ON CONFLICT (provider, subject) DO NOTHING`,
-    [newId('u'), identity.provider, identity.subject, defaults.name, defaults.wallet, now.toISOString()]
+    [newId('u'), identity.provider, identity.subject, defaults.name, defaults.wallet, defaults.nameChosen, now.toISOString()]
   )
   // Each WeChat sign-in replaces the stored session_key (the one WeChat now encrypts this user's data with).
   if (identity.sessionKey) await q.query('UPDATE users SET wechat_session_key = $3 WHERE provider = $1 AND subject = $2', [identity.provider, identity.subject, identity.sessionKey])
@@ -52,7 +54,7 @@ export async function upsertUser(
 }
 
 export function userView(u: UserRow): UserView {
-  return { id: u.id, name: u.name, wallet: u.wallet, hasQr: u.qr_image !== null, locale: u.locale }
+  return { id: u.id, name: u.name, wallet: u.wallet, hasQr: u.qr_image !== null, locale: u.locale, nameChosen: u.name_chosen }
 }
 
 /** The session_key of the user's latest WeChat sign-in (null if they never signed in with WeChat). */

@@ -8,7 +8,9 @@ export const UserView = z.object({
   name: z.string(),
   wallet: Wallet,
   hasQr: z.boolean(),
-  locale: Locale
+  locale: Locale,
+  /** False while the name is the platform's default ("微信用户" / "支付宝用户"): the app asks for one. */
+  nameChosen: z.boolean().optional()
 })
 export type UserView = z.infer<typeof UserView>
 

@@ -7,4 +7,9 @@ export interface PlatformInfo {
   /** The in-app wallet this build pays with. */
   wallet: WalletKind
   walletName: Record<'zh-CN' | 'en', string>
+  /**
+   * The input type for a person's display name: WeChat's `nickname` type offers the WeChat nickname above the
+   * keyboard (getUserProfile no longer returns real data); elsewhere a plain typed name.
+   */
+  nameInput: 'nickname' | 'text'
 }

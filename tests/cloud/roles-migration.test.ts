@@ -37,6 +37,8 @@ test('the creator of an existing group becomes its organizer and may confirm for
   for (const [id, name] of [['u_ann', 'ann'], ['u_bob', 'bob'], ['u_cy', 'cy']]) {
     await raw.query("INSERT INTO users (id, provider, subject, name, created_at) VALUES ($1, 'dev', $2, $2, $3)", [id, name, at])
   }
+  // someone who signed in with WeChat and never chose a name (migration 012 has the app ask them)
+  await raw.query("INSERT INTO users (id, provider, subject, name, created_at) VALUES ('u_wx', 'wechat', 'o-wx', '微信用户', $1)", [at])
   await raw.query("INSERT INTO groups (id, name, currency, emoji, version, created_by, created_at) VALUES ('g_old', 'Old', 'CNY', 'x', 1, 'u_ann', $1)", [at])
   for (const [i, [id, user]] of [['m_ann', 'u_ann'], ['m_bob', 'u_bob'], ['m_cy', 'u_cy']].entries()) {
     await raw.query("INSERT INTO members (id, group_id, name, user_id, position, created_at) VALUES ($1, 'g_old', $2, $2, $3, $4)", [id, user, i, at])
@@ -55,6 +57,13 @@ test('the creator of an existing group becomes its organizer and may confirm for
     schema: dataDir ? undefined : schema
   })
   const { url } = await app.listen(0)
+  const chosen = await app.db.query<{ id: string; name_chosen: boolean }>('SELECT id, name_chosen FROM users ORDER BY id')
+  expect(chosen.rows).toEqual([
+    { id: 'u_ann', name_chosen: true },
+    { id: 'u_bob', name_chosen: true },
+    { id: 'u_cy', name_chosen: true },
+    { id: 'u_wx', name_chosen: false }
+  ])
   const call = async (action: string, input: unknown, token?: string) => {
     const res = await fetch(`${url}/api`, {
       method: 'POST',

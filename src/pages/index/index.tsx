@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import Avatar from '@/components/Avatar'
 import EmptyState from '@/components/EmptyState'
 import Money from '@/components/Money'
+import NamePrompt from '@/components/NamePrompt'
 import SignInGate from '@/components/SignInGate'
 import Totals from '@/components/Totals'
 import { useShowEffect } from '@/hooks/useShowEffect'
@@ -49,6 +50,7 @@ function GroupsList() {
           <Avatar name={user?.name ?? '?'} />
         </View>
       </View>
+      <NamePrompt />
       {list.length === 0 && loaded ? (
         <EmptyState icon='🧾' title={t('groups.empty.title')} body={t('groups.empty.body')}>
           <Button className='btn btn--primary' onClick={() => nav.groupNew()} data-testid='create-group'>

@@ -4,6 +4,7 @@ import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { InvitePreview } from '@/api/views'
 import Avatar from '@/components/Avatar'
+import NamePrompt from '@/components/NamePrompt'
 import SignInGate from '@/components/SignInGate'
 import { useT } from '@/hooks/useT'
 import { useTitle } from '@/hooks/useTitle'
@@ -83,6 +84,8 @@ function JoinScreen({ token }: { token: string }) {
           {t('groups.members', { count: invite.memberCount })} · {invite.currency}
         </Text>
       </View>
+      {/* joining under the platform's default name would give the group another "微信用户" */}
+      {claim ? null : <NamePrompt />}
       {invite.placeholders.length > 0 ? (
         <View className='card'>
           <Text className='field__label'>{t('join.claim')}</Text>

@@ -1,0 +1,58 @@
+import { View, Text, Input, Button } from '@tarojs/components'
+import { useState } from 'react'
+import { useT } from '@/hooks/useT'
+import { platform } from '@/platform/target'
+import { api } from '@/services/api'
+import { isApiError } from '@/services/errors'
+import { notify } from '@/services/notify'
+import { translateError } from '@/i18n'
+import { newClientId } from '@/store/ids'
+import { useSession } from '@/store/session'
+import './index.css'
+
+/**
+ * Asks a person still called by the platform's default ("微信用户" / "支付宝用户") for the name their friends will see;
+ * in a group of ten, ten people would otherwise share that name. On WeChat the field offers the WeChat nickname.
+ * Shown on the home page and before joining a group; gone once a name is saved (here or on the Me page).
+ */
+export default function NamePrompt() {
+  const { t, locale } = useT()
+  const user = useSession((s) => s.user)
+  const setUser = useSession((s) => s.setUser)
+  const [name, setName] = useState('')
+  const [busy, setBusy] = useState(false)
+  if (!user || user.nameChosen !== false) return null
+
+  const save = async () => {
+    const chosen = name.trim()
+    if (!chosen) return
+    setBusy(true)
+    try {
+      setUser((await api('setWallet', { clientId: newClientId(), name: chosen })).user)
+    } catch (e) {
+      notify(isApiError(e) ? translateError(locale, e.code) : t('common.error'))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='card name-prompt' data-testid='name-prompt'>
+      <Text className='name-prompt__title'>{t('namePrompt.title')}</Text>
+      <Text className='muted name-prompt__body'>{t('namePrompt.body', { name: user.name })}</Text>
+      <Input
+        className='name-prompt__input'
+        type={platform.nameInput}
+        value={name}
+        maxlength={40}
+        placeholder={t('namePrompt.placeholder')}
+        onInput={(e) => setName(String(e.detail.value))}
+        onBlur={(e) => setName(String(e.detail.value))}
+        data-testid='name-prompt-input'
+      />
+      <Button className='btn btn--primary btn--block' loading={busy} disabled={(busy || !name.trim()) || undefined} onClick={() => void save()} data-testid='name-prompt-save'>
+        {t('namePrompt.save')}
+      </Button>
+    </View>
+  )
+}
