@@ -2,13 +2,15 @@
 import { useCallback, useState } from 'react'
 import type { PersonView } from '@/api/actions'
 import { api } from '@/services/api'
+import { distinctNames } from './names'
 
 export function usePeople() {
   const [people, setPeople] = useState<PersonView[] | null>(null)
   const [failed, setFailed] = useState(false)
   const reload = useCallback(async () => {
     try {
-      setPeople((await api('listPeople', {})).people)
+      // two different people called Bo are told apart here too
+      setPeople(distinctNames((await api('listPeople', {})).people))
       setFailed(false)
     } catch {
       setFailed(true)

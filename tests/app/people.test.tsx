@@ -55,6 +55,14 @@ test('a person: the net per currency and each group with its own transfers, in E
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-more/settle/index?groupId=g2' })
 })
 
+test('two different people with the same name are told apart', async () => {
+  people = [bo, { ...bo, key: 'u-bo-2', userId: 'u-bo-2' }]
+  useSession.setState({ locale: 'en', token: 't', hydrated: true })
+  render(<PeoplePage />)
+  expect((await screen.findByTestId('person-u-bo-2')).textContent).toContain('Bo (2)')
+  expect(screen.getByTestId('person-u-bo').textContent).not.toContain('Bo (2)')
+})
+
 test('nobody open, in Chinese', async () => {
   people = []
   useSession.setState({ locale: 'zh-CN', token: 't', hydrated: true })
