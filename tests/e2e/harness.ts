@@ -99,3 +99,28 @@ export async function memberId(page: Page, prefix: string, name: string): Promis
   if (!id) throw new Error(`no ${prefix} chip for ${name}`)
   return id.slice(prefix.length + 1)
 }
+
+/** Signs in on the H5 sign-in gate under `name` and returns the session token the app stored. */
+export async function signInAs(page: Page, name: string): Promise<string> {
+  await fill(page, 'signin-name', name)
+  await byTestId(page, 'signin-submit').click()
+  await page.waitForFunction(() => (window.localStorage.getItem('splitpay.session') ?? '').includes('token'))
+  const raw = await page.evaluate(() => window.localStorage.getItem('splitpay.session')!)
+  const outer = JSON.parse(raw) as { data?: string }
+  return (JSON.parse(outer.data ?? raw) as { state: { token: string } }).state.token
+}
+
+/** Calls an action of the world's function over HTTP, as another client would (seeding data); '' for no token. */
+export async function callAs<T>(world: World, action: string, input: unknown, token: string): Promise<T> {
+  const res = await fetch(`${world.url}api`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ action, input })
+  })
+  const body = (await res.json()) as { ok: boolean; data: T }
+  if (!body.ok) throw new Error(`${action}: ${JSON.stringify(body)}`)
+  return body.data
+}
+
+/** A fresh client id for seeded writes. */
+export const seedId = (): string => `c${Math.random().toString(36).slice(2, 14)}`

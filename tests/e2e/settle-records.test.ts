@@ -3,37 +3,22 @@
  * for a placeholder), a cash payment withdrawn by its payer, and one the receiver says did not arrive, with the
  * reason on the payer's phone.
  */
-import type { Page } from 'playwright-core'
-import { byTestId, drained, fill, phone, shot, worldPerFile } from './harness'
+import { byTestId, callAs, drained, fill, phone, seedId, shot, signInAs, worldPerFile } from './harness'
 
 jest.setTimeout(300_000)
 
 const world = worldPerFile()
 
-async function signIn(page: Page, name: string): Promise<string> {
-  await fill(page, 'signin-name', name)
-  await byTestId(page, 'signin-submit').click()
-  await page.waitForFunction(() => (window.localStorage.getItem('splitpay.session') ?? '').includes('token'))
-  const raw = await page.evaluate(() => window.localStorage.getItem('splitpay.session')!)
-  const outer = JSON.parse(raw) as { data?: string }
-  return (JSON.parse(outer.data ?? raw) as { state: { token: string } }).state.token
-}
-
-async function api<T>(action: string, input: unknown, token: string): Promise<T> {
-  const res = await fetch(`${world.url}api`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ action, input }) })
-  const body = (await res.json()) as { ok: boolean; data: T }
-  if (!body.ok) throw new Error(`${action}: ${JSON.stringify(body)}`)
-  return body.data
-}
-const cid = () => `c${Math.random().toString(36).slice(2, 14)}`
+const api = <T>(action: string, input: unknown, token: string) => callAs<T>(world, action, input, token)
+const cid = seedId
 
 test('wallet reasons, withdraw and reject on the settle page, in both languages', async () => {
   const li = await phone(world, 'zh-CN')
   const ming = await phone(world, 'en')
   await li.page.goto(world.url)
-  const liToken = await signIn(li.page, '小李')
+  const liToken = await signInAs(li.page, '小李')
   await ming.page.goto(world.url)
-  const mingToken = await signIn(ming.page, 'Ming')
+  const mingToken = await signInAs(ming.page, 'Ming')
   // Ming reads the app in English
   await ming.page.goto(`${world.url}#/pages-more/me/index`)
   await byTestId(ming.page, 'me-locale-en').click()

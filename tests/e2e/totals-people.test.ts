@@ -2,34 +2,19 @@
  * What I owe overall, in the H5 preview: the home page's totals across groups and the people view they open, in
  * Chinese and English, with screenshots.
  */
-import type { Page } from 'playwright-core'
-import { byTestId, fill, phone, shot, worldPerFile } from './harness'
+import { byTestId, callAs, phone, seedId, shot, signInAs, worldPerFile } from './harness'
 
 jest.setTimeout(300_000)
 
 const world = worldPerFile()
 
-async function signIn(page: Page, name: string): Promise<string> {
-  await fill(page, 'signin-name', name)
-  await byTestId(page, 'signin-submit').click()
-  await page.waitForFunction(() => (window.localStorage.getItem('splitpay.session') ?? '').includes('token'))
-  const raw = await page.evaluate(() => window.localStorage.getItem('splitpay.session')!)
-  const outer = JSON.parse(raw) as { data?: string }
-  return (JSON.parse(outer.data ?? raw) as { state: { token: string } }).state.token
-}
-
-async function api<T>(action: string, input: unknown, token: string): Promise<T> {
-  const res = await fetch(`${world.url}api`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ action, input }) })
-  const body = (await res.json()) as { ok: boolean; data: T }
-  if (!body.ok) throw new Error(`${action}: ${JSON.stringify(body)}`)
-  return body.data
-}
-const cid = () => `c${Math.random().toString(36).slice(2, 14)}`
+const api = <T>(action: string, input: unknown, token: string) => callAs<T>(world, action, input, token)
+const cid = seedId
 
 test('totals across groups and the people view, in both languages', async () => {
   const { context, page } = await phone(world, 'zh-CN')
   await page.goto(world.url)
-  const me = await signIn(page, '小李')
+  const me = await signInAs(page, '小李')
   const ming = (await api<{ token: string }>('signIn', { provider: 'dev', name: '阿明' }, '')).token
   const red = (await api<{ token: string }>('signIn', { provider: 'dev', name: '小红' }, '')).token
   /** A group made by `owner` with me in it, where `payer` ('me' or 'owner') paid `amount` for both. */
