@@ -2,7 +2,7 @@ import type { moreZhCN } from './more.zh-CN'
 
 /** Messages of the pages in the pages-more subpackage (settle, invite, me, activity), loaded with them. */
 export const moreEn: Record<keyof typeof moreZhCN, string> = {
-  'settle.title': 'Settle up',
+  'settle.title': 'Pay & collect',
   'settle.collect': 'Collect',
   'settle.collectWaiting': 'Paid; confirm to receive it',
   'settle.collected': 'Received in your wallet',

@@ -1,6 +1,6 @@
 /** Messages of the pages in the pages-more subpackage (settle, invite, me, activity), loaded with them. */
 export const moreZhCN = {
-  'settle.title': '结算',
+  'settle.title': '付款与收款',
   'settle.collect': '收款',
   'settle.collectWaiting': '已付款，等你确认收款',
   'settle.collected': '已收款到你的钱包',

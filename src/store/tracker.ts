@@ -1,6 +1,6 @@
 /**
- * The who-has-paid tracker: transfers still owed (the plan), payments recorded and awaiting the receiver
- * (pendingPayments), and payments confirmed (from the group's activity).
+ * The payments of a group under its plan: payments recorded and awaiting the receiver (pendingPayments) and payments
+ * confirmed (from the group's activity). The transfers still owed are the plan itself, shown once, above it.
  */
 import { useEffect, useState } from 'react'
 import type { ActivityView, GroupView } from '@/api/views'
@@ -30,9 +30,6 @@ function confirmedFromActivity(items: ActivityView[]): ConfirmedPayment[] {
 
 export function trackerEntries(group: GroupView, confirmed: ConfirmedPayment[]): TrackerEntry[] {
   const entries: TrackerEntry[] = []
-  for (const p of group.plan) {
-    if (p.state === 'open') entries.push({ key: `plan:${p.from}->${p.to}`, from: p.from, to: p.to, amount: p.amount, status: 'owes' })
-  }
   for (const p of group.pendingPayments) {
     entries.push({ key: `pending:${p.id}`, from: p.from, to: p.to, amount: p.amount, status: 'paid', paymentId: p.id })
   }

@@ -147,7 +147,7 @@ test('two people split in several modes, see the same balances, and settle in ca
   await A.reload()
   await byTestId(A, 'group-tab-settle').click()
   await byTestId(A, `tracker-paid-${boId}`).waitFor()
-  await byTestId(A, `tracker-owes-${cyId}`).waitFor()
+  await byTestId(A, `plan-${cyId}-${annId}`).waitFor()
   await shot(A, '05-settle-tracker')
   await byTestId(A, 'open-settle').click()
   await byTestId(A, `confirm-payment-${boId}`).click()

@@ -55,7 +55,7 @@ describe('a WeChat organizer and an Alipay friend', () => {
     await bob.waitForPage('pages/group/index')
     await bob.waitFor(() => headerBalance(bob) === '应付 ¥30.00')
 
-    bob.page.tap('去结算')
+    bob.page.tap('付款 / 收款')
     const settle = await bob.waitForPage('pages-more/settle/index')
     await bob.waitForText('用支付宝付款')
     settle.tap('用支付宝付款')
@@ -79,7 +79,7 @@ describe('a WeChat organizer and an Alipay friend', () => {
   })
 
   it('the organizer collects the WeChat payout with requestMerchantTransfer', async () => {
-    alice.page.tap('去结算')
+    alice.page.tap('付款 / 收款')
     const settle = await alice.waitForPage('pages-more/settle/index')
     await alice.waitForText('已付款，等你确认收款')
     expect(textContent(settle.closest(settle.getByText('已付款，等你确认收款'), 'transfer')).replace(/\s+/g, '')).toContain('¥30.00')

@@ -160,7 +160,7 @@ describe.each(['weapp', 'alipay'] as const)('%s: split a bill and settle it with
 
   it(`pays the transfer with ${wallet[target].name} and sees it settled`, async () => {
     expect(bobWallet).toBeDefined() // the function serves the sandbox wallet in dev mode
-    bob.page.tap('去结算')
+    bob.page.tap('付款 / 收款')
     const settle = await bob.waitForPage('pages-more/settle/index')
     await bob.waitForText(`用${wallet[target].name}付款`)
     expect(moneyIn(section(settle, '我要付的'), /^付给 /, 'transfer')).toBe('¥100.00')

@@ -67,7 +67,7 @@ describe.each(['weapp', 'alipay'] as const)('%s', (target) => {
     const people = app.page
     people.tap(people.getAllByText('去这个账本结算')[0]!)
     const settle = await app.waitForPage('pages-more/settle/index')
-    await app.waitForText('结算')
+    await app.waitForText('我要付的')
     expect(settle.text()).toMatch(/付给 阿明|来自 阿明/)
     expect(app.errors).toEqual([])
   })

@@ -8,7 +8,7 @@ export interface TrackerEntry {
   from: string
   to: string
   amount: number
-  status: 'owes' | 'paid' | 'confirmed'
+  status: 'paid' | 'confirmed'
   /** The recorded payment waiting on its receiver (status 'paid'). */
   paymentId?: string
 }
@@ -26,8 +26,9 @@ export interface TrackerProps {
 }
 
 /**
- * Who has paid: who still owes, who says they paid, whose payment is confirmed. A payment waiting on its
- * receiver gets a confirm action for the receiver, and for the organizer on the receiver's behalf (cash).
+ * The payments under the plan: who says they paid, whose payment is confirmed (the transfers still owed are the plan,
+ * shown once above). A payment waiting on its receiver gets a confirm action for the receiver, and for the
+ * organizer on the receiver's behalf (cash).
  */
 export default function PaidTracker({ entries, names, currency, locale, confirmAs, confirming, onConfirm }: TrackerProps) {
   if (entries.length === 0) {
@@ -37,7 +38,7 @@ export default function PaidTracker({ entries, names, currency, locale, confirmA
       </View>
     )
   }
-  const groups: TrackerEntry['status'][] = ['owes', 'paid', 'confirmed']
+  const groups: TrackerEntry['status'][] = ['paid', 'confirmed']
   const confirmAction = (e: TrackerEntry) => {
     const role = confirmAs?.(e) ?? null
     if (!role || !e.paymentId) return null
@@ -65,7 +66,7 @@ export default function PaidTracker({ entries, names, currency, locale, confirmA
                 {confirmAction(e)}
               </View>
               <Money amount={e.amount} currency={currency} locale={locale} />
-              <Text className={`badge${status === 'owes' ? '' : status === 'paid' ? ' badge--muted' : ' badge--ok'}`}>{translate(locale, `group.tracker.${status}` as MessageKey)}</Text>
+              <Text className={`badge${status === 'paid' ? ' badge--muted' : ' badge--ok'}`}>{translate(locale, `group.tracker.${status}` as MessageKey)}</Text>
             </View>
           ))
       )}

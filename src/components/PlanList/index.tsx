@@ -29,7 +29,7 @@ export default function PlanList({ plan, names, me, currency, locale }: { plan: 
           <Avatar name={names[p.to] ?? '?'} size='sm' />
           <View className='grow' style={{ marginLeft: '12px' }}>
             <Text className='ellipsis' style={{ display: 'block' }}>{p.from === me ? translate(locale, 'group.plan.youPay', { to: nameOf(p.to) }) : p.to === me ? translate(locale, 'group.plan.paysYou', { from: nameOf(p.from) }) : translate(locale, 'group.plan.line', { from: nameOf(p.from), to: nameOf(p.to) })}</Text>
-            <Text className={`badge${p.state === 'open' ? '' : ' badge--ok'}`} style={{ marginLeft: 0 }}>{translate(locale, `transfer.state.${p.state}` as MessageKey)}</Text>
+            <Text className={`badge${p.state === 'open' ? '' : ' badge--ok'}`} style={{ marginLeft: 0 }}>{translate(locale, p.state === 'pending' ? 'group.tracker.paid' : (`transfer.state.${p.state}` as MessageKey))}</Text>
           </View>
           <Money amount={p.amount} currency={currency} locale={locale} className={p.from === me ? 'tone-owes' : p.to === me ? 'tone-owed' : ''} />
         </View>

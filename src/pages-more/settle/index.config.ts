@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '结算', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '付款与收款', enablePullDownRefresh: true })
