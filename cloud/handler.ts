@@ -12,7 +12,7 @@ import { verifySession } from './auth/session'
 import { ApiError } from './errors'
 import { claimClientId, createPruner, releaseClientId, requestHash, storeResult } from './ledger/idempotency'
 import { createRateLimiter } from './ledger/rate-limit'
-import { findUser, upsertUser, type UserRow } from './ledger/users'
+import { DEFAULT_NAME, findUser, upsertUser, type UserRow } from './ledger/users'
 import type { Queryable } from './store/db'
 
 export interface HandlerRequest {
@@ -92,7 +92,7 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
   async function resolveUser(q: Queryable, req: HandlerRequest, userId: string | null, now: Date): Promise<UserRow> {
     if (req.trusted) {
       const alipay = req.trusted.provider === 'alipay'
-      return upsertUser(q, req.trusted, { name: alipay ? '支付宝用户' : '微信用户', wallet: alipay ? 'alipay' : 'wechat', nameChosen: false }, now)
+      return upsertUser(q, req.trusted, { name: DEFAULT_NAME[alipay ? 'alipay' : 'wechat'], wallet: alipay ? 'alipay' : 'wechat', nameChosen: false }, now)
     }
     const user = userId ? await findUser(q, userId) : null
     if (!user) throw new ApiError('UNAUTHENTICATED', req.token ? 'Your session is invalid or expired; please sign in again' : 'Sign in first')

@@ -3,7 +3,7 @@ import { coreActions as api } from '../../src/api/actions'
 import { decodeCursor, encodeCursor } from '../ledger/cursor'
 import { newId } from '../ledger/ids'
 import { checkGroupQuota, checkGroupSize, checkMemberQuota } from '../ledger/quotas'
-import { byMember, groupRow, nextPosition, recordChange, requireMember, type GroupRow } from '../ledger/groups'
+import { byMember, groupRow, myGroupRows, nextPosition, recordChange, requireMember, type GroupRow } from '../ledger/groups'
 import { peopleOf } from '../ledger/people'
 import { buildGroupView, deriveState, memberView } from '../ledger/state'
 import { toInt } from '../store/convert'
@@ -15,13 +15,8 @@ import { defineAction, type ActionContext } from './types'
  * version). `groups` counts the groups behind the figures: those where I owe or am owed.
  */
 async function myTotals(ctx: ActionContext & { user: { id: string } }): Promise<CurrencyTotals[]> {
-  const res = await ctx.q.query<Record<string, unknown>>(
-    `SELECT g.id, g.name, g.currency, g.emoji, g.version, g.created_at, m.id AS me
-       FROM members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = $1`,
-    [ctx.user.id]
-  )
   const byCurrency = new Map<string, CurrencyTotals>()
-  for (const r of res.rows) {
+  for (const r of await myGroupRows(ctx.q, ctx.user.id)) {
     const group = groupRow(r)
     const balance = (await deriveState(ctx.q, ctx.cache, group)).balances[r.me as string] ?? 0
     if (balance === 0) continue

@@ -4,10 +4,8 @@ import { issueSession } from '../auth/session'
 import { resolveIdentity } from '../auth/identity'
 import { ApiError } from '../errors'
 import { requireMember } from '../ledger/groups'
-import { findUser, upsertUser, userView } from '../ledger/users'
+import { DEFAULT_NAME, findUser, upsertUser, userView } from '../ledger/users'
 import { defineAction } from './types'
-
-const DEFAULT_NAME = { wechat: '微信用户', alipay: '支付宝用户', dev: 'Dev' } as const
 
 export const sessionActions = [
   defineAction('signIn', api.signIn, { auth: 'none' }, async (ctx, input) => {

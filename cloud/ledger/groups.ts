@@ -66,6 +66,16 @@ export async function lockGroup(q: Queryable, groupId: string): Promise<GroupRow
   return g.rows[0] ? groupRow(g.rows[0]) : null
 }
 
+/** Every group `userId` is in, newest first, with their member id there (`me`): rows for `groupRow`. */
+export async function myGroupRows(q: Queryable, userId: string): Promise<Array<Record<string, unknown>>> {
+  const res = await q.query<Record<string, unknown>>(
+    `SELECT g.id, g.name, g.currency, g.emoji, g.version, g.created_at, m.id AS me
+       FROM members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = $1 ORDER BY g.created_at DESC, g.id DESC`,
+    [userId]
+  )
+  return res.rows
+}
+
 export async function listMembers(q: Queryable, groupId: string): Promise<MemberRow[]> {
   const res = await q.query<Record<string, unknown>>('SELECT id, group_id, name, user_id, position, role FROM members WHERE group_id = $1 ORDER BY position, id', [groupId])
   return res.rows.map((r) => ({ ...(r as unknown as MemberRow), position: toInt(r.position) }))

@@ -6,19 +6,14 @@
 import type { PersonView } from '../../src/api/actions'
 import type { Queryable } from '../store/db'
 import type { CacheView } from './cache'
-import { groupRow, listMembers } from './groups'
+import { groupRow, listMembers, myGroupRows } from './groups'
 import { keptPlan } from './plans'
 import { deriveState } from './state'
 import { findUsers } from './users'
 
 export async function peopleOf(q: Queryable, cache: CacheView, userId: string): Promise<PersonView[]> {
-  const mine = await q.query<Record<string, unknown>>(
-    `SELECT g.id, g.name, g.currency, g.emoji, g.version, g.created_at, m.id AS me
-       FROM members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = $1 ORDER BY g.created_at DESC, g.id DESC`,
-    [userId]
-  )
   const people = new Map<string, PersonView>()
-  for (const r of mine.rows) {
+  for (const r of await myGroupRows(q, userId)) {
     const group = groupRow(r)
     const me = r.me as string
     const members = await listMembers(q, group.id)

@@ -35,6 +35,9 @@ export async function findUsers(q: Queryable, ids: string[]): Promise<Map<string
   return new Map(res.rows.map((r) => [r.id as string, row(r)]))
 }
 
+/** The name a sign-in without one gets (the app then asks for a real one: `name_chosen` stays false). */
+export const DEFAULT_NAME = { wechat: '微信用户', alipay: '支付宝用户', dev: 'Dev' } as const
+
 /** The user for a verified identity, created on first sign-in (safe under concurrent first sign-ins). */
 export async function upsertUser(
   q: Queryable,

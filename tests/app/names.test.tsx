@@ -5,13 +5,11 @@
 import { render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import SettlePage from '@/pages-more/settle'
-import { setTransport } from '@/services/api'
-import type { Envelope } from '@/services/wire'
 import { useGroups } from '@/store/groups'
 import { distinctNames } from '@/store/names'
 import { useQueue } from '@/store/queue'
 import { useSession } from '@/store/session'
-import { groupView } from './fixtures'
+import { groupView, playFunction } from './fixtures'
 
 const m = (id: string, name: string) => ({ id, name })
 
@@ -42,10 +40,7 @@ test('the settle page names two people called Bo apart', async () => {
   useSession.setState({ locale: 'en', token: 't', hydrated: true })
   useQueue.setState({ items: [], failed: [] })
   useGroups.getState().reset()
-  setTransport(async (envelope: Envelope) => {
-    if (envelope.action === 'getGroup') return { status: 200, body: { ok: true as const, data: { group } } }
-    return { status: 404, body: { ok: false as const, error: { code: 'UNKNOWN_ACTION', message: envelope.action } } }
-  })
+  playFunction([], (action) => (action === 'getGroup' ? { group } : undefined))
   useGroups.getState().putGroup(group)
   render(<SettlePage />)
   expect((await screen.findByTestId('pay-bo1')).textContent).toContain('Pay Bo')

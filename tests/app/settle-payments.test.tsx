@@ -7,12 +7,10 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { GroupView, PaymentView } from '@/api/views'
 import SettlePage from '@/pages-more/settle'
-import { setTransport } from '@/services/api'
-import type { Envelope } from '@/services/wire'
 import { useGroups } from '@/store/groups'
 import { useQueue } from '@/store/queue'
 import { useSession } from '@/store/session'
-import { groupView } from './fixtures'
+import { groupView, playFunction, Refuse, type Call } from './fixtures'
 
 const payment = (p: Partial<PaymentView> & Pick<PaymentView, 'id' | 'from' | 'to' | 'amount'>): PaymentView => ({
   method: 'cash',
@@ -34,7 +32,7 @@ const members = [
 
 let group: GroupView
 let payees: Record<string, string | null> | 'fail'
-const calls: Array<{ action: string; input: Record<string, unknown> }> = []
+const calls: Call[] = []
 
 function start(fields: Partial<GroupView>, options: typeof payees, locale: 'en' | 'zh-CN' = 'en') {
   group = groupView({ me: 'ann', members, balances: { ann: -3000, bob: 2000, pat: 1000, cy: 0 }, plan: [], totalSpent: 3000, ...fields })
@@ -49,20 +47,14 @@ beforeEach(() => {
   calls.length = 0
   ;(Taro.getCurrentInstance as jest.Mock).mockReturnValue({ router: { params: { groupId: 'g1' } } })
   useQueue.setState({ items: [], failed: [] })
-  setTransport(async (envelope: Envelope) => {
-    const input = envelope.input as Record<string, unknown>
-    calls.push({ action: envelope.action, input })
-    const ok = (data: unknown) => ({ status: 200, body: { ok: true as const, data } })
-    if (envelope.action === 'getGroup') return ok({ group })
-    if (envelope.action === 'getTransfers') return ok({ items: [] })
-    if (envelope.action === 'payOptions') {
-      if (payees === 'fail') return { status: 503, body: { ok: false as const, error: { code: 'UNAVAILABLE', message: 'down' } } }
-      return ok({ payees })
-    }
+  playFunction(calls, (action, input) => {
+    if (action === 'getGroup') return { group }
+    if (action === 'getTransfers') return { items: [] }
+    if (action === 'payOptions') return payees === 'fail' ? new Refuse(503, 'UNAVAILABLE') : { payees }
     const p = group.pendingPayments.find((x) => x.id === input.paymentId)
-    if (envelope.action === 'withdrawPayment') return ok({ payment: { ...p, status: 'withdrawn' }, version: group.version + 1 })
-    if (envelope.action === 'rejectPayment') return ok({ payment: { ...p, status: 'rejected', reason: input.reason }, version: group.version + 1 })
-    return { status: 404, body: { ok: false as const, error: { code: 'UNKNOWN_ACTION', message: envelope.action } } }
+    if (action === 'withdrawPayment') return { payment: { ...p, status: 'withdrawn' }, version: group.version + 1 }
+    if (action === 'rejectPayment') return { payment: { ...p, status: 'rejected', reason: input.reason }, version: group.version + 1 }
+    return undefined
   })
 })
 

@@ -5,12 +5,10 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import SettlePage from '@/pages-more/settle'
-import { setTransport } from '@/services/api'
-import type { Envelope } from '@/services/wire'
 import { useGroups } from '@/store/groups'
 import { useQueue } from '@/store/queue'
 import { useSession } from '@/store/session'
-import { groupView } from './fixtures'
+import { groupView, playFunction, type Call } from './fixtures'
 
 const group = groupView({
   me: 'ann',
@@ -27,7 +25,7 @@ const group = groupView({
   totalSpent: 3000
 })
 
-const calls: Array<{ action: string; input: Record<string, unknown> }> = []
+const calls: Call[] = []
 
 beforeEach(() => {
   calls.length = 0
@@ -36,15 +34,12 @@ beforeEach(() => {
   useGroups.getState().reset()
   useGroups.getState().putGroup(group)
   useQueue.setState({ items: [], failed: [] })
-  setTransport(async (envelope: Envelope) => {
-    const input = envelope.input as Record<string, unknown>
-    calls.push({ action: envelope.action, input })
-    const ok = (data: unknown) => ({ status: 200, body: { ok: true as const, data } })
-    if (envelope.action === 'getGroup') return ok({ group })
-    if (envelope.action === 'getTransfers') return ok({ items: [] })
-    if (envelope.action === 'recordPayment') return ok({ payment: { id: 'p1' }, version: 6 })
-    if (envelope.action === 'getMemberQr') return ok({ memberId: input.memberId, wallet: 'alipay', qrImage: `data:image/png;base64,${input.memberId === 'bo1' ? 'AAAA' : 'BBBB'}` })
-    return { status: 404, body: { ok: false as const, error: { code: 'UNKNOWN_ACTION', message: envelope.action } } }
+  playFunction(calls, (action, input) => {
+    if (action === 'getGroup') return { group }
+    if (action === 'getTransfers') return { items: [] }
+    if (action === 'recordPayment') return { payment: { id: 'p1' }, version: 6 }
+    if (action === 'getMemberQr') return { memberId: input.memberId, wallet: 'alipay', qrImage: `data:image/png;base64,${input.memberId === 'bo1' ? 'AAAA' : 'BBBB'}` }
+    return undefined
   })
 })
 
