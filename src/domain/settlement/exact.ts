@@ -8,12 +8,14 @@ export const EXACT_LIMIT = 32
 
 /**
  * Work budgets, in search steps (a count, not a clock, so that the same balances always get the same plan on
- * any machine), chosen so that a search that uses all of them stays well under 100 ms on a 2-core machine, even a
- * busy one (`npm run bench:ledger`): counting the minimum (past it: the heuristic), choosing the canonical plan
- * among the minimum ones (past it: some minimum plan, see FALLBACK_WORK).
+ * any machine): counting the minimum (past it: the heuristic), choosing the canonical plan among the minimum ones
+ * (past it: some minimum plan, see FALLBACK_WORK). A step is weighted by what it costs (a member mask tried as a
+ * part costs 12, a vector tried in the count 1), so that a search that uses all of its work takes about 80 ms on
+ * this 2-core machine, while every one of the 900 benchmark groups and 400 more of the hardest kinds finishes
+ * its canonical plan well within it (`npm run bench:ledger`).
  */
-const COUNT_WORK = 60_000
-export const EXACT_WORK = 30_000
+const COUNT_WORK = 120_000
+export const EXACT_WORK = 700_000
 
 /** The work allowed for finding some minimum plan once the canonical search ran out. */
 const FALLBACK_WORK = 15_000
@@ -22,6 +24,25 @@ const FALLBACK_WORK = 15_000
 const LIST_LIMIT = 150_000
 
 class OutOfWork extends Error {}
+
+/** Zero-sum vectors within some vector (indices into the list), gathered size by size from `min` to `listed`. */
+interface Pool {
+  idx: number[]
+  /** Where the vectors of each size start in `idx`, for the sizes `min` to `listed`. */
+  starts: number[]
+  min: number
+  listed: number
+}
+
+/**
+ * A solved search state: the best plan's score (null: no partition) and first part when `exact`; otherwise an
+ * upper bound on every plan of the state, below the floor it was asked for.
+ */
+interface Solved {
+  exact: boolean
+  score: Score | null
+  part?: number
+}
 
 interface HalfVectors {
   bits: Uint32Array
@@ -72,12 +93,16 @@ const lowestBit = (mask: number): number => 31 - Math.clz32(mask & -mask)
  *    split in two halves of at most 2^16 sub-vectors each, the right half hashed on (sum, size)).
  * 3. The count: equal and opposite pairs are peeled first (some best partition always has them as parts); then
  *    "can v be cut into at least t parts of at least m members?" peels the smallest part: it has at most |v| / t
- *    members and every other part is at least as large. A memo keeps, per (vector, m), the most parts found and
- *    the fewest proven impossible.
+ *    members and every other part is at least as large (when all parts must have the same size, only parts
+ *    holding v's lowest member are tried; for two parts, one listed vector within v answers). A memo keeps, per
+ *    (vector, m), the most parts found and the fewest proven impossible. Each level hands its children the
+ *    vectors it found within v (a "pool"), so a child filters those instead of the whole list.
  * 4. The plan: branch and bound over the members themselves, memoized per (members left, smallest size, lowest
  *    member of the last part of that size), so that each partition is met once, parts taken by (size, lowest
  *    member). Candidates (listed vectors expanded to members, leaving count - 1 parts) are tried best bound first,
- *    the bound of the rest being its northwest score taken as one group (no settlement of it scores more).
+ *    the bound of the rest being its northwest score taken as one group (no settlement of it scores more). A
+ *    state is asked with a floor (what it must reach to matter): it answers its exact best at or above the floor,
+ *    or an upper bound below it, and the memo keeps either, so the search proves "not better" without solving.
  */
 export function exactPlan(parties: readonly Party[], totalMembers: number, work = EXACT_WORK): ExactPlan | null {
   const n = parties.length
@@ -133,8 +158,11 @@ class Search {
   private listed = 0
   /** The bits of the members who owe. */
   private debtorBits = 0
-  private readonly counts = new Map<number, number>()
-  private readonly plans = new Map<number, { score: Score | null; part: number }>()
+  /** The bits of the members who share their balance with someone else. */
+  private sharedBits = 0
+  /** The count memo, per smallest part size, keyed by the vector as a signed 32-bit integer (a small integer to V8). */
+  private readonly counts: Map<number, number>[] = Array.from({ length: EXACT_LIMIT + 1 }, () => new Map())
+  private readonly plans = new Map<number, Solved>()
   private readonly partScores = new Map<number, Score>()
   private readonly partKeys = new Map<number, number[]>()
   private readonly math: ScoreMath
@@ -154,6 +182,7 @@ class Search {
       i = j
     }
     for (let i = 0; i < this.at.length; i++) if (this.at[i]!.balance < 0) this.debtorBits += 2 ** i
+    for (const c of this.classes) if (c.size > 1) this.sharedBits = (this.sharedBits | c.mask) >>> 0
     const byValue = new Map(this.classes.map((c, i) => [c.value, i] as const))
     for (const c of this.classes) c.opposite = byValue.get(-c.value) ?? -1
     const byRank = this.at.map((_, i) => i).sort((a, b) => this.at[a]!.rank - this.at[b]!.rank)
@@ -174,8 +203,8 @@ class Search {
   best(work: number): Transfer[] {
     this.work = 0
     this.limit = work
-    this.solve(this.full, 2, -1)
-    return this.transfers(this.chosen(this.full, this.plans.get(stateKey(this.full, 2, -1))!.part))
+    this.solve(this.full, 2, -1, null)
+    return this.transfers(this.chosen(this.full, this.plans.get(stateKey(this.full, 2, -1))!.part!))
   }
 
   /** A minimum plan, found without comparing plans (after minimum()): the first smallest part each time. */
@@ -221,6 +250,8 @@ class Search {
 
   /** Canonical `a` minus canonical `b` (b contained in a). */
   private minus(a: number, b: number): number {
+    // Members alone in their class are their own vector bits.
+    if ((b & this.sharedBits) === 0) return (a & ~b) >>> 0
     let out = a
     for (let m = b; m !== 0; ) {
       const c = this.classes[this.classOf[lowestBit(m)]!]!
@@ -334,10 +365,10 @@ class Search {
   }
 
   /** Whether `v` can be cut into at least `need` zero-sum parts of at least `min` members (pairs when min <= 2). */
-  private reaches(v: number, min: number, need: number): boolean {
-    if (min > 2) return this.atLeast(v, min, need)
+  private reaches(v: number, min: number, need: number, from: Pool | null): boolean {
+    if (min > 2) return this.atLeast(v, min, need, from)
     const { pairs, rest } = this.peelPairs(v)
-    return need <= pairs || this.atLeast(rest, 3, need - pairs)
+    return need <= pairs || this.atLeast(rest, 3, need - pairs, from)
   }
 
   /** The largest number of zero-sum parts of at least `min` members of `v`; -1 if none. */
@@ -355,14 +386,15 @@ class Search {
    * part is removed the others are at least as large, so each partition is met in one order of part sizes. The
    * memo keeps, per (v, min), the most parts found and the fewest proven impossible.
    */
-  private atLeast(v: number, min: number, need: number): boolean {
+  private atLeast(v: number, min: number, need: number, from: Pool | null = null): boolean {
     if (need <= 0) return true
     if (v === 0) return false
     const size = popcount(v)
     if (size < min) return false
     if (need === 1) return true
-    const key = v + min * 4294967296
-    const known = this.counts.get(key)
+    const memo = this.counts[min]!
+    const key = v | 0
+    const known = memo.get(key)
     // Each part has a debtor and a creditor.
     const debtors = popcount((v & this.debtorBits) >>> 0)
     let found = 1
@@ -374,13 +406,28 @@ class Search {
     if (found >= need) return true
     if (most < need) return false
     this.spend(2)
-    for (const [part, s] of this.smallCandidates(v, min, need)) {
-      if (this.atLeast(this.minus(v, part), s, need - 1)) {
-        this.counts.set(key, need + (most << 6))
-        return true
+    if (need === 2) {
+      // Two parts: the smaller is a listed vector, and what it leaves is the other.
+      const yes = this.containsPart(v, min, Math.floor(size / 2), from)
+      memo.set(key, yes ? 2 + (most << 6) : 1 + (1 << 6))
+      return yes
+    }
+    const pool = this.pool(min)
+    const lowest = (v & -v) >>> 0
+    for (let s = min; s * need <= size; s++) {
+      // When every part has exactly s members, one of them holds v's lowest member: only those are tried.
+      const must = s * need === size ? lowest : 0
+      for (let k = this.gather(pool, v, s, from); k < pool.idx.length; k++) {
+        const part = this.list[pool.idx[k]!]!
+        if ((part & must) !== must) continue
+        this.spend(1)
+        if (this.atLeast(this.minus(v, part), s, need - 1, pool)) {
+          memo.set(key, need + (most << 6))
+          return true
+        }
       }
     }
-    this.counts.set(key, found + ((need - 1) << 6))
+    memo.set(key, found + ((need - 1) << 6))
     return false
   }
 
@@ -401,12 +448,12 @@ class Search {
   }
 
   private partScore(part: number): Score {
-    let s = this.partScores.get(part)
+    let s = this.partScores.get(part | 0)
     if (s === undefined) {
       const rank = new Map(this.members(part).map((p) => [p.id, p.rank] as const))
       s = this.math.zero
       for (const t of this.settle(part)) s = this.math.add(s, this.math.times(t.amount, this.rankWeight(t, rank)))
-      this.partScores.set(part, s)
+      this.partScores.set(part | 0, s)
     }
     return s
   }
@@ -414,6 +461,7 @@ class Search {
   /** The northwest score of `mask` taken as one group: no settlement of its members scores more. */
   private bound(mask: number): Score {
     const { debtorsByRank: debtors, creditorsByRank: creditors, at, math } = this
+    if (math.zero === 0) return this.boundNumber(mask)
     let s = math.zero
     let i = -1
     let j = -1
@@ -439,33 +487,104 @@ class Search {
     }
   }
 
+  /** {@link bound} when scores are numbers (the same walk, without the score arithmetic's calls). */
+  private boundNumber(mask: number): number {
+    const { debtorsByRank: debtors, creditorsByRank: creditors, at } = this
+    let s = 0
+    let i = -1
+    let j = -1
+    let owe = 0
+    let get = 0
+    for (;;) {
+      if (owe === 0) {
+        do i++
+        while (i < debtors.length && ((mask >>> debtors[i]!) & 1) === 0)
+        if (i === debtors.length) return s
+        owe = -at[debtors[i]!]!.balance
+      }
+      if (get === 0) {
+        do j++
+        while (j < creditors.length && ((mask >>> creditors[j]!) & 1) === 0)
+        if (j === creditors.length) return s
+        get = at[creditors[j]!]!.balance
+      }
+      const amount = owe < get ? owe : get
+      s += amount * (at[debtors[i]!]!.rank + 1) * (at[creditors[j]!]!.rank + 1)
+      owe -= amount
+      get -= amount
+    }
+  }
+
   /**
    * The vectors (with their sizes) that can be the smallest part (of at least `min` members) of a best partition
    * of `mask` into `count` parts: zero-sum, of at most |mask| / count members, leaving count - 1 parts no smaller.
    */
   private *smallestParts(mask: number, min: number, count: number): Generator<[vector: number, size: number]> {
     const v = this.canon(mask)
-    for (const [part, s] of this.smallCandidates(v, Math.max(min, 2), count)) {
-      if (this.reaches(this.minus(v, part), s, count - 1)) yield [part, s]
+    const size = popcount(v)
+    const pool = this.pool(Math.max(min, 2))
+    for (let s = pool.min; s * count <= size; s++) {
+      for (let k = this.gather(pool, v, s, null); k < pool.idx.length; k++) {
+        const part = this.list[pool.idx[k]!]!
+        this.spend(1)
+        if (this.reaches(this.minus(v, part), s, count - 1, pool)) yield [part, s]
+      }
     }
   }
 
-  /**
-   * The listed zero-sum vectors within the canonical `v` that could be the smallest of `count` parts of at least
-   * `min` members (at most |v| / count members), smallest first, with their sizes.
-   */
-  private *smallCandidates(v: number, min: number, count: number): Generator<[vector: number, size: number]> {
-    const size = popcount(v)
-    for (let s = min; s * count <= size; s++) {
+  private pool(min: number): Pool {
+    return { idx: [], starts: [], min, listed: min - 1 }
+  }
+
+  /** Whether a listed zero-sum vector of `min` to `max` members lies within `v` (`from` as in {@link gather}). */
+  private containsPart(v: number, min: number, max: number, from: Pool | null): boolean {
+    const { list } = this
+    for (let s = min; s <= max; s++) {
       this.listUpTo(s)
-      const end = s < this.listed ? this.firstOfSize[s + 1]! : this.list.length
-      for (let i = this.firstOfSize[s]!; i < end; i++) {
-        const part = this.list[i]!
-        if ((part & v) >>> 0 !== part) continue
-        this.spend(1)
-        yield [part, s]
+      let first: number
+      let end: number
+      if (from !== null && s >= from.min && s <= from.listed) {
+        first = from.starts[s]!
+        end = s < from.listed ? from.starts[s + 1]! : from.idx.length
+        for (let k = first; k < end; k++) {
+          const part = list[from.idx[k]!]!
+          if ((part & v) >>> 0 === part) return true
+        }
+      } else {
+        first = this.firstOfSize[s]!
+        end = s < this.listed ? this.firstOfSize[s + 1]! : list.length
+        for (let i = first; i < end; i++) if ((list[i]! & v) >>> 0 === list[i]) return true
       }
+      this.spend((end - first) >> 5)
     }
+    return false
+  }
+
+  /**
+   * Adds to `pool` the listed zero-sum vectors of `s` members within the canonical `v` (listing them first if
+   * needed) and returns where they start in `pool.idx`. `from`, a pool made for a vector containing `v`, already
+   * holds the candidates of the sizes it went up to: only they are filtered, instead of the whole list.
+   */
+  private gather(pool: Pool, v: number, s: number, from: Pool | null): number {
+    this.listUpTo(s)
+    const { list } = this
+    const { idx } = pool
+    const start = idx.length
+    pool.starts[s] = start
+    pool.listed = s
+    if (from !== null && s >= from.min && s <= from.listed) {
+      const end = s < from.listed ? from.starts[s + 1]! : from.idx.length
+      for (let k = from.starts[s]!; k < end; k++) {
+        const i = from.idx[k]!
+        if ((list[i]! & v) >>> 0 === list[i]) idx.push(i)
+      }
+      this.spend((end - from.starts[s]!) >> 5)
+    } else {
+      const end = s < this.listed ? this.firstOfSize[s + 1]! : list.length
+      for (let i = this.firstOfSize[s]!; i < end; i++) if ((list[i]! & v) >>> 0 === list[i]) idx.push(i)
+      this.spend((end - this.firstOfSize[s]!) >> 5)
+    }
+    return start
   }
 
   /**
@@ -511,7 +630,7 @@ class Search {
       m = (m & ~c.mask) >>> 0
     }
     if (whole !== -1) {
-      this.spend(4)
+      this.spend(12)
       if (lowestBit(whole) > after) out.push(whole)
       return
     }
@@ -523,54 +642,77 @@ class Search {
       choices.push({ pool, take: popcount((m & c.mask) >>> 0) })
       m = (m & ~c.mask) >>> 0
     }
-    const walk = (k: number, acc: number) => {
-      if (k === choices.length) {
-        this.spend(4)
-        if (lowestBit(acc) > after) out.push(acc)
-        return
-      }
-      const { pool, take } = choices[k]!
-      const pick = (from: number, left: number, a: number) => {
-        if (left === 0) return walk(k + 1, a)
-        for (let i = from; i <= pool.length - left; i++) pick(i + 1, left - 1, a + pool[i]!)
-      }
-      pick(0, take, acc)
+    this.pick(choices, 0, 0, choices[0]!.take, 0, after, out)
+  }
+
+  /** Every way to take the members still to take from each class's pool, from `k` on (see {@link expand}). */
+  private pick(choices: { pool: number[]; take: number }[], k: number, from: number, left: number, acc: number, after: number, out: number[]): void {
+    if (left === 0) {
+      if (k + 1 < choices.length) return this.pick(choices, k + 1, 0, choices[k + 1]!.take, acc, after, out)
+      this.spend(12)
+      if (lowestBit(acc) > after) out.push(acc)
+      return
     }
-    walk(0, 0)
+    const { pool } = choices[k]!
+    for (let i = from; i <= pool.length - left; i++) this.pick(choices, k, i + 1, left - 1, acc + pool[i]!, after, out)
   }
 
   /**
    * The best plan of `mask` (a union of zero-sum parts) among its partitions into the most parts of at least
-   * `min` members (those of exactly `min` with their lowest member above `after`), or null if there is none;
-   * remembers its smallest part. Branch and bound: candidates best bound first.
+   * `min` members (those of exactly `min` with their lowest member above `after`), if it scores at least `floor`
+   * (any score when `floor` is null): then `exact` (score null when there is no such partition), and the memo
+   * remembers its first part. Otherwise an upper bound below `floor` (not exact), remembered so that a later
+   * call with a floor at or above it returns at once. Branch and bound: candidates best bound first; one whose
+   * bound is below what is needed is skipped, and the rest is asked only for what would reach it.
    */
-  private solve(mask: number, min: number, after: number): Score | null {
-    if (mask === 0) return this.math.zero
+  private solve(mask: number, min: number, after: number, floor: Score | null): Solved {
+    const { math } = this
+    if (mask === 0) return { exact: true, score: math.zero }
     const key = stateKey(mask, min, after)
     const known = this.plans.get(key)
-    if (known) return known.score
+    if (known) {
+      if (known.exact) return known
+      if (floor !== null && math.compare(known.score!, floor) < 0) return known
+    }
     this.spend(4)
     const count = this.partsOf(this.canon(mask), min)
-    const options = this.candidates(mask, min, after, count).map((part) => {
+    const parts = this.candidates(mask, min, after, count)
+    const options: { part: number; rest: number; own: Score; bound: Score }[] = new Array(parts.length)
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k]!
       const rest = (mask & ~part) >>> 0
-      return { part, rest, bound: this.math.add(this.partScore(part), this.bound(rest)) }
-    })
-    options.sort((a, b) => this.math.compare(b.bound, a.bound) || a.part - b.part)
+      const own = this.partScore(part)
+      options[k] = { part, rest, own, bound: math.add(own, this.bound(rest)) }
+    }
+    options.sort((a, b) => math.compare(b.bound, a.bound) || a.part - b.part)
     let bestPart = -1
-    let bestScore = this.math.zero
+    let bestScore: Score = math.zero
+    let ceiling: Score | null = null
     for (const o of options) {
-      if (bestPart !== -1 && this.math.compare(o.bound, bestScore) < 0) break
-      const rest = this.solve(o.rest, popcount(o.part), lowestBit(o.part))
-      if (rest === null) continue
-      const s = this.math.add(this.partScore(o.part), rest)
-      const cmp = bestPart === -1 ? 1 : this.math.compare(s, bestScore)
+      const need = bestPart !== -1 ? bestScore : floor
+      if (need !== null && math.compare(o.bound, need) < 0) {
+        if (ceiling === null || math.compare(o.bound, ceiling) > 0) ceiling = o.bound
+        break
+      }
+      const rest = this.solve(o.rest, popcount(o.part), lowestBit(o.part), need === null ? null : math.sub(need, o.own))
+      if (rest.score === null) continue
+      const s = math.add(o.own, rest.score)
+      if (!rest.exact) {
+        if (ceiling === null || math.compare(s, ceiling) > 0) ceiling = s
+        continue
+      }
+      const cmp = bestPart === -1 ? 1 : math.compare(s, bestScore)
       if (cmp > 0 || (cmp === 0 && this.preferred(this.chosen(mask, o.part), this.chosen(mask, bestPart)))) {
         bestPart = o.part
         bestScore = s
       }
     }
-    this.plans.set(key, { score: bestPart === -1 ? null : bestScore, part: bestPart })
-    return bestPart === -1 ? null : bestScore
+    let out: Solved
+    if (bestPart !== -1) out = { exact: true, score: bestScore, part: bestPart }
+    else if (ceiling === null) out = { exact: true, score: null }
+    else out = { exact: false, score: ceiling }
+    this.plans.set(key, out)
+    return out
   }
 
   /** The parts of the best plan of `mask` (solved) that starts with `first`. */
@@ -580,7 +722,7 @@ class Search {
       out.push(part)
       mask = (mask & ~part) >>> 0
       if (mask === 0) return out
-      part = this.plans.get(stateKey(mask, popcount(part), lowestBit(part)))!.part
+      part = this.plans.get(stateKey(mask, popcount(part), lowestBit(part)))!.part!
     }
   }
 
@@ -588,11 +730,11 @@ class Search {
   private keys(parts: number[]): number[] {
     const keys: number[] = []
     for (const part of parts) {
-      let own = this.partKeys.get(part)
+      let own = this.partKeys.get(part | 0)
       if (!own) {
         const rank = new Map(this.members(part).map((p) => [p.id, p.rank] as const))
         own = this.settle(part).map((t) => rank.get(t.from)! * this.totalMembers + rank.get(t.to)!)
-        this.partKeys.set(part, own)
+        this.partKeys.set(part | 0, own)
       }
       keys.push(...own)
     }

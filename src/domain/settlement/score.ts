@@ -4,6 +4,7 @@ export type Score = number | bigint
 export interface ScoreMath {
   zero: Score
   add(a: Score, b: Score): Score
+  sub(a: Score, b: Score): Score
   /** amount * weight, both safe integers. */
   times(amount: number, weight: number): Score
   compare(a: Score, b: Score): number
@@ -12,6 +13,7 @@ export interface ScoreMath {
 const small: ScoreMath = {
   zero: 0,
   add: (a, b) => (a as number) + (b as number),
+  sub: (a, b) => (a as number) - (b as number),
   times: (amount, weight) => amount * weight,
   compare: (a, b) => (a as number) - (b as number)
 }
@@ -19,6 +21,7 @@ const small: ScoreMath = {
 const big: ScoreMath = {
   zero: 0n,
   add: (a, b) => (a as bigint) + (b as bigint),
+  sub: (a, b) => (a as bigint) - (b as bigint),
   times: (amount, weight) => BigInt(amount) * BigInt(weight),
   compare: (a, b) => ((a as bigint) < (b as bigint) ? -1 : (a as bigint) > (b as bigint) ? 1 : 0)
 }
