@@ -9,6 +9,7 @@ import { historyActions } from './history'
 import { inviteActions } from './invites'
 import { paymentActionList } from './payments'
 import { paymentRoutes } from '../payments/routes'
+import { avatarRoute } from '../profile/avatars'
 import { sessionActions } from './session'
 import { settleActions } from './settle'
 import type { RawRoute } from '../routes'
@@ -27,5 +28,5 @@ export function buildRegistry(groups: AnyAction[][] = actionGroups): Map<string,
   return map
 }
 
-/** Raw HTTP routes (payment notifies, sandbox wallet) served by the HTTP entry beside POST /api. */
-export const rawRoutes: RawRoute[] = [...paymentRoutes]
+/** Raw HTTP routes (payment notifies, sandbox wallet, avatars) served by the HTTP entry beside POST /api. */
+export const rawRoutes: RawRoute[] = [...paymentRoutes, avatarRoute]

@@ -1,4 +1,5 @@
-/** Identity and profile: signIn, getMe, setWallet (profile: wallet, QR, name, locale), getMemberQr. */
+/** Identity and profile: signIn, getMe, setWallet (profile: wallet, QR, name, locale, avatar), getMemberQr. */
+import { randomBytes } from 'node:crypto'
 import { coreActions as api } from '../../src/api/actions'
 import { issueSession } from '../auth/session'
 import { resolveIdentity } from '../auth/identity'
@@ -36,6 +37,11 @@ export const sessionActions = [
     }
     if (input.wallet !== undefined) set('wallet', input.wallet)
     if (input.qrImage !== undefined) set('qr_image', input.qrImage)
+    if (input.avatar !== undefined) {
+      // A new image gets a new key (the old URL stops answering; the new one can be cached for good).
+      set('avatar', input.avatar)
+      set('avatar_key', input.avatar === null ? null : randomBytes(16).toString('hex'))
+    }
     if (input.name !== undefined) {
       set('name', input.name)
       set('name_chosen', true)

@@ -9,7 +9,7 @@ import type { CacheView } from './cache'
 import { groupRow, listMembers, myGroupRows } from './groups'
 import { keptPlan } from './plans'
 import { deriveState } from './state'
-import { findUsers } from './users'
+import { avatarPath, findUsers } from './users'
 
 export async function peopleOf(q: Queryable, cache: CacheView, userId: string): Promise<PersonView[]> {
   const people = new Map<string, PersonView>()
@@ -28,7 +28,7 @@ export async function peopleOf(q: Queryable, cache: CacheView, userId: string): 
     for (const t of ours) {
       const other = members.find((m) => m.id === (t.from === me ? t.to : t.from))!
       const key = other.user_id ?? `m:${other.id}`
-      const person = people.get(key) ?? { key, userId: other.user_id, name: other.name, nets: [], groups: [] }
+      const person = people.get(key) ?? { key, userId: other.user_id, name: other.name, avatar: null, nets: [], groups: [] }
       people.set(key, person)
       const signed = t.to === me ? t.amount : -t.amount
       const net = person.nets.find((n) => n.currency === group.currency)
@@ -44,7 +44,12 @@ export async function peopleOf(q: Queryable, cache: CacheView, userId: string): 
   }
   // a signed-in person is shown by their current name, whatever they were called when they joined each group
   const users = await findUsers(q, [...people.values()].flatMap((p) => (p.userId ? [p.userId] : [])))
-  for (const p of people.values()) if (p.userId) p.name = users.get(p.userId)?.name ?? p.name
+  for (const p of people.values()) {
+    if (!p.userId) continue
+    const user = users.get(p.userId)
+    p.name = user?.name ?? p.name
+    p.avatar = avatarPath(user?.avatar_key ?? null)
+  }
   const weight = (p: PersonView) => Math.max(...p.nets.map((n) => Math.abs(n.amount)))
   // the largest open amount first (within each person's own currencies), then by name
   return [...people.values()].sort((a, b) => weight(b) - weight(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.key < b.key ? -1 : 1))

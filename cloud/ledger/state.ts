@@ -1,4 +1,5 @@
 /** The derived state of a group (balances from the domain, the settlement plan) and the group view. */
+import { avatarPath } from './users'
 import type { GroupView, MemberView, PaymentView } from '../../src/api'
 import { computeBalances, splitExpense, type Expense } from '../../src/domain'
 import type { Queryable } from '../store/db'
@@ -38,23 +39,24 @@ export async function deriveState(q: Queryable, cache: CacheView, group: GroupRo
 export interface WalletInfo {
   wallet: 'wechat' | 'alipay' | 'cash'
   hasQr: boolean
+  avatarKey: string | null
 }
 
 async function wallets(q: Queryable, members: MemberRow[]): Promise<Map<string, WalletInfo>> {
   const ids = members.map((m) => m.user_id).filter((u): u is string => u !== null)
   const map = new Map<string, WalletInfo>()
   if (ids.length === 0) return map
-  const res = await q.query<{ id: string; wallet: WalletInfo['wallet']; has_qr: boolean }>(
-    'SELECT id, wallet, qr_image IS NOT NULL AS has_qr FROM users WHERE id = ANY($1::text[])',
+  const res = await q.query<{ id: string; wallet: WalletInfo['wallet']; has_qr: boolean; avatar_key: string | null }>(
+    'SELECT id, wallet, qr_image IS NOT NULL AS has_qr, avatar_key FROM users WHERE id = ANY($1::text[])',
     [ids]
   )
-  for (const r of res.rows) map.set(r.id, { wallet: r.wallet, hasQr: r.has_qr })
+  for (const r of res.rows) map.set(r.id, { wallet: r.wallet, hasQr: r.has_qr, avatarKey: r.avatar_key })
   return map
 }
 
 export function memberView(m: MemberRow, w: Map<string, WalletInfo>): MemberView {
   const info = m.user_id ? w.get(m.user_id) : undefined
-  return { id: m.id, name: m.name, userId: m.user_id, wallet: info?.wallet ?? null, hasQr: info?.hasQr ?? false, role: m.role }
+  return { id: m.id, name: m.name, userId: m.user_id, wallet: info?.wallet ?? null, hasQr: info?.hasQr ?? false, role: m.role, avatar: avatarPath(info?.avatarKey ?? null) }
 }
 
 export async function buildGroupView(q: Queryable, cache: CacheView, group: GroupRow, meId: string): Promise<GroupView> {

@@ -14,10 +14,12 @@ export interface UserRow {
   locale: 'zh-CN' | 'en'
   /** False while the name is the platform's default (the app asks for one). */
   name_chosen: boolean
+  /** The key the avatar is served under (GET /avatars/<key>); null: no avatar. */
+  avatar_key: string | null
   created_at: string
 }
 
-const COLS = 'id, provider, subject, name, wallet, qr_image, locale, name_chosen, created_at'
+const COLS = 'id, provider, subject, name, wallet, qr_image, locale, name_chosen, avatar_key, created_at'
 
 function row(r: Record<string, unknown>): UserRow {
   return { ...(r as unknown as UserRow), created_at: toIso(r.created_at) }
@@ -57,8 +59,11 @@ export async function upsertUser(
 }
 
 export function userView(u: UserRow): UserView {
-  return { id: u.id, name: u.name, wallet: u.wallet, hasQr: u.qr_image !== null, locale: u.locale, nameChosen: u.name_chosen }
+  return { id: u.id, name: u.name, wallet: u.wallet, hasQr: u.qr_image !== null, locale: u.locale, nameChosen: u.name_chosen, avatar: avatarPath(u.avatar_key) }
 }
+
+/** The path an avatar is served under (GET /avatars/<key>), or null. */
+export const avatarPath = (key: string | null): string | null => (key ? `/avatars/${key}` : null)
 
 /** The session_key of the user's latest WeChat sign-in (null if they never signed in with WeChat). */
 export async function wechatSessionKey(q: Queryable, userId: string): Promise<string | null> {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { CurrencySchema, ExpenseSchema, MemberIdSchema } from '../domain'
-import { Amount, AuthCode, ClientId, Cursor, DateString, Emoji, ExportFormat, Id, Locale, QrImage, text, TimeZone, UtcOffsetMinutes, Wallet } from './common'
+import { Amount, AuthCode, AvatarImage, ClientId, Cursor, DateString, Emoji, ExportFormat, Id, Locale, QrImage, text, TimeZone, UtcOffsetMinutes, Wallet } from './common'
 import { ActivityView, ExpenseView, GroupSummary, GroupView, InvitePreview, MemberView, PaymentMethod, PaymentView, PlanItem, UserView } from './views'
 
 const groupRef = { groupId: Id }
@@ -28,11 +28,12 @@ export const signInOutput = z.object({ token: z.string(), expiresAt: z.string(),
 export const getMeInput = z.object({})
 export const getMeOutput = z.object({ user: UserView })
 
-/** Update my profile: preferred wallet, optional collection QR (null removes it), name, locale. */
+/** Update my profile: preferred wallet, optional collection QR (null removes it), name, locale, avatar (null removes it). */
 export const setWalletInput = z.object({
   ...mutation,
   wallet: Wallet.optional(),
   qrImage: QrImage.nullable().optional(),
+  avatar: AvatarImage.nullable().optional(),
   name: Name.optional(),
   locale: Locale.optional()
 })
@@ -75,6 +76,8 @@ export const PersonView = z.object({
   key: z.string(),
   userId: Id.nullable(),
   name: z.string(),
+  /** Their avatar (see UserView.avatar); null for a placeholder or someone without one. */
+  avatar: z.string().nullable().optional(),
   nets: z.array(z.object({ currency: z.string(), amount: Amount })),
   groups: z.array(
     z.object({ groupId: Id, groupName: z.string(), emoji: z.string(), currency: z.string(), memberId: Id, transfers: z.array(PlanItem) })

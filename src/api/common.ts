@@ -91,6 +91,12 @@ export const QrImage = z
   .max(350_000, { message: 'QR image too large (max ~256 KB)' })
   .regex(/^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/]+={0,2}$/, { message: 'QR image must be a base64 image data URL' })
 
+/** A person's avatar as an image data URL (PNG, JPEG or WebP; at most ~64 KB: the platforms' pickers give ~132 px squares). */
+export const AvatarImage = z
+  .string()
+  .max(90_000, { message: 'Avatar too large (max ~64 KB)' })
+  .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/, { message: 'Avatar must be a base64 PNG, JPEG or WebP data URL' })
+
 export const Emoji = z.string().min(1).max(16).regex(NO_CONTROL).refine(isWellFormed, { message: 'contains a broken character' })
 
 /** A one-time sign-in code from WeChat (`wx.login`) or Alipay (`my.getAuthCode`): opaque, URL-safe. */

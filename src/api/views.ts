@@ -10,7 +10,9 @@ export const UserView = z.object({
   hasQr: z.boolean(),
   locale: Locale,
   /** False while the name is the platform's default ("微信用户" / "支付宝用户"): the app asks for one. */
-  nameChosen: z.boolean().optional()
+  nameChosen: z.boolean().optional(),
+  /** Where the avatar is served, relative to the function ("/avatars/<key>"); null: none (the initial is shown). */
+  avatar: z.string().nullable().optional()
 })
 export type UserView = z.infer<typeof UserView>
 
@@ -28,7 +30,9 @@ export const MemberView = z.object({
   /** Whether the member uploaded a collection QR code (fetch it with getMemberQr). */
   hasQr: z.boolean(),
   /** The member's role; always sent by the function (optional for views stored by older app versions). */
-  role: MemberRole.optional()
+  role: MemberRole.optional(),
+  /** The member's avatar (see UserView.avatar); null for a placeholder or someone without one. */
+  avatar: z.string().nullable().optional()
 })
 export type MemberView = z.infer<typeof MemberView>
 
