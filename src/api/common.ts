@@ -1,4 +1,5 @@
 /** Small shared field shapes for the request/response contract. */
+import { AVATAR_MAX_CHARS } from './sizes'
 import { z } from 'zod'
 import { ID_PATTERN } from '../domain'
 
@@ -94,7 +95,7 @@ export const QrImage = z
 /** A person's avatar as an image data URL (PNG, JPEG or WebP; at most ~64 KB: the platforms' pickers give ~132 px squares). */
 export const AvatarImage = z
   .string()
-  .max(90_000, { message: 'Avatar too large (max ~64 KB)' })
+  .max(AVATAR_MAX_CHARS, { message: 'Avatar too large (max ~64 KB)' })
   .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/, { message: 'Avatar must be a base64 PNG, JPEG or WebP data URL' })
 
 export const Emoji = z.string().min(1).max(16).regex(NO_CONTROL).refine(isWellFormed, { message: 'contains a broken character' })

@@ -1,4 +1,6 @@
-import { View, Text } from '@tarojs/components'
+import { View, Text, Image } from '@tarojs/components'
+import { useState } from 'react'
+import { avatarUrl } from '@/platform/avatar'
 import './index.css'
 
 const palette = ['#0f9d76', '#3370ff', '#f5a623', '#e5484d', '#8e5cf7', '#14a3c7', '#d4477f', '#5f8c00']
@@ -9,11 +11,19 @@ function colorOf(name: string): string {
   return palette[h % palette.length]
 }
 
-/** A round badge with the first character of a name. */
-export default function Avatar({ name, size = 'md', dim = false }: { name: string; size?: 'sm' | 'md' | 'lg'; dim?: boolean }) {
+/**
+ * A person's avatar: their picture when they set one (`src`, the path the function sent), otherwise (or when the
+ * picture cannot be loaded) a round badge with the first character of their name.
+ */
+export default function Avatar({ name, src, size = 'md', dim = false }: { name: string; src?: string | null; size?: 'sm' | 'md' | 'lg'; dim?: boolean }) {
+  const [broken, setBroken] = useState<string | null>(null)
+  const className = `avatar avatar--${size}${dim ? ' avatar--dim' : ''}`
+  if (src && broken !== src) {
+    return <Image className={`${className} avatar--image`} src={avatarUrl(src)} mode='aspectFill' ariaLabel={name} onError={() => setBroken(src)} data-testid='avatar-image' />
+  }
   const first = Array.from(name.trim())[0] ?? '?'
   return (
-    <View className={`avatar avatar--${size}${dim ? ' avatar--dim' : ''}`} style={{ background: colorOf(name) }}>
+    <View className={className} style={{ background: colorOf(name) }}>
       <Text className='avatar__text'>{first.toUpperCase()}</Text>
     </View>
   )

@@ -8,6 +8,7 @@ interface Member {
   name: string
   userId: string | null
   role?: 'organizer' | 'member'
+  avatar?: string | null
 }
 
 /** Each member's balance: positive gets money back, negative owes. */
@@ -20,7 +21,7 @@ export default function BalanceList({ members, balances, me, currency, locale }:
         const label = b > 0 ? 'group.balance.owed' : b < 0 ? 'group.balance.owes' : 'group.balance.even'
         return (
           <View key={m.id} className='list-item' data-testid={`balance-${m.id}`}>
-            <Avatar name={m.name} dim={!m.userId} />
+            <Avatar name={m.name} src={m.avatar} dim={!m.userId} />
             <View className='grow' style={{ marginLeft: '12px' }}>
               <Text>{m.id === me ? `${m.name}${translate(locale, 'common.meTag')}` : m.name}</Text>
               {m.role === 'organizer' ? <Text className='badge badge--ok' data-testid={`organizer-${m.id}`}>{translate(locale, 'group.organizer')}</Text> : null}

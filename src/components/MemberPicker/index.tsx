@@ -4,6 +4,7 @@ import Avatar from '@/components/Avatar'
 export interface PickerMember {
   id: string
   name: string
+  avatar?: string | null
 }
 
 /** Chips to pick members: one (payer) or several (participants). */
@@ -18,7 +19,7 @@ export default function MemberPicker({ members, selected, onChange, multiple = t
         const on = selected.includes(m.id)
         return (
           <View key={m.id} className={`chip${on ? ' chip--on' : ''}`} onClick={() => toggle(m.id)} data-testid={testId ? `${testId}-${m.id}` : undefined} role='checkbox' aria-checked={on}>
-            <Avatar name={m.name} size='sm' dim={!on} />
+            <Avatar name={m.name} src={m.avatar} size='sm' dim={!on} />
             <Text style={{ marginLeft: '12px' }}>{m.name}</Text>
           </View>
         )

@@ -1,5 +1,7 @@
 import { View, Text, Input, Button } from '@tarojs/components'
 import { useState } from 'react'
+import Avatar from '@/components/Avatar'
+import AvatarPicker from '@/components/AvatarPicker'
 import { useT } from '@/hooks/useT'
 import { platform } from '@/platform/target'
 import { api } from '@/services/api'
@@ -11,9 +13,11 @@ import { useSession } from '@/store/session'
 import './index.css'
 
 /**
- * Asks a person still called by the platform's default ("微信用户" / "支付宝用户") for the name their friends will see;
- * in a group of ten, ten people would otherwise share that name. On WeChat the field offers the WeChat nickname.
- * Shown on the home page and before joining a group; gone once a name is saved (here or on the Me page).
+ * Asks a person still called by the platform's default ("微信用户" / "支付宝用户") for the name their friends will see,
+ * and offers to add their photo; in a group of ten, ten people would otherwise share that name. On WeChat the field
+ * offers the WeChat nickname and the photo comes from WeChat's avatar sheet; on Alipay the photo (and the nickname,
+ * filled in when the field is empty) from the person's Alipay profile once they agree. Shown on the home page and
+ * before joining a group; gone once a name is saved (here or on the Me page).
  */
 export default function NamePrompt() {
   const { t, locale } = useT()
@@ -40,6 +44,10 @@ export default function NamePrompt() {
     <View className='card name-prompt' data-testid='name-prompt'>
       <Text className='name-prompt__title'>{t('namePrompt.title')}</Text>
       <Text className='muted name-prompt__body'>{t('namePrompt.body', { name: user.name })}</Text>
+      <View className='row name-prompt__avatar'>
+        <Avatar name={name.trim() || user.name} src={user.avatar} />
+        <AvatarPicker onNickname={(nickname) => setName((current) => current || nickname)} />
+      </View>
       <Input
         className='name-prompt__input'
         type={platform.nameInput}

@@ -16,6 +16,8 @@ export interface TrackerEntry {
 export interface TrackerProps {
   entries: TrackerEntry[]
   names: Record<string, string>
+  /** Avatars by member id (the paths the function sent). */
+  faces?: Record<string, string | null | undefined>
   currency: string
   locale: Locale
   /** Per entry: may this person confirm it, and in which role (see store/tracker confirmRole). */
@@ -30,7 +32,7 @@ export interface TrackerProps {
  * shown once above). A payment waiting on its receiver gets a confirm action for the receiver, and for the
  * organizer on the receiver's behalf (cash).
  */
-export default function PaidTracker({ entries, names, currency, locale, confirmAs, confirming, onConfirm }: TrackerProps) {
+export default function PaidTracker({ entries, names, faces = {}, currency, locale, confirmAs, confirming, onConfirm }: TrackerProps) {
   if (entries.length === 0) {
     return (
       <View className='card'>
@@ -60,7 +62,7 @@ export default function PaidTracker({ entries, names, currency, locale, confirmA
           .filter((e) => e.status === status)
           .map((e) => (
             <View key={e.key} className='list-item' data-testid={`tracker-${status}-${e.from}`}>
-              <Avatar name={names[e.from] ?? '?'} size='sm' />
+              <Avatar name={names[e.from] ?? '?'} src={faces[e.from]} size='sm' />
               <View className='grow' style={{ marginLeft: '12px' }}>
                 <Text className='ellipsis' style={{ display: 'block' }}>{translate(locale, 'group.plan.line', { from: names[e.from] ?? '?', to: names[e.to] ?? '?' })}</Text>
                 {confirmAction(e)}

@@ -11,7 +11,7 @@ export interface PlanLine {
 }
 
 /** The settlement plan: "A pays B ¥12.30", each with its state, and the promise that paying it keeps it. */
-export default function PlanList({ plan, names, me, currency, locale }: { plan: PlanLine[]; names: Record<string, string>; me: string; currency: string; locale: Locale }) {
+export default function PlanList({ plan, names, faces = {}, me, currency, locale }: { plan: PlanLine[]; names: Record<string, string>; faces?: Record<string, string | null | undefined>; me: string; currency: string; locale: Locale }) {
   if (plan.length === 0) {
     return (
       <View className='card'>
@@ -24,9 +24,9 @@ export default function PlanList({ plan, names, me, currency, locale }: { plan: 
     <View className='card card--tight' data-testid='plan'>
       {plan.map((p) => (
         <View key={`${p.from}->${p.to}`} className='list-item' data-testid={`plan-${p.from}-${p.to}`}>
-          <Avatar name={names[p.from] ?? '?'} size='sm' />
+          <Avatar name={names[p.from] ?? '?'} src={faces[p.from]} size='sm' />
           <Text style={{ margin: '0 12px', color: '#8f959e' }}>→</Text>
-          <Avatar name={names[p.to] ?? '?'} size='sm' />
+          <Avatar name={names[p.to] ?? '?'} src={faces[p.to]} size='sm' />
           <View className='grow' style={{ marginLeft: '12px' }}>
             <Text className='ellipsis' style={{ display: 'block' }}>{p.from === me ? translate(locale, 'group.plan.youPay', { to: nameOf(p.to) }) : p.to === me ? translate(locale, 'group.plan.paysYou', { from: nameOf(p.from) }) : translate(locale, 'group.plan.line', { from: nameOf(p.from), to: nameOf(p.to) })}</Text>
             <Text className={`badge${p.state === 'open' ? '' : ' badge--ok'}`} style={{ marginLeft: 0 }}>{translate(locale, p.state === 'pending' ? 'group.tracker.paid' : (`transfer.state.${p.state}` as MessageKey))}</Text>

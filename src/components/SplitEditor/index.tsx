@@ -38,7 +38,7 @@ export default function SplitEditor({ draft, members, preview, groupCurrency, lo
       <View className='split__rows'>
         {people.map((m) => (
           <View key={m.id} className='split__row'>
-            <Avatar name={m.name} size='sm' />
+            <Avatar name={m.name} src={m.avatar} size='sm' />
             <Text className='split__name grow ellipsis'>{m.name}</Text>
             {mode !== 'equal' ? (
               <View className='split__value'>

@@ -63,6 +63,8 @@ function ActivityScreen({ groupId }: { groupId: string }) {
   const { t, locale } = useT()
   useTitle(t('activity.title'))
   const currency = useGroups((s) => s.groups[groupId]?.currency ?? 'CNY')
+  const members = useGroups((s) => s.groups[groupId]?.members)
+  const faceOf = (memberId: string | null) => (memberId ? members?.find((m) => m.id === memberId)?.avatar : null)
   const [items, setItems] = useState<ActivityView[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
   const [loaded, setLoaded] = useState(false)
@@ -101,7 +103,7 @@ function ActivityScreen({ groupId }: { groupId: string }) {
       <View className='card card--tight'>
         {items.map((a) => (
           <View key={a.id} className='list-item' data-testid='activity-item'>
-            <Avatar name={a.actor.name} size='sm' />
+            <Avatar name={a.actor.name} src={faceOf(a.actor.memberId)} size='sm' />
             <View className='grow' style={{ marginLeft: '12px' }}>
               <Text style={{ display: 'block' }}>{describeActivity(a, locale, currency)}</Text>
               <Text className='muted'>{formatListDate(a.at, locale, now)}</Text>

@@ -2,6 +2,7 @@ import '@/i18n/more'
 import { View, Text, Input, Button, Image } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import Avatar from '@/components/Avatar'
+import AvatarPicker from '@/components/AvatarPicker'
 import Field from '@/components/Field'
 import Segmented from '@/components/Segmented'
 import SignInGate from '@/components/SignInGate'
@@ -94,8 +95,9 @@ function MeScreen() {
   return (
     <View className='page me'>
       <View className='card me__head'>
-        <Avatar name={user?.name ?? '?'} size='lg' />
+        <Avatar name={user?.name ?? '?'} src={user?.avatar} size='lg' />
         <Text className='me__name'>{user?.name}</Text>
+        <AvatarPicker />
       </View>
       <View className='card'>
         <Field label={t('me.name')}>

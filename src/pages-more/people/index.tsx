@@ -19,7 +19,7 @@ function Person({ person }: { person: PersonView }) {
   return (
     <View className='card person' data-testid={`person-${person.key}`}>
       <View className='row'>
-        <Avatar name={person.name} dim={!person.userId} />
+        <Avatar name={person.name} src={person.avatar} dim={!person.userId} />
         <Text className='grow person__name'>{person.name}</Text>
       </View>
       {person.nets.map((n) => (

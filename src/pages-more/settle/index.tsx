@@ -63,6 +63,7 @@ function SettleScreen({ groupId }: { groupId: string }) {
     )
   }
   const names = Object.fromEntries(group.members.map((m) => [m.id, m.name]))
+  const faces = Object.fromEntries(group.members.map((m) => [m.id, m.avatar]))
   const member = (id: string) => group.members.find((m) => m.id === id)
   const me = group.me
   const awaitingPairs = new Set(group.pendingPayments.map((p) => `${p.from}->${p.to}`))
@@ -145,7 +146,7 @@ function SettleScreen({ groupId }: { groupId: string }) {
         return (
           <View key={`${p.from}->${p.to}`} className='card transfer' data-testid={`pay-${p.to}`}>
             <View className='row'>
-              <Avatar name={names[p.to] ?? '?'} />
+              <Avatar name={names[p.to] ?? '?'} src={faces[p.to]} />
               <View className='grow transfer__who'>
                 <Text className='transfer__title'>{t('settle.payTo', { name: names[p.to] ?? '?' })}</Text>
                 <Text className={`badge${waiting ? ' badge--ok' : ''}`} style={{ marginLeft: 0 }}>{t(waiting ? 'transfer.state.pending' : 'transfer.state.open')}</Text>
@@ -180,7 +181,7 @@ function SettleScreen({ groupId }: { groupId: string }) {
       {awaitingThem.map((p) => (
         <View key={p.id} className='card transfer' data-testid={`paid-${p.to}`}>
           <View className='row'>
-            <Avatar name={names[p.to] ?? '?'} />
+            <Avatar name={names[p.to] ?? '?'} src={faces[p.to]} />
             <View className='grow transfer__who'>
               <Text className='transfer__title'>{t('settle.payTo', { name: names[p.to] ?? '?' })}</Text>
               <Text className='badge badge--muted' style={{ marginLeft: 0 }}>{t('group.tracker.paid')}</Text>
@@ -208,7 +209,7 @@ function SettleScreen({ groupId }: { groupId: string }) {
       {payouts.items.map((x) => (
         <View key={x.id} className='card transfer' data-testid={`collect-${x.from}`}>
           <View className='row'>
-            <Avatar name={names[x.from] ?? '?'} />
+            <Avatar name={names[x.from] ?? '?'} src={faces[x.from]} />
             <View className='grow transfer__who'>
               <Text className='transfer__title'>{t('settle.from', { name: names[x.from] ?? '?' })}</Text>
               <Text className='badge badge--ok' style={{ marginLeft: 0 }}>{t('settle.collectWaiting')}</Text>
@@ -230,7 +231,7 @@ function SettleScreen({ groupId }: { groupId: string }) {
       {awaitingMe.map((p) => (
         <View key={p.id} className='card transfer' data-testid={`confirm-${p.from}`}>
           <View className='row'>
-            <Avatar name={names[p.from] ?? '?'} />
+            <Avatar name={names[p.from] ?? '?'} src={faces[p.from]} />
             <View className='grow transfer__who'>
               <Text className='transfer__title'>{t('settle.from', { name: names[p.from] ?? '?' })}</Text>
               <Text className='badge' style={{ marginLeft: 0 }}>{t('group.tracker.paid')}</Text>
@@ -286,7 +287,7 @@ function SettleScreen({ groupId }: { groupId: string }) {
           return (
             <View key={`${p.from}->${p.to}`} className='card transfer' data-testid={`receive-${p.from}`}>
               <View className='row'>
-                <Avatar name={names[p.from] ?? '?'} />
+                <Avatar name={names[p.from] ?? '?'} src={faces[p.from]} />
                 <View className='grow transfer__who'>
                   <Text className='transfer__title'>{t('settle.from', { name: names[p.from] ?? '?' })}</Text>
                   <Text className='badge' style={{ marginLeft: 0 }}>{t(waiting ? 'transfer.state.pending' : 'transfer.state.open')}</Text>

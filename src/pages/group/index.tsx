@@ -105,6 +105,7 @@ function GroupScreen({ groupId }: { groupId: string }) {
     if (nearEnd) void loadMoreExpenses(groupId).catch(() => {})
   }, [nearEnd, groupId, loadMoreExpenses])
   const names = useMemo(() => Object.fromEntries((group?.members ?? []).map((m) => [m.id, m.name])), [group?.members])
+  const faces = useMemo(() => Object.fromEntries((group?.members ?? []).map((m) => [m.id, m.avatar])), [group?.members])
   const openExpense = useCallback((id: string) => void nav.expense(groupId, id), [groupId])
 
   if (!group) {
@@ -198,11 +199,12 @@ function GroupScreen({ groupId }: { groupId: string }) {
       {tab === 'settle' ? (
         <View className='page gsection'>
           <Text className='section-title'>{t('group.plan.title')}</Text>
-          <PlanList plan={group.plan} names={names} me={group.me} currency={group.currency} locale={locale} />
+          <PlanList plan={group.plan} names={names} faces={faces} me={group.me} currency={group.currency} locale={locale} />
           <Text className='section-title'>{t('group.tracker.title')}</Text>
           <PaidTracker
             entries={entries}
             names={names}
+            faces={faces}
             currency={group.currency}
             locale={locale}
             confirmAs={(e) => confirmRole(e, group.me, organizer)}

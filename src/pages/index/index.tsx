@@ -47,7 +47,7 @@ function GroupsList() {
       <View className='row row--between groups__head'>
         <Text className='groups__title'>{t('groups.title')}</Text>
         <View onClick={() => nav.me()} data-testid='open-me'>
-          <Avatar name={user?.name ?? '?'} />
+          <Avatar name={user?.name ?? '?'} src={user?.avatar} />
         </View>
       </View>
       <NamePrompt />

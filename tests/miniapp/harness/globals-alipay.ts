@@ -118,6 +118,21 @@ export function createMy(host: PlatformHost, realm: RealmTools): Record<string, 
     if (picked.length === 0) throw new PlatformError('user canceled', { error: 11 })
     return { apFilePaths: picked.map((p) => p.path), tempFilePaths: picked.map((p) => p.path) }
   })
+  // The user's profile after they agreed in the getAuthorize sheet: the answer is a JSON string (Alipay's shape).
+  kit.async('getOpenUserInfo', () => {
+    const info = host.openUserInfo?.() ?? null
+    const response = info
+      ? { code: '10000', msg: 'Success', avatar: info.avatar, nickName: info.nickName, countryCode: 'CN', gender: '', province: '', city: '' }
+      : { code: '40006', msg: 'Insufficient Permissions', subCode: 'isv.insufficient-isv-permissions', subMsg: 'ISV权限不足，建议在开发者中心检查对应功能是否已经添加' }
+    return { response: JSON.stringify({ response }) }
+  })
+  kit.async('downloadFile', ({ url }) => {
+    try {
+      return { apFilePath: host.download!(String(url)), success: true }
+    } catch (e) {
+      throw new PlatformError((e as Error).message, { error: 12 })
+    }
+  })
   fileSystemManager(kit, host, {
     ok: (data) => ({ data }),
     fail: (message) => ({ error: 10022, errorMessage: message }),

@@ -68,6 +68,10 @@ export interface PlatformHost {
   /** Image files the user picks from the album when the app asks (chooseImage / chooseMedia). */
   pickImages(): { path: string; bytes: Buffer }[]
   readFile(path: string): Buffer
+  /** Alipay: the profile my.getOpenUserInfo answers once the user agreed (null: not authorized). */
+  openUserInfo?(): { avatar: string; nickName: string } | null
+  /** Downloads a file from the web into a local file; its path (throws for an unknown URL). */
+  download?(url: string): string
   /** Listeners the bundle registered with the onXxx / offXxx APIs, by their `on` name (the harness fires them). */
   listeners: Map<string, ((...args: unknown[]) => void)[]>
   /** Wraps platform work the app waits for (a request, a payment) so `settle()` can wait for it. */

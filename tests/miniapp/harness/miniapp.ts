@@ -63,6 +63,8 @@ export class MiniApp {
   private readonly sheetAnswers: number[] = []
   private readonly images: { path: string; bytes: Buffer }[] = []
   private readonly files = new Map<string, Buffer>()
+  private alipayProfile: { avatar: string; nickName: string; avatarBytes: Buffer } | null = null
+  private downloads = 0
   private launchOptions: LaunchOptions
   loginCode: string | (() => string)
   wallet: Wallet
@@ -159,6 +161,16 @@ export class MiniApp {
 
   answerActionSheet(index: number): void {
     this.sheetAnswers.push(index)
+  }
+
+  /** A file the platform wrote (a temp file the app is handed, e.g. by WeChat's avatar sheet). */
+  writeTempFile(path: string, bytes: Buffer): void {
+    this.files.set(path, bytes)
+  }
+
+  /** The Alipay user's profile that my.getOpenUserInfo answers once they agree, and its avatar file on Alipay's servers. */
+  setAlipayProfile(profile: { avatar: string; nickName: string; avatarBytes: Buffer }): void {
+    this.alipayProfile = profile
   }
 
   /** The next chooseImage / chooseMedia picks this file. */
@@ -404,6 +416,13 @@ export class MiniApp {
         const picked = this.images.splice(0)
         for (const p of picked) this.files.set(p.path, p.bytes)
         return picked
+      },
+      openUserInfo: () => (this.alipayProfile ? { avatar: this.alipayProfile.avatar, nickName: this.alipayProfile.nickName } : null),
+      download: (url) => {
+        if (!this.alipayProfile || url !== this.alipayProfile.avatar) throw new Error(`no file at ${url}`)
+        const path = `https://resource/apml${(++this.downloads).toString(16).padStart(32, '0')}.image`
+        this.files.set(path, this.alipayProfile.avatarBytes)
+        return path
       },
       readFile: (file) => {
         const bytes = this.files.get(file)

@@ -190,6 +190,33 @@ export class PageHandle extends Scope {
     this.fire(target, 'tap', { x: 0, y: 0 })
   }
 
+  /**
+   * WeChat's avatar sheet: the person taps a `<button open-type="chooseAvatar">` and picks a photo; the button
+   * gets `chooseavatar` with the photo's temp file path (write the file first: MiniApp.writeTempFile).
+   */
+  chooseAvatar(target: TextMatch | ViewNode, avatarUrl: string): void {
+    this.fire(this.button(target, 'chooseAvatar'), 'chooseavatar', { avatarUrl })
+  }
+
+  /**
+   * Alipay's authorization sheet for `<button open-type="getAuthorize" scope="userInfo">`: the person agrees and the
+   * button gets `getAuthorize` (the app then calls my.getOpenUserInfo).
+   */
+  authorizeUserInfo(target: TextMatch | ViewNode): void {
+    const button = this.button(target, 'getAuthorize')
+    if (button.attrs.scope !== 'userInfo') throw new Error(`${this.route}: the authorize button asks for scope ${String(button.attrs.scope)}, not userInfo`)
+    this.fire(button, 'getauthorize', {})
+  }
+
+  /** The button around `target`, which must have this open-type (only such a button opens the platform's sheet). */
+  private button(target: TextMatch | ViewNode, openType: string): ViewNode {
+    let node: ViewNode | null = this.resolve(target)
+    while (node && node.tag !== 'button') node = node.parent
+    if (!node) throw new Error(`${this.route}: no button around the target\n${this.render()}`)
+    if (node.attrs['open-type'] !== openType) throw new Error(`${this.route}: the button's open-type is ${String(node.attrs['open-type'])}, not ${openType}`)
+    return node
+  }
+
   /** Types `value` into an input or textarea: the platform keeps the text and reports it with input, then blur. */
   input(target: TextMatch | ViewNode, value: string): void {
     const node = typeof target === 'string' || target instanceof RegExp ? this.getByPlaceholder(target) : this.resolve(target)
