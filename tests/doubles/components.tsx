@@ -20,7 +20,9 @@ export const Swiper = host('div')
 export const SwiperItem = host('div')
 export const Label = host('label')
 export const Form = host('form')
-export const Image = ({ src, className }: Props) => createElement('img', { src, className })
+/** Taro's Image: `onError` when the picture cannot be loaded (as the runtime reports a failed load). */
+export const Image = ({ src, className, onError, ariaLabel, ...rest }: Props) =>
+  createElement('img', { src, className, onError, 'aria-label': ariaLabel, 'data-testid': rest['data-testid'] })
 
 export function Button({ children, className, onClick, disabled, ...rest }: Props) {
   return createElement('button', { className, onClick, disabled, 'data-testid': rest['data-testid'] }, children)
