@@ -61,6 +61,44 @@ export function confirmRole(entry: TrackerEntry, me: string, organizer: boolean)
   return organizer ? 'organizer' : null
 }
 
+/**
+ * What a person can do on one line of the plan (one list for the whole settlement):
+ * - `pay`: the transfer is mine to pay (the settle page pays it or records it);
+ * - `remind`: it is owed to me (or, for the organizer, owed to anyone): send the payer a reminder;
+ * - `confirm` / `confirmCash`: the payer says they paid (a payment waits on its receiver): the receiver confirms,
+ *   or the organizer on their behalf (cash); `syncing` while that confirmation waits in the offline queue.
+ */
+export type PlanAction = { kind: 'pay' | 'remind' } | { kind: 'confirm' | 'confirmCash' | 'syncing'; paymentId: string }
+
+export function planAction(line: GroupView['plan'][number], group: GroupView, organizer: boolean, confirming: ReadonlySet<string>): PlanAction | null {
+  const me = group.me
+  if (line.state === 'pending') {
+    const payment = group.pendingPayments.find((p) => p.from === line.from && p.to === line.to)
+    if (!payment) return null
+    const role = confirmRole({ key: payment.id, from: payment.from, to: payment.to, amount: payment.amount, status: 'paid', paymentId: payment.id }, me, organizer)
+    if (!role) return null
+    if (confirming.has(payment.id)) return { kind: 'syncing', paymentId: payment.id }
+    return { kind: role === 'payee' ? 'confirm' : 'confirmCash', paymentId: payment.id }
+  }
+  if (line.from === me) return { kind: 'pay' }
+  if (line.to === me || organizer) return { kind: 'remind' }
+  return null
+}
+
+/**
+ * The payments list under the plan: everything except the payment a pending plan line already shows (with its
+ * confirm action), so that no transfer is listed twice.
+ */
+export function entriesBesidePlan(entries: TrackerEntry[], group: GroupView): TrackerEntry[] {
+  const shown = new Set<string>()
+  for (const line of group.plan) {
+    if (line.state !== 'pending') continue
+    const payment = group.pendingPayments.find((p) => p.from === line.from && p.to === line.to)
+    if (payment) shown.add(payment.id)
+  }
+  return entries.filter((e) => !(e.paymentId && shown.has(e.paymentId)))
+}
+
 /** Loads the latest confirmed payments of a group when `enabled` (the settle tab is open); reloads on version change. */
 export function useConfirmedPayments(groupId: string, enabled: boolean, version?: number): ConfirmedPayment[] {
   const [items, setItems] = useState<ConfirmedPayment[]>([])

@@ -1,10 +1,10 @@
 /** The plan and the balances speak of the person reading them in their own language: "You pay Ann", "Cy pays you", "Ann (me)". */
 import { render, screen } from '@testing-library/react'
 import BalanceList from '@/components/BalanceList'
-import PlanList from '@/components/PlanList'
+import PlanList, { type PlanLine } from '@/components/PlanList'
 
 const names = { ann: 'Ann', bo: 'Bo', cy: 'Cy' }
-const plan = [
+const plan: PlanLine[] = [
   { from: 'ann', to: 'bo', amount: 1000, state: 'open' },
   { from: 'cy', to: 'ann', amount: 2000, state: 'open' },
   { from: 'cy', to: 'bo', amount: 500, state: 'open' }

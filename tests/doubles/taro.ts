@@ -46,6 +46,7 @@ const Taro = {
   tradePay: jest.fn(noop),
   requestSubscribeMessage: jest.fn(noop),
   chooseImage: jest.fn(noop),
+  setClipboardData: jest.fn(noop),
   previewImage: jest.fn(noop),
   saveImageToPhotosAlbum: jest.fn(noop),
   getSystemInfoSync: jest.fn(() => ({ language: 'zh_CN', platform: 'devtools' })),

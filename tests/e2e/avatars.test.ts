@@ -70,7 +70,7 @@ test('a photo from the Me page, and everyone’s photo in the group', async () =
   const photos = page.locator('.gsection .avatar--image img:visible')
   await photos.nth(2).waitFor()
   expect(await photos.count()).toBe(3)
-  await page.waitForFunction(() => [...document.querySelectorAll('.gsection .avatar--image img')].every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0))
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.gsection .avatar--image img')).every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0))
   expect(await page.locator('.gsection .avatar__text:visible').allInnerTexts()).toEqual(['老'])
   await shot(page, '34-group-avatars')
 

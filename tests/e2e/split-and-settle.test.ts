@@ -143,12 +143,21 @@ test('two people split in several modes, see the same balances, and settle in ca
   await B.reload()
   await B.getByText('已付款，待确认').waitFor()
 
-  // Ann sees it in the tracker, then confirms it on the settle page.
+  // Ann sees it on its plan line, once (not again in the payments list), with its action; Cy's line offers a
+  // reminder. She confirms it on the settle page.
   await A.reload()
   await byTestId(A, 'group-tab-settle').click()
-  await byTestId(A, `tracker-paid-${boId}`).waitFor()
-  await byTestId(A, `plan-${cyId}-${annId}`).waitFor()
+  const boLine = byTestId(A, `plan-${boId}-${annId}`)
+  await expect(boLine.innerText()).resolves.toContain('已付款，待确认')
+  expect(await byTestId(A, `plan-action-${boId}-${annId}`).innerText()).toBe('确认收到')
+  expect(await byTestId(A, `plan-action-${cyId}-${annId}`).innerText()).toBe('提醒 TA')
+  expect(await A.locator(`[data-testid="tracker-paid-${boId}"]:visible`).count()).toBe(0)
   await shot(A, '05-settle-tracker')
+  // a reminder for Cy is copied for the chat
+  await A.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await byTestId(A, `plan-action-${cyId}-${annId}`).click()
+  await A.getByText('提醒已复制，发到群里吧').first().waitFor()
+  expect(await A.evaluate(() => navigator.clipboard.readText())).toBe('Cy，「火锅之夜」里你还要付给Ann ¥62.50，在小程序里就能付，谢谢 🙏')
   await byTestId(A, 'open-settle').click()
   await byTestId(A, `confirm-payment-${boId}`).click()
   await drained(A)

@@ -9,16 +9,18 @@ import ExpenseWindow from '@/components/ExpenseWindow'
 import { windowRange } from '@/components/ExpenseWindow/window'
 import Money from '@/components/Money'
 import PaidTracker from '@/components/PaidTracker'
-import PlanList from '@/components/PlanList'
+import PlanList, { type LineAction, type PlanLine } from '@/components/PlanList'
 import Segmented from '@/components/Segmented'
 import SignInGate from '@/components/SignInGate'
 import { useShowEffect } from '@/hooks/useShowEffect'
 import { useT } from '@/hooks/useT'
 import { useTitle } from '@/hooks/useTitle'
+import { formatMoney } from '@/domain/money/format'
 import { nav } from '@/services/nav'
 import { notify } from '@/services/notify'
+import { copyReminder } from '@/services/remind'
 import { confirmPayment } from '@/store/mutations'
-import { confirmRole, isOrganizer, trackerEntries, useConfirmedPayments, visibleEntries } from '@/store/tracker'
+import { confirmRole, entriesBesidePlan, isOrganizer, planAction, trackerEntries, useConfirmedPayments, visibleEntries } from '@/store/tracker'
 import { useGroups } from '@/store/groups'
 import { pendingEffect, withPending } from '@/store/optimistic'
 import { useQueue } from '@/store/queue'
@@ -120,10 +122,29 @@ function GroupScreen({ groupId }: { groupId: string }) {
   const balances = Object.fromEntries(group.members.map((m) => [m.id, (group.balances[m.id] ?? 0) + (effect.deltas[m.id] ?? 0)]))
   const mine = balances[group.me] ?? 0
   const organizer = isOrganizer(group, group.me)
-  const entries = visibleEntries(trackerEntries(group, confirmed), group.me, organizer)
+  const entries = entriesBesidePlan(visibleEntries(trackerEntries(group, confirmed), group.me, organizer), group)
   const confirming = new Set(
     queue.filter((m) => m.groupId === groupId && m.action === 'confirmPayment').map((m) => String((m.input as { paymentId?: unknown }).paymentId))
   )
+
+  const confirm = (paymentId: string) => {
+    confirmPayment(groupId, paymentId)
+    notify(t('group.tracker.confirmDone'))
+  }
+  const remind = async (line: PlanLine) => {
+    const text = t('group.plan.remindText', { from: names[line.from] ?? '?', to: names[line.to] ?? '?', group: group.name, amount: formatMoney(line.amount, group.currency, locale) })
+    if (await copyReminder(text)) notify(t('group.plan.remindCopied'))
+  }
+  const lineAction = (line: PlanLine): LineAction | null => {
+    const action = planAction(line, group, organizer, confirming)
+    if (!action) return null
+    if ('paymentId' in action) {
+      if (action.kind === 'syncing') return { label: t('common.pending') }
+      return { label: t(action.kind === 'confirmCash' ? 'group.tracker.confirmCash' : 'group.tracker.confirm'), primary: true, onClick: () => confirm(action.paymentId) }
+    }
+    if (action.kind === 'pay') return { label: t('group.plan.pay'), primary: true, onClick: () => void nav.settle(groupId) }
+    return { label: t('group.plan.remind'), onClick: () => void remind(line) }
+  }
 
   return (
     <View className='gpage'>
@@ -199,7 +220,7 @@ function GroupScreen({ groupId }: { groupId: string }) {
       {tab === 'settle' ? (
         <View className='page gsection'>
           <Text className='section-title'>{t('group.plan.title')}</Text>
-          <PlanList plan={group.plan} names={names} faces={faces} me={group.me} currency={group.currency} locale={locale} />
+          <PlanList plan={group.plan} names={names} faces={faces} me={group.me} currency={group.currency} locale={locale} actionOf={lineAction} />
           <Text className='section-title'>{t('group.tracker.title')}</Text>
           <PaidTracker
             entries={entries}
@@ -209,11 +230,7 @@ function GroupScreen({ groupId }: { groupId: string }) {
             locale={locale}
             confirmAs={(e) => confirmRole(e, group.me, organizer)}
             confirming={confirming}
-            onConfirm={(e) => {
-              if (!e.paymentId) return
-              confirmPayment(groupId, e.paymentId)
-              notify(t('group.tracker.confirmDone'))
-            }}
+            onConfirm={(e) => e.paymentId && confirm(e.paymentId)}
           />
         </View>
       ) : null}
