@@ -79,5 +79,18 @@ test('a photo from the Me page, and everyone’s photo in the group', async () =
   await byTestId(page, 'me-locale-en').click()
   await page.getByText('Change photo').first().waitFor()
   await shot(page, '35-me-avatar-en')
+
+  // the settlement as one list, in English: I paid ¥120.00 for the four of us; 小红 says she paid me in cash
+  const members = (await api<{ group: { members: Array<{ id: string; name: string }> } }>('getGroup', { groupId: group.id }, me)).group.members
+  const id = (name: string) => members.find((m) => m.name === name)!.id
+  const all = members.map((m) => m.id)
+  const expense = { id: seedId(), amount: 12000, paidBy: { [id('小李')]: 12000 }, split: { mode: 'equal', members: all } }
+  await api('addExpense', { groupId: group.id, clientId: seedId(), expense, description: 'Campsite' }, me)
+  await api('recordPayment', { groupId: group.id, clientId: seedId(), from: id('小红'), to: id('小李'), amount: 3000, method: 'cash' }, red)
+  await page.goto(`${world.url}#/pages/group/index?id=${group.id}`)
+  await byTestId(page, 'group-tab-settle').click()
+  await expect(byTestId(page, `plan-action-${id('小红')}-${id('小李')}`).innerText()).resolves.toBe('Confirm received')
+  expect(await byTestId(page, `plan-action-${id('阿明')}-${id('小李')}`).innerText()).toBe('Remind')
+  await shot(page, '36-settle-en')
   await context.close()
 })
