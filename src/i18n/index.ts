@@ -24,9 +24,16 @@ export function addMessages(messages: Record<Locale, Partial<Record<MessageKey, 
 export const locales: Locale[] = ['zh-CN', 'en']
 export const localeNames: Record<Locale, string> = { 'zh-CN': '简体中文', en: 'English' }
 
+/** Singular forms, where a language has one: used when `count` is 1 ("1 person", not "1 people"). */
+const singular: Record<Locale, Partial<Record<MessageKey, string>>> = {
+  'zh-CN': {},
+  en: { 'groups.members': '1 person', 'group.total': '1 expense' }
+}
+
 /** Looks up a message and fills `{name}` placeholders. zh-CN is the default and the fallback. */
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = catalogs[locale]?.[key] ?? catalogs['zh-CN'][key] ?? key
+  const one = params?.count === 1 ? singular[locale][key] : undefined
+  const template = one ?? catalogs[locale]?.[key] ?? catalogs['zh-CN'][key] ?? key
   if (!params) return template
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
 }

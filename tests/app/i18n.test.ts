@@ -114,3 +114,11 @@ test('every error code the function can answer a person with reads as a sentence
     expect([code, translateError('zh-CN', code)]).not.toEqual([code, expect.stringContaining(code)])
   }
 })
+
+test('English counts say one person and one expense; Chinese has no singular form', () => {
+  expect(translate('en', 'groups.members', { count: 1 })).toBe('1 person')
+  expect(translate('en', 'groups.members', { count: 4 })).toBe('4 people')
+  expect(translate('en', 'group.total', { count: 1 })).toBe('1 expense')
+  expect(translate('en', 'group.total', { count: 0 })).toBe('0 expenses')
+  expect(translate('zh-CN', 'group.total', { count: 1 })).toBe('共 1 笔')
+})
