@@ -70,10 +70,16 @@ export function confirmRole(entry: TrackerEntry, me: string, organizer: boolean)
  */
 export type PlanAction = { kind: 'pay' | 'remind' } | { kind: 'confirm' | 'confirmCash' | 'syncing'; paymentId: string }
 
-export function planAction(line: GroupView['plan'][number], group: GroupView, organizer: boolean, confirming: ReadonlySet<string>): PlanAction | null {
+type PlanItem = GroupView['plan'][number]
+
+/** The payment a pending plan line stands for: the first one its payer recorded to its receiver. */
+const paymentOf = (line: PlanItem, group: GroupView) =>
+  line.state === 'pending' ? group.pendingPayments.find((p) => p.from === line.from && p.to === line.to) : undefined
+
+export function planAction(line: PlanItem, group: GroupView, organizer: boolean, confirming: ReadonlySet<string>): PlanAction | null {
   const me = group.me
   if (line.state === 'pending') {
-    const payment = group.pendingPayments.find((p) => p.from === line.from && p.to === line.to)
+    const payment = paymentOf(line, group)
     if (!payment) return null
     const role = confirmRole({ key: payment.id, from: payment.from, to: payment.to, amount: payment.amount, status: 'paid', paymentId: payment.id }, me, organizer)
     if (!role) return null
@@ -90,12 +96,7 @@ export function planAction(line: GroupView['plan'][number], group: GroupView, or
  * confirm action), so that no transfer is listed twice.
  */
 export function entriesBesidePlan(entries: TrackerEntry[], group: GroupView): TrackerEntry[] {
-  const shown = new Set<string>()
-  for (const line of group.plan) {
-    if (line.state !== 'pending') continue
-    const payment = group.pendingPayments.find((p) => p.from === line.from && p.to === line.to)
-    if (payment) shown.add(payment.id)
-  }
+  const shown = new Set(group.plan.map((line) => paymentOf(line, group)?.id).filter((id) => id !== undefined))
   return entries.filter((e) => !(e.paymentId && shown.has(e.paymentId)))
 }
 
