@@ -135,16 +135,22 @@ for (const n of [24, 28, 32]) {
   const times: number[] = []
   for (let g = 0; g < 400; g++) {
     const balances = more(g % 2 === 0 ? 'round' : 'uniform', 29 + (g % 4), `more${g}-`)
-    planSettlementWithKind(balances)
-    const t = performance.now()
-    kinds[planSettlementWithKind(balances).kind]++
-    times.push(performance.now() - t)
+    // the better of two runs, as above
+    let best = Infinity
+    let kind: keyof typeof kinds = 'heuristic'
+    for (let r = 0; r < 2; r++) {
+      const t = performance.now()
+      kind = planSettlementWithKind(balances).kind
+      best = Math.min(best, performance.now() - t)
+    }
+    kinds[kind]++
+    times.push(best)
   }
   const ok = kinds.heuristic === 0
   if (!ok) failed = true
   console.log(
     `${ok ? 'PASS' : 'FAIL'}  400 more round and uniform groups of 29-32 members: minimum in ${kinds.canonical + kinds.minimum}, ` +
-      `canonical in ${kinds.canonical} (search ran out in ${kinds.minimum}); worst ${ms(Math.max(...times))}, median ${ms(median(times))}`
+      `canonical in ${kinds.canonical} (search ran out in ${kinds.minimum}); worst ${ms(Math.max(...times))}, median ${ms(median(times))} (each the better of two runs)`
   )
 }
 {

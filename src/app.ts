@@ -1,5 +1,5 @@
 import { type PropsWithChildren } from 'react'
-import { useDidShow, useLaunch } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { wireQueue } from '@/store/mutations'
 import { retryNow } from '@/store/queue'
 import './app.css'
@@ -7,7 +7,6 @@ import './app.css'
 wireQueue()
 
 function App({ children }: PropsWithChildren) {
-  useLaunch(() => {})
   // Coming back to the app is a good moment to send what waited (the network may be back).
   useDidShow(() => void retryNow())
   return children

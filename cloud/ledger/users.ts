@@ -11,7 +11,7 @@ export interface UserRow {
   name: string
   wallet: 'wechat' | 'alipay' | 'cash'
   qr_image: string | null
-  locale: 'zh-CN' | 'en'
+  locale: UserView['locale']
   /** False while the name is the platform's default (the app asks for one). */
   name_chosen: boolean
   /** The key the avatar is served under (GET /avatars/<key>); null: no avatar. */

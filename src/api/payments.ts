@@ -27,6 +27,7 @@ export type PayParams = z.infer<typeof PayParams>
 
 /** A WeChat transfer waiting for the payee: requestMerchantTransfer({ mchId, appId, package }). */
 export const TransferConfirm = z.object({ mchId: z.string(), appId: z.string(), package: z.string(), outBillNo: z.string() })
+export type TransferConfirm = z.infer<typeof TransferConfirm>
 
 export const PayoutView = z.object({
   id: z.string(),

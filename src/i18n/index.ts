@@ -4,8 +4,10 @@ import type { zhCNExpense } from './expense.zh-CN'
 import type { zhCNGroupNew } from './group-new.zh-CN'
 import type { zhCNJoin } from './join.zh-CN'
 import type { moreZhCN } from './more.zh-CN'
+import type { MoneyLocale } from '@/domain/types'
 
-export type Locale = 'zh-CN' | 'en'
+/** The app's languages: one definition, the domain's (money is formatted in the same two). */
+export type Locale = MoneyLocale
 /** The main catalog's keys. */
 export type Messages = Record<keyof typeof zhCN, string>
 /**

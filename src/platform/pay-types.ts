@@ -1,10 +1,12 @@
 /** What every target's `payOrder` takes and returns (pay.weapp.ts, pay.alipay.ts, pay.h5.ts). */
+import type { Locale } from '@/i18n'
 
-/** The signed parameters the function's createPaymentOrder returns, one shape per wallet. */
-export type PayParams =
-  | { kind: 'wechat'; timeStamp: string; nonceStr: string; package: string; signType: 'RSA'; paySign: string }
-  | { kind: 'alipay'; tradeNO: string }
-  | { kind: 'sandbox'; orderId: string; wire: 'wechat' | 'alipay'; payUrl: string }
+/**
+ * The signed parameters the function's createPaymentOrder returns (one shape per wallet), and a WeChat merchant
+ * transfer waiting for the payee (requestMerchantTransfer({ mchId, appId, package }); the sandbox wallet confirms by
+ * outBillNo): the API's own types, so the two sides cannot disagree.
+ */
+export type { PayParams, TransferConfirm } from '@/api/payments'
 
 export type PayStatus = 'paid' | 'cancelled' | 'failed' | 'timeout'
 
@@ -14,17 +16,8 @@ export interface PayResult {
   message?: string
 }
 
-/** A WeChat merchant transfer waiting for the payee: requestMerchantTransfer({ mchId, appId, package }). */
-export interface TransferConfirm {
-  mchId: string
-  appId: string
-  package: string
-  /** Our transfer bill number (out_bill_no); the sandbox wallet confirms by it. */
-  outBillNo?: string
-}
-
 export interface PayOptions {
-  locale?: 'zh-CN' | 'en'
+  locale?: Locale
   /** Give up waiting for the wallet after this many milliseconds (default 180 000). */
   timeoutMs?: number
 }
@@ -33,7 +26,7 @@ export const DEFAULT_PAY_TIMEOUT_MS = 180_000
 
 type MessageKey = 'cancelled' | 'failed' | 'timeout' | 'unknown' | 'wrongWallet' | 'noConfirm'
 
-const MESSAGES: Record<'zh-CN' | 'en', Record<MessageKey, string>> = {
+const MESSAGES: Record<Locale, Record<MessageKey, string>> = {
   'zh-CN': {
     cancelled: '你取消了付款，没有扣款。',
     failed: '付款失败，没有扣款。请稍后再试。',
@@ -52,13 +45,13 @@ const MESSAGES: Record<'zh-CN' | 'en', Record<MessageKey, string>> = {
   }
 }
 
-export function payMessage(key: MessageKey, locale: 'zh-CN' | 'en' = 'zh-CN', detail?: string): string {
+export function payMessage(key: MessageKey, locale: Locale = 'zh-CN', detail?: string): string {
   const text = MESSAGES[locale][key]
   return detail ? `${text} (${detail})` : text
 }
 
 /** Resolves with the wallet's outcome, or with `timeout` if it does not answer in time. */
-export function withTimeout(run: Promise<PayResult>, ms: number, locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<PayResult> {
+export function withTimeout(run: Promise<PayResult>, ms: number, locale: Locale = 'zh-CN'): Promise<PayResult> {
   let timer: ReturnType<typeof setTimeout> | undefined
   const timeout = new Promise<PayResult>((resolve) => {
     timer = setTimeout(() => resolve({ status: 'timeout', message: payMessage('timeout', locale) }), ms)

@@ -1,6 +1,7 @@
 /** Alipay: Taro.tradePay({ tradeNO }); the result code '9000' means paid (a string or a number, top level or nested). */
 import Taro from '@tarojs/taro'
 import { DEFAULT_PAY_TIMEOUT_MS, payMessage, withTimeout, type PayOptions, type PayParams, type PayResult, type TransferConfirm } from './pay-types'
+import type { Locale } from '@/i18n'
 
 export type { PayOptions, PayParams, PayResult, PayStatus, TransferConfirm } from './pay-types'
 
@@ -11,7 +12,7 @@ export function resultCodeOf(res: unknown): string | undefined {
   return code === undefined || code === null ? undefined : String(code)
 }
 
-export function resultFromCode(code: string | undefined, locale?: 'zh-CN' | 'en', detail?: string): PayResult {
+export function resultFromCode(code: string | undefined, locale?: Locale, detail?: string): PayResult {
   switch (code) {
     case '9000':
       return { status: 'paid' }

@@ -1,4 +1,6 @@
 /** What differs per build target. Each target's file (`*.weapp.ts`, `*.alipay.ts`, `*.h5.ts`) implements these. */
+import type { Locale } from '@/i18n'
+
 export type Target = 'weapp' | 'alipay' | 'h5'
 export type WalletKind = 'wechat' | 'alipay' | 'sandbox'
 
@@ -6,7 +8,7 @@ export interface PlatformInfo {
   target: Target
   /** The in-app wallet this build pays with. */
   wallet: WalletKind
-  walletName: Record<'zh-CN' | 'en', string>
+  walletName: Record<Locale, string>
   /**
    * The input type for a person's display name: WeChat's `nickname` type offers the WeChat nickname above the
    * keyboard (getUserProfile no longer returns real data); elsewhere a plain typed name.

@@ -19,5 +19,5 @@ export function categoryIcon(key: string): string {
 /** Group cover emojis offered when creating a group. */
 export const coverEmojis = ['💰', '🍲', '✈️', '🏕️', '🏠', '🎉', '🚗', '🏖️', '🎿', '🍻', '🎂', '⚽']
 
-/** Currencies offered in the pickers (the domain knows their minor units). */
-export const currencyCodes = ['CNY', 'USD', 'EUR', 'HKD', 'GBP', 'JPY', 'KRW', 'TWD', 'SGD', 'THB', 'AUD', 'CAD'] as const
+/** Currencies offered in the pickers: the domain's list (it knows their minor units), in its order. */
+export { currencyCodes } from '@/domain/money/currencies'

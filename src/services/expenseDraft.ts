@@ -5,10 +5,11 @@
  */
 import { parseMoney } from '@/domain/money/parse'
 import { toDecimalString } from '@/domain/money/format'
-import type { Expense, MemberId, Minor } from '@/domain/types'
+import type { Expense, MemberId, Minor, SplitMode } from '@/domain/types'
 import { checkExpense } from '@/domain/check'
 
-export type SplitMode = 'equal' | 'shares' | 'percent' | 'exact' | 'adjust'
+export type { SplitMode }
+/** The split modes in the order the form offers them (every mode of the domain's `Split`). */
 export const splitModes: SplitMode[] = ['equal', 'shares', 'percent', 'exact', 'adjust']
 
 export interface ExpenseDraft {

@@ -9,6 +9,7 @@ import type { TransferView } from '@/api/payments'
 import { confirmTransfer, type PayResult } from '@/platform/pay'
 import { call } from '@/services/api'
 import { newClientId } from './ids'
+import type { Locale } from '@/i18n'
 
 /** Transfers paid to `me` whose payout waits for me to collect it. */
 function payoutsToCollect(items: TransferView[], me: string): TransferView[] {
@@ -36,7 +37,7 @@ export function usePayoutsToCollect(groupId: string, me: string | undefined, ena
 export async function collectPayout(
   groupId: string,
   transfer: TransferView,
-  locale: 'zh-CN' | 'en'
+  locale: Locale
 ): Promise<{ result: PayResult; transfer?: TransferView }> {
   const confirm = transfer.payout?.confirm
   if (!confirm) return { result: { status: 'failed' } }

@@ -4,7 +4,7 @@
  */
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import type { GroupView } from '@/api/views'
-import { ExpenseForm } from '@/pages/expense'
+import ExpenseForm from '@/components/ExpenseForm'
 import { useQueue } from '@/store/queue'
 import { useSession } from '@/store/session'
 

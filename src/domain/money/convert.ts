@@ -1,6 +1,7 @@
 import { DomainError } from '../errors'
 import type { CurrencyCode, Minor } from '../types'
 import { minorDigits } from './currencies'
+import { assertMinor } from './minor'
 import { divRoundHalfAway, parseRate } from './rational'
 import { pow10 } from './pow10'
 
@@ -13,9 +14,7 @@ import { pow10 } from './pow10'
 export function convertAmount(amount: Minor, rate: string, fromCurrency: CurrencyCode, toCurrency: CurrencyCode): Minor {
   const fromDigits = minorDigits(fromCurrency)
   const toDigits = minorDigits(toCurrency)
-  if (!Number.isSafeInteger(amount)) {
-    throw new DomainError('MONEY_NOT_INTEGER', `Not a whole number of minor units: ${String(amount)}.`)
-  }
+  assertMinor(amount)
   if (fromCurrency === toCurrency) return amount
   const { num, den } = parseRate(rate)
   const scaledNum = BigInt(amount) * num * pow10(toDigits)

@@ -1,6 +1,6 @@
-import { DomainError } from '../errors'
 import type { CurrencyCode, Minor, MoneyLocale } from '../types'
 import { DEFAULT_CURRENCY, minorDigits } from './currencies'
+import { assertMinor } from './minor'
 
 /** Currency symbols per locale, the same ones `Intl.NumberFormat` uses (not every runtime has Intl). */
 const SYMBOLS: Record<MoneyLocale, Record<string, string>> = {
@@ -11,12 +11,6 @@ const SYMBOLS: Record<MoneyLocale, Record<string, string>> = {
   en: {
     CNY: 'CN¥', USD: '$', EUR: '€', HKD: 'HK$', GBP: '£', JPY: '¥', KRW: '₩', TWD: 'NT$',
     SGD: 'SGD\u00a0', THB: 'THB\u00a0', AUD: 'A$', CAD: 'CA$'
-  }
-}
-
-function assertMinor(amount: Minor): void {
-  if (!Number.isSafeInteger(amount)) {
-    throw new DomainError('MONEY_NOT_INTEGER', `Not a whole number of minor units: ${String(amount)}.`)
   }
 }
 

@@ -28,10 +28,3 @@ export function northwest(group: readonly Party[]): Transfer[] {
   return out
 }
 
-/** The objective the walk maximises, exactly: sum of amount * (rank(from) + 1) * (rank(to) + 1). */
-export function northwestScore(group: readonly Party[], transfers: readonly Transfer[]): bigint {
-  const rank = new Map(group.map((p) => [p.id, BigInt(p.rank + 1)] as const))
-  let score = 0n
-  for (const t of transfers) score += BigInt(t.amount) * rank.get(t.from)! * rank.get(t.to)!
-  return score
-}

@@ -66,7 +66,7 @@ function NewGroupForm() {
           </View>
         </Field>
         <Field label={t('groupNew.currency')}>
-          <Picker mode='selector' range={[...currencyCodes]} value={currencyCodes.indexOf(currency as never)} onChange={(e) => setCurrency(currencyCodes[Number(e.detail.value)])} data-testid='group-currency'>
+          <Picker mode='selector' range={[...currencyCodes]} value={currencyCodes.indexOf(currency)} onChange={(e) => setCurrency(currencyCodes[Number(e.detail.value)])} data-testid='group-currency'>
             <Text className='field__input picker-value'>{currency} ›</Text>
           </Picker>
         </Field>

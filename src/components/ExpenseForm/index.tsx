@@ -1,0 +1,154 @@
+import '@/i18n/expense'
+import { View, Text, Input, Button, Picker, Switch } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useMemo, useState } from 'react'
+import Field from '@/components/Field'
+import MemberPicker from '@/components/MemberPicker'
+import SplitEditor from '@/components/SplitEditor'
+import { useT } from '@/hooks/useT'
+import { useTitle } from '@/hooks/useTitle'
+import { translateError, type MessageKey } from '@/i18n'
+import { formatPickerDate } from '@/i18n/dates'
+import { categories, currencyCodes } from '@/services/categories'
+import { draftFromExpense, newDraft, previewDraft, type ExpenseDraft } from '@/services/expenseDraft'
+import { notify } from '@/services/notify'
+import { newClientId } from '@/store/ids'
+import { addExpense, deleteExpense, editExpense } from '@/store/mutations'
+import type { GroupView } from '@/api/views'
+import type { ShownExpense } from '@/store/optimistic'
+import './index.css'
+
+function blankExactAsZero(d: ExpenseDraft): ExpenseDraft {
+  const exact = Object.fromEntries(d.participants.map((p) => [p, (d.values.exact[p] ?? '').trim() === '' ? '0' : d.values.exact[p]]))
+  return { ...d, values: { ...d.values, exact } }
+}
+
+/**
+ * The add / edit expense form: amount, description, date, category, currency (with its rate), payer and split,
+ * with the domain's own preview of the split; saving goes through the offline queue.
+ */
+export default function ExpenseForm({ group, existing, onDone }: { group: GroupView; existing?: ShownExpense; onDone: () => void }) {
+  const { t, locale } = useT()
+  useTitle(existing ? t('expense.edit') : t('expense.new'))
+  const memberIds = useMemo(() => group.members.map((m) => m.id), [group.members])
+  const [id] = useState(() => existing?.id ?? newClientId())
+  const [draft, setDraft] = useState<ExpenseDraft>(() =>
+    existing
+      ? draftFromExpense(existing.expense, existing, group.currency, memberIds)
+      : newDraft({ me: group.me, members: memberIds, currency: group.currency, today: formatPickerDate(Date.now()) })
+  )
+  const [tried, setTried] = useState(false)
+  // a blank exact amount reads as its placeholder 0, as a blank percent does
+  const preview = useMemo(() => previewDraft(blankExactAsZero(draft), id, group.currency, memberIds), [draft, id, group.currency, memberIds])
+  const problem = preview.problem
+  const show = (field: string) => (problem && problem.field === field && (tried || field !== 'amount' || draft.amount.trim() !== '') ? translateError(locale, problem.code) : null)
+  const multiPay = draft.multiPayer
+  const set = (patch: Partial<ExpenseDraft>) => setDraft((d) => ({ ...d, ...patch }))
+
+  const save = () => {
+    setTried(true)
+    if (!preview.expense || problem) return
+    const fields = {
+      description: draft.description.trim() || t(`category.${draft.category}` as MessageKey),
+      category: draft.category,
+      date: draft.date
+    }
+    if (existing) editExpense(group.id, preview.expense, fields, group.version)
+    else addExpense(group.id, preview.expense, fields)
+    notify(t('expense.saved'))
+    onDone()
+  }
+
+  const remove = async () => {
+    if (!existing) return
+    const res = await Taro.showModal({ title: t('expense.deleteConfirm'), content: existing.description })
+    if (!res.confirm) return
+    deleteExpense(group.id, existing.id, group.version)
+    notify(t('expense.deleted'))
+    onDone()
+  }
+
+  const currencyIndex = currencyCodes.indexOf(draft.currency)
+  return (
+    <View className='page xform'>
+      <View className='card xform__amount'>
+        <View className='row'>
+          <Picker mode='selector' range={[...currencyCodes]} value={currencyIndex < 0 ? 0 : currencyIndex} onChange={(e) => set({ currency: currencyCodes[Number(e.detail.value)] })}>
+            <Text className='xform__currency' data-testid='expense-currency'>{draft.currency} ▾</Text>
+          </Picker>
+          <Input className='xform__amount-input grow' type='digit' value={draft.amount} placeholder='0.00' focus={!existing} onInput={(e) => set({ amount: String(e.detail.value) })} data-testid='expense-amount' aria-label={t('expense.amount')} />
+        </View>
+        {show('amount') ? <Text className='field__error' data-testid='amount-error'>{show('amount')}</Text> : null}
+        {draft.currency !== group.currency ? (
+          <Field label={`${t('expense.rate')} · ${t('expense.rateHint', { from: draft.currency, to: group.currency })}`} error={show('rate')} testId='rate'>
+            <Input className='field__input' type='digit' value={draft.rate} placeholder='7.10' onInput={(e) => set({ rate: String(e.detail.value) })} data-testid='expense-rate' />
+          </Field>
+        ) : null}
+      </View>
+      <View className='card'>
+        <Field label={t('expense.description')}>
+          <Input className='field__input' value={draft.description} maxlength={200} placeholder={t('expense.descriptionPlaceholder')} onInput={(e) => set({ description: String(e.detail.value) })} data-testid='expense-description' />
+        </Field>
+        <Field label={t('expense.category')}>
+          <View className='chips'>
+            {categories.map((c) => (
+              <View key={c.key} className={`chip${draft.category === c.key ? ' chip--on' : ''}`} onClick={() => set({ category: c.key })} data-testid={`category-${c.key}`}>
+                <Text>
+                  {c.icon} {t(`category.${c.key}` as MessageKey)}
+                </Text>
+              </View>
+            ))}
+          </View>
+        </Field>
+        <Field label={t('expense.date')}>
+          <Picker mode='date' value={draft.date} onChange={(e) => set({ date: String(e.detail.value) })}>
+            <Text className='field__input'>{draft.date} ›</Text>
+          </Picker>
+        </Field>
+      </View>
+      <View className='card'>
+        <View className='row row--between'>
+          <Text className='field__label'>{t('expense.payers')}</Text>
+          <View className='row'>
+            <Text className='muted' style={{ marginRight: '12px' }}>{t('expense.multiplePayers')}</Text>
+            <Switch
+              checked={multiPay}
+              color='#0f9d76'
+              onChange={(e) => {
+                const on = Boolean(e.detail.value)
+                setDraft((d) => ({ ...d, multiPayer: on, payers: on ? d.payers : d.payers.slice(0, 1) }))
+              }}
+              data-testid='multi-payer'
+            />
+          </View>
+        </View>
+        <MemberPicker testId='payers' members={group.members} selected={draft.payers} multiple={multiPay} onChange={(ids) => set({ payers: ids })} />
+        {multiPay
+          ? group.members
+              .filter((m) => draft.payers.includes(m.id))
+              .map((m) => (
+                <View key={m.id} className='row xform__payer'>
+                  <Text className='grow'>{m.name}</Text>
+                  <Input className='split__input xform__payer-input' type='digit' value={draft.payerAmounts[m.id] ?? ''} placeholder='0.00' onInput={(e) => setDraft((d) => ({ ...d, payerAmounts: { ...d.payerAmounts, [m.id]: String(e.detail.value) } }))} data-testid={`payer-amount-${m.id}`} />
+                </View>
+              ))
+          : null}
+        {show('payers') ? <Text className='field__error' data-testid='payers-error'>{show('payers')}</Text> : null}
+      </View>
+      <View className='card'>
+        <Text className='field__label'>{t('expense.splitMode')}</Text>
+        <SplitEditor draft={draft} members={group.members} preview={tried || draft.amount.trim() ? preview : { ...preview, problem: null }} groupCurrency={group.currency} locale={locale} onChange={setDraft} />
+      </View>
+      <View className='fab-bar'>
+        {existing ? (
+          <Button className='btn btn--danger' onClick={() => void remove()} data-testid='expense-delete'>
+            {t('common.delete')}
+          </Button>
+        ) : null}
+        <Button className='btn btn--primary' onClick={save} data-testid='expense-save'>
+          {t('expense.save')}
+        </Button>
+      </View>
+    </View>
+  )
+}
