@@ -1,5 +1,5 @@
 /** Paying a suggested transfer with a wallet: payOptions, createPaymentOrder, getTransfers, getTransfer, confirmPayout. */
-import { paymentSchemas as api } from '../../src/api/payments'
+import { paymentActions as api } from '../../src/api/payments'
 import { ApiError, notConfigured } from '../errors'
 import type { NotPayable } from '../../src/api/payments'
 import { listMembers, requireMember } from '../ledger/groups'

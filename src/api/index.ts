@@ -14,14 +14,15 @@ export * from './errors'
 export * from './envelope'
 export { paymentActions } from './payments'
 
+/** Every action the function answers, the payment actions included: one contract, typed per action. */
 export const actions = { ...paymentActions, ...coreActions }
 
-export type CoreActions = typeof coreActions
-export type ActionName = keyof CoreActions
+export type Actions = typeof actions
+export type ActionName = keyof Actions
 /** What a client sends (defaults may be omitted). */
-export type ActionInput<A extends ActionName> = z.input<CoreActions[A]['input']>
+export type ActionInput<A extends ActionName> = z.input<Actions[A]['input']>
 /** What a client receives. */
-export type ActionOutput<A extends ActionName> = z.output<CoreActions[A]['output']>
+export type ActionOutput<A extends ActionName> = z.output<Actions[A]['output']>
 /** Actions that change data and therefore carry a clientId. */
 export const MUTATIONS = [
   'setWallet',

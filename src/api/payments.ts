@@ -95,13 +95,12 @@ export const payOptionsOutput = z.object({ payees: z.record(z.string(), NotPayab
 /** Stable error codes of the payment actions (besides the transport codes); listed with their statuses in ./errors. */
 export type PaymentApiErrorCode = PaymentErrorCode
 
-/** The payment actions' schemas, typed per action. */
-export const paymentSchemas = {
+/** The payment actions' schemas, typed per action (part of the one contract: src/api/index.ts `actions`). */
+export const paymentActions = {
   createPaymentOrder: { input: createPaymentOrderInput, output: createPaymentOrderOutput },
   getTransfers: { input: getTransfersInput, output: getTransfersOutput },
   getTransfer: { input: getTransferInput, output: getTransferOutput },
   confirmPayout: { input: confirmPayoutInput, output: confirmPayoutOutput },
   payOptions: { input: payOptionsInput, output: payOptionsOutput }
-}
+} satisfies Record<string, ActionSchemas>
 
-export const paymentActions: Record<string, ActionSchemas> = paymentSchemas

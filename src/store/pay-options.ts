@@ -5,13 +5,13 @@
  */
 import { useCallback, useEffect, useState } from 'react'
 import type { NotPayable } from '@/api/payments'
-import { call } from '@/services/api'
+import { api } from '@/services/api'
 
 export function usePayOptions(groupId: string, enabled: boolean) {
   const [payees, setPayees] = useState<Record<string, NotPayable | null> | null>(null)
   const reload = useCallback(async () => {
     if (!groupId) return
-    const out = await call<{ payees: Record<string, NotPayable | null> }>('payOptions', { groupId })
+    const out = await api('payOptions', { groupId })
     setPayees(out.payees)
   }, [groupId])
   useEffect(() => {

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { TransferView } from '@/api/payments'
 import { confirmTransfer, type PayResult } from '@/platform/pay'
-import { call } from '@/services/api'
+import { api } from '@/services/api'
 import { newClientId } from './ids'
 import type { Locale } from '@/i18n'
 
@@ -21,7 +21,7 @@ export function usePayoutsToCollect(groupId: string, me: string | undefined, ena
   const [items, setItems] = useState<TransferView[]>([])
   const reload = useCallback(async () => {
     if (!groupId || !me) return
-    const out = await call<{ items: TransferView[] }>('getTransfers', { groupId })
+    const out = await api('getTransfers', { groupId })
     setItems(payoutsToCollect(out.items, me))
   }, [groupId, me])
   useEffect(() => {
@@ -43,6 +43,6 @@ export async function collectPayout(
   if (!confirm) return { result: { status: 'failed' } }
   const result = await confirmTransfer(confirm, { locale })
   if (result.status !== 'paid') return { result }
-  const out = await call<{ transfer: TransferView }>('confirmPayout', { groupId, transferId: transfer.id, clientId: newClientId() })
+  const out = await api('confirmPayout', { groupId, transferId: transfer.id, clientId: newClientId() })
   return { result, transfer: out.transfer }
 }

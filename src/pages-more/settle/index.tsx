@@ -9,9 +9,9 @@ import { useShowEffect } from '@/hooks/useShowEffect'
 import { useT } from '@/hooks/useT'
 import { useTitle } from '@/hooks/useTitle'
 import { translateError } from '@/i18n'
-import { payOrder, type PayParams } from '@/platform/pay'
+import { payOrder } from '@/platform/pay'
 import { platform } from '@/platform/target'
-import { api, call } from '@/services/api'
+import { api } from '@/services/api'
 import { isApiError } from '@/services/errors'
 import { notify } from '@/services/notify'
 import { useGroups } from '@/store/groups'
@@ -31,11 +31,6 @@ interface Qr {
 }
 
 /** Reads the wallet parameters out of createPaymentOrder's reply. */
-function payParamsOf(out: unknown): PayParams {
-  const o = out as { params?: PayParams; pay?: PayParams; order?: { params?: PayParams } }
-  return (o.params ?? o.pay ?? o.order?.params ?? out) as PayParams
-}
-
 function SettleScreen({ groupId }: { groupId: string }) {
   const { t, locale } = useT()
   useTitle(t('settle.title'))
@@ -85,8 +80,8 @@ function SettleScreen({ groupId }: { groupId: string }) {
   const payWithWallet = async (to: string) => {
     setBusy(`wallet:${to}`)
     try {
-      const out = await call('createPaymentOrder', { groupId, from: me, to, clientId: newClientId() })
-      const result = await payOrder(payParamsOf(out), { locale })
+      const { pay } = await api('createPaymentOrder', { groupId, from: me, to, clientId: newClientId() })
+      const result = await payOrder(pay, { locale })
       if (result.status === 'paid') notify(t('settle.recorded'))
       else notify(result.message ?? t('settle.payFailed'))
       await loadGroup(groupId)
