@@ -54,8 +54,8 @@ export const groupActions = [
       placeholders.push({ id, name })
     }
     const group: GroupRow = { id: groupId, name: input.name, currency: input.currency, emoji: input.emoji, version: 0, created_at: now }
-    await recordChange(ctx.q, group, { memberId: meId, name: ctx.user.name }, 'group.create', { name: input.name, currency: input.currency, placeholders }, ctx.now)
-    return { group: await buildGroupView(ctx.q, ctx.cache, group, meId) }
+    const version = await recordChange(ctx.q, group, { memberId: meId, name: ctx.user.name }, 'group.create', { name: input.name, currency: input.currency, placeholders }, ctx.now)
+    return { group: await buildGroupView(ctx.q, ctx.cache, { ...group, version }, meId) }
   }),
 
   defineAction('listGroups', api.listGroups, {}, async (ctx, input) => {

@@ -26,12 +26,15 @@ async function findInvite(q: Queryable, token: string): Promise<{ id: string; gr
   return inv
 }
 
-/** Gives `user` the placeholder `memberId`; their own member (if any, and unused) is removed. */
-async function claim(q: Queryable, group: GroupRow, user: UserRow, memberId: string, current: MemberRow | undefined, now: Date): Promise<MemberRow> {
+/**
+ * Gives `user` the placeholder `memberId`; their own member (if any, and unused) is removed. Returns their member
+ * and the group as it is after the change.
+ */
+async function claim(q: Queryable, group: GroupRow, user: UserRow, memberId: string, current: MemberRow | undefined, now: Date): Promise<{ member: MemberRow; group: GroupRow }> {
   const members = await listMembers(q, group.id)
   const target = members.find((m) => m.id === memberId)
   if (!target) throw new ApiError('NOT_FOUND', 'No such member in this group')
-  if (target.user_id === user.id) return target
+  if (target.user_id === user.id) return { member: target, group }
   if (target.user_id !== null) throw new ApiError('MEMBER_CLAIMED', 'This member already belongs to someone')
   if (current) {
     const used = await memberInUse(q, current.id)
@@ -41,8 +44,8 @@ async function claim(q: Queryable, group: GroupRow, user: UserRow, memberId: str
   // The role goes with the person: an organizer taking over a placeholder stays the organizer.
   const role = current?.role === 'organizer' ? 'organizer' : target.role
   await q.query('UPDATE members SET user_id = $2, role = $3 WHERE id = $1', [target.id, user.id, role])
-  await recordChange(q, group, byMember(target), 'member.claim', { memberId: target.id, name: target.name, userName: user.name, replaced: current?.id ?? null }, now)
-  return { ...target, user_id: user.id, role }
+  const version = await recordChange(q, group, byMember(target), 'member.claim', { memberId: target.id, name: target.name, userName: user.name, replaced: current?.id ?? null }, now)
+  return { member: { ...target, user_id: user.id, role }, group: { ...group, version } }
 }
 
 export const inviteActions = [
@@ -96,8 +99,9 @@ export const inviteActions = [
     await findInvite(ctx.q, input.token)
     const members = await listMembers(ctx.q, group.id)
     let me = members.find((m) => m.user_id === ctx.user.id)
+    let after = group
     if (input.claimMemberId) {
-      me = await claim(ctx.q, group, ctx.user, input.claimMemberId, me, ctx.now)
+      ;({ member: me, group: after } = await claim(ctx.q, group, ctx.user, input.claimMemberId, me, ctx.now))
     } else if (!me) {
       await checkGroupQuota(ctx.q, ctx.config, ctx.user.id)
       await checkMemberQuota(ctx.q, ctx.config, group.id, 1)
@@ -111,14 +115,15 @@ export const inviteActions = [
         ctx.now.toISOString()
       ])
       me = { id, group_id: group.id, name: ctx.user.name, user_id: ctx.user.id, position: 0, role: 'member' }
-      await recordChange(ctx.q, group, { memberId: id, name: ctx.user.name }, 'member.join', { memberId: id, name: ctx.user.name, inviteId: inv.id }, ctx.now)
+      const version = await recordChange(ctx.q, group, { memberId: id, name: ctx.user.name }, 'member.join', { memberId: id, name: ctx.user.name, inviteId: inv.id }, ctx.now)
+      after = { ...group, version }
     }
-    return { group: await buildGroupView(ctx.q, ctx.cache, group, me.id) }
+    return { group: await buildGroupView(ctx.q, ctx.cache, after, me.id) }
   }),
 
   defineAction('claimMember', api.claimMember, { mutation: true }, async (ctx, input) => {
     const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
-    const mine = await claim(ctx.q, group, ctx.user, input.memberId, me, ctx.now)
-    return { group: await buildGroupView(ctx.q, ctx.cache, group, mine.id) }
+    const { member, group: after } = await claim(ctx.q, group, ctx.user, input.memberId, me, ctx.now)
+    return { group: await buildGroupView(ctx.q, ctx.cache, after, member.id) }
   })
 ]

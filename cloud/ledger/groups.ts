@@ -88,26 +88,27 @@ export function byMember(m: { id: string; name: string }): { memberId: string; n
 
 /**
  * Records one change to a locked group: bumps the version and writes the activity row for it, in the caller's
- * transaction. Returns the new version. (Invariant: a group's version equals its number of activity rows.)
+ * transaction, and returns the new version (the caller's group row is left as it was: a view of the group after
+ * the change is built from `{ ...group, version }`). The version comes from the row itself, so two changes in one
+ * transaction get two versions. (Invariant: a group's version equals its number of activity rows.)
  */
 export async function recordChange(
   q: Queryable,
-  group: GroupRow,
+  group: Pick<GroupRow, 'id'>,
   actor: { memberId: string | null; name: string },
   kind: ActivityKind,
   data: Record<string, unknown>,
   now: Date
 ): Promise<number> {
-  const version = group.version + 1
   // One statement: bump the version and write its activity row.
-  await q.query(
-    `WITH bumped AS (UPDATE groups SET version = $2 WHERE id = $1 RETURNING id)
+  const res = await q.query<{ version: unknown }>(
+    `WITH bumped AS (UPDATE groups SET version = version + 1 WHERE id = $1 RETURNING id, version)
      INSERT INTO activity (group_id, version, kind, actor_member, actor_name, data, at)
-     SELECT id, $2, $3, $4, $5, $6::jsonb, $7 FROM bumped`,
-    [group.id, version, kind, actor.memberId, actor.name, JSON.stringify(data), now.toISOString()]
+     SELECT id, version, $2, $3, $4, $5::jsonb, $6 FROM bumped RETURNING version`,
+    [group.id, kind, actor.memberId, actor.name, JSON.stringify(data), now.toISOString()]
   )
-  group.version = version
-  return version
+  if (!res.rows[0]) throw new Error(`recordChange: no group ${group.id}`)
+  return toInt(res.rows[0].version)
 }
 
 export async function nextPosition(q: Queryable, groupId: string): Promise<number> {
