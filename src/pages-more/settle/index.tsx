@@ -2,8 +2,7 @@ import '@/i18n/more'
 import { View, Text, Button, Image, Input } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
-import Avatar from '@/components/Avatar'
-import Money from '@/components/Money'
+import TransferCard from '@/components/TransferCard'
 import SignInGate from '@/components/SignInGate'
 import { useShowEffect } from '@/hooks/useShowEffect'
 import { useT } from '@/hooks/useT'
@@ -139,15 +138,19 @@ function SettleScreen({ groupId }: { groupId: string }) {
         const payee = member(p.to)
         const waiting = p.state === 'pending' || queued.has(`${p.from}->${p.to}`)
         return (
-          <View key={`${p.from}->${p.to}`} className='card transfer' data-testid={`pay-${p.to}`}>
-            <View className='row'>
-              <Avatar name={names[p.to] ?? '?'} src={faces[p.to]} />
-              <View className='grow transfer__who'>
-                <Text className='transfer__title'>{t('settle.payTo', { name: names[p.to] ?? '?' })}</Text>
-                <Text className={`badge${waiting ? ' badge--ok' : ''}`} style={{ marginLeft: 0 }}>{t(waiting ? 'transfer.state.pending' : 'transfer.state.open')}</Text>
-              </View>
-              <Money amount={p.amount} currency={group.currency} locale={locale} className='transfer__amount tone-owes' />
-            </View>
+          <TransferCard
+            key={`${p.from}->${p.to}`}
+            testId={`pay-${p.to}`}
+            name={names[p.to] ?? '?'}
+            avatar={faces[p.to]}
+            title={t('settle.payTo', { name: names[p.to] ?? '?' })}
+            badge={t(waiting ? 'transfer.state.pending' : 'transfer.state.open')}
+            badgeTone={waiting ? 'ok' : undefined}
+            amount={p.amount}
+            currency={group.currency}
+            locale={locale}
+            tone='owes'
+          >
             {rejectionTo(p.to) ? rejectionNote(rejectionTo(p.to)!) : null}
             {!waiting ? (
               <View className='transfer__actions'>
@@ -170,19 +173,22 @@ function SettleScreen({ groupId }: { groupId: string }) {
                 </Button>
               </View>
             ) : null}
-          </View>
+          </TransferCard>
         )
       })}
       {awaitingThem.map((p) => (
-        <View key={p.id} className='card transfer' data-testid={`paid-${p.to}`}>
-          <View className='row'>
-            <Avatar name={names[p.to] ?? '?'} src={faces[p.to]} />
-            <View className='grow transfer__who'>
-              <Text className='transfer__title'>{t('settle.payTo', { name: names[p.to] ?? '?' })}</Text>
-              <Text className='badge badge--muted' style={{ marginLeft: 0 }}>{t('group.tracker.paid')}</Text>
-            </View>
-            <Money amount={p.amount} currency={group.currency} locale={locale} className='transfer__amount' />
-          </View>
+        <TransferCard
+          key={p.id}
+          testId={`paid-${p.to}`}
+          name={names[p.to] ?? '?'}
+          avatar={faces[p.to]}
+          title={t('settle.payTo', { name: names[p.to] ?? '?' })}
+          badge={t('group.tracker.paid')}
+          badgeTone='muted'
+          amount={p.amount}
+          currency={group.currency}
+          locale={locale}
+        >
           {p.method === 'cash' || p.method === 'direct' ? (
             <View className='transfer__actions'>
               <Button className='btn btn--ghost btn--small' onClick={() => (withdrawPayment(groupId, p.id), notify(t('settle.withdrawn')))} data-testid={`withdraw-${p.to}`}>
@@ -190,7 +196,7 @@ function SettleScreen({ groupId }: { groupId: string }) {
               </Button>
             </View>
           ) : null}
-        </View>
+        </TransferCard>
       ))}
       {rejectedMine
         .filter((p) => !toPay.some((x) => x.to === p.to))
@@ -202,21 +208,25 @@ function SettleScreen({ groupId }: { groupId: string }) {
 
       <Text className='section-title'>{t('settle.toReceive')}</Text>
       {payouts.items.map((x) => (
-        <View key={x.id} className='card transfer' data-testid={`collect-${x.from}`}>
-          <View className='row'>
-            <Avatar name={names[x.from] ?? '?'} src={faces[x.from]} />
-            <View className='grow transfer__who'>
-              <Text className='transfer__title'>{t('settle.from', { name: names[x.from] ?? '?' })}</Text>
-              <Text className='badge badge--ok' style={{ marginLeft: 0 }}>{t('settle.collectWaiting')}</Text>
-            </View>
-            <Money amount={x.amount} currency={x.currency} locale={locale} className='transfer__amount tone-owed' />
-          </View>
+        <TransferCard
+          key={x.id}
+          testId={`collect-${x.from}`}
+          name={names[x.from] ?? '?'}
+          avatar={faces[x.from]}
+          title={t('settle.from', { name: names[x.from] ?? '?' })}
+          badge={t('settle.collectWaiting')}
+          badgeTone='ok'
+          amount={x.amount}
+          currency={x.currency}
+          locale={locale}
+          tone='owed'
+        >
           <View className='transfer__actions'>
             <Button className='btn btn--primary btn--small' loading={busy === `collect:${x.id}`} disabled={(!!busy) || undefined} onClick={() => void collect(x.id)} data-testid={`collect-payout-${x.from}`}>
               {t('settle.collect')}
             </Button>
           </View>
-        </View>
+        </TransferCard>
       ))}
       {toReceive.length === 0 && awaitingMe.length === 0 && payouts.items.length === 0 ? (
         <View className='card'>
@@ -224,15 +234,18 @@ function SettleScreen({ groupId }: { groupId: string }) {
         </View>
       ) : null}
       {awaitingMe.map((p) => (
-        <View key={p.id} className='card transfer' data-testid={`confirm-${p.from}`}>
-          <View className='row'>
-            <Avatar name={names[p.from] ?? '?'} src={faces[p.from]} />
-            <View className='grow transfer__who'>
-              <Text className='transfer__title'>{t('settle.from', { name: names[p.from] ?? '?' })}</Text>
-              <Text className='badge' style={{ marginLeft: 0 }}>{t('group.tracker.paid')}</Text>
-            </View>
-            <Money amount={p.amount} currency={group.currency} locale={locale} className='transfer__amount tone-owed' />
-          </View>
+        <TransferCard
+          key={p.id}
+          testId={`confirm-${p.from}`}
+          name={names[p.from] ?? '?'}
+          avatar={faces[p.from]}
+          title={t('settle.from', { name: names[p.from] ?? '?' })}
+          badge={t('group.tracker.paid')}
+          amount={p.amount}
+          currency={group.currency}
+          locale={locale}
+          tone='owed'
+        >
           {rejecting?.id === p.id ? (
             <View className='transfer__reject'>
               <Input
@@ -273,22 +286,25 @@ function SettleScreen({ groupId }: { groupId: string }) {
               </Button>
             </View>
           )}
-        </View>
+        </TransferCard>
       ))}
       {toReceive
         .filter((p) => p.state === 'open')
         .map((p) => {
           const waiting = queued.has(`${p.from}->${p.to}`)
           return (
-            <View key={`${p.from}->${p.to}`} className='card transfer' data-testid={`receive-${p.from}`}>
-              <View className='row'>
-                <Avatar name={names[p.from] ?? '?'} src={faces[p.from]} />
-                <View className='grow transfer__who'>
-                  <Text className='transfer__title'>{t('settle.from', { name: names[p.from] ?? '?' })}</Text>
-                  <Text className='badge' style={{ marginLeft: 0 }}>{t(waiting ? 'transfer.state.pending' : 'transfer.state.open')}</Text>
-                </View>
-                <Money amount={p.amount} currency={group.currency} locale={locale} className='transfer__amount tone-owed' />
-              </View>
+            <TransferCard
+              key={`${p.from}->${p.to}`}
+              testId={`receive-${p.from}`}
+              name={names[p.from] ?? '?'}
+              avatar={faces[p.from]}
+              title={t('settle.from', { name: names[p.from] ?? '?' })}
+              badge={t(waiting ? 'transfer.state.pending' : 'transfer.state.open')}
+              amount={p.amount}
+              currency={group.currency}
+              locale={locale}
+              tone='owed'
+            >
               {!waiting ? (
                 <View className='transfer__actions'>
                   <Button className='btn btn--ghost btn--small' onClick={() => record(p.from, me, p.amount, 'cash')} data-testid={`receive-cash-${p.from}`}>
@@ -296,7 +312,7 @@ function SettleScreen({ groupId }: { groupId: string }) {
                   </Button>
                 </View>
               ) : null}
-            </View>
+            </TransferCard>
           )
         })}
 
