@@ -3,11 +3,6 @@ import type { PaymentApiErrorCode } from '../../src/api/payments'
 import { ApiError, notConfigured } from '../errors'
 import { PaymentError } from './errors'
 
-/** The status comes from the code (src/api/errors.ts): PAYMENT_PROVIDER is a 502, the others are 400s. */
-export function paymentApiError(code: PaymentApiErrorCode, message: string, details?: unknown): ApiError {
-  return new ApiError(code, message, details)
-}
-
 /**
  * Turns a PaymentError from a provider module into the action error. A configuration problem (PAYMENTS_DISABLED
  * from a provider: a missing key or certificate) reaches the client as "not available" only.
@@ -16,5 +11,6 @@ export function toApiError(err: unknown): unknown {
   if (!(err instanceof PaymentError)) return err
   if (err.code === 'PAYMENTS_DISABLED') return notConfigured('PAYMENTS_DISABLED', 'In-app payment is not available on this server', err.message)
   const code: PaymentApiErrorCode = err.code === 'PAYMENT_PAYER_IDENTITY' || err.code === 'PAYMENT_CURRENCY' ? err.code : 'PAYMENT_PROVIDER'
-  return paymentApiError(code, err.message, err.details)
+  // The status comes from the code (src/api/errors.ts): PAYMENT_PROVIDER is a 502, the others are 400s.
+  return new ApiError(code, err.message, err.details)
 }

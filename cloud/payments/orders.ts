@@ -6,11 +6,11 @@ import { randomBytes } from 'node:crypto'
 import type { z } from 'zod'
 import type { createPaymentOrderInput, createPaymentOrderOutput, PayParams } from '../../src/api/payments'
 import { staged, type ActionContext, type Staged } from '../actions/types'
-import { forbidden, notConfigured } from '../errors'
+import { ApiError, forbidden, notConfigured } from '../errors'
 import { listMembers, lockGroup, recordChange, requireMember } from '../ledger/groups'
 import { buildGroupView } from '../ledger/state'
 import { findUser, type UserRow } from '../ledger/users'
-import { paymentApiError, toApiError } from './api-error'
+import { toApiError } from './api-error'
 import { groupPayable, payeeWallet, payerRoute } from './payability'
 import { paymentsRuntime } from './runtime'
 import { findTransfer, insertTransfer, transferViews, transition } from './store'
@@ -31,12 +31,12 @@ export async function createPaymentOrder(
   }
   const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
   if (me.id !== input.from) throw forbidden('Only the payer can pay this transfer')
-  if (groupPayable(rt, group.currency) === 'PAYMENT_CURRENCY') throw paymentApiError('PAYMENT_CURRENCY', `In-app payment is in CNY only; this group uses ${group.currency}`)
+  if (groupPayable(rt, group.currency) === 'PAYMENT_CURRENCY') throw new ApiError('PAYMENT_CURRENCY', `In-app payment is in CNY only; this group uses ${group.currency}`)
 
   const view = await buildGroupView(ctx.q, ctx.cache, group, me.id)
   const suggestion = view.plan.find((p) => p.from === input.from && p.to === input.to)
   if (!suggestion || suggestion.state !== 'open') {
-    throw paymentApiError('PAYMENT_NO_TRANSFER', 'There is no open suggested transfer between these members; reload the group')
+    throw new ApiError('PAYMENT_NO_TRANSFER', 'There is no open suggested transfer between these members; reload the group')
   }
 
   const members = await listMembers(ctx.q, group.id)
@@ -44,12 +44,12 @@ export async function createPaymentOrder(
   const payeeUser = payee.user_id ? await findUser(ctx.q, payee.user_id) : null
   const payoutWallet = payeeWallet(rt, payeeUser)
   if (!payoutWallet) {
-    throw paymentApiError('PAYMENT_WALLET', `${payee.name} cannot receive in-app payouts (no WeChat Pay or Alipay wallet here); pay directly or in cash`)
+    throw new ApiError('PAYMENT_WALLET', `${payee.name} cannot receive in-app payouts (no WeChat Pay or Alipay wallet here); pay directly or in cash`)
   }
   const route = payerRoute(rt, ctx.user, input.channel)
   if (!route.ok) {
     if (route.server) throw notConfigured('PAYMENT_WALLET', route.message, 'no merchant configured for this wallet')
-    throw paymentApiError(route.code, route.message)
+    throw new ApiError(route.code, route.message)
   }
   const { channel, wire, identity: payer } = route
   const provider = rt.providers[wire]!
@@ -94,7 +94,7 @@ export async function createPaymentOrder(
       }
       const locked = await lockGroup(q, group.id)
       const t = await findTransfer(q, id, { lock: true })
-      if (!locked || !t || t.state !== 'pending') throw paymentApiError('PAYMENT_NO_TRANSFER', 'This order was replaced while it was being made; reload the group')
+      if (!locked || !t || t.state !== 'pending') throw new ApiError('PAYMENT_NO_TRANSFER', 'This order was replaced while it was being made; reload the group')
       const pay: PayParams = channel === 'sandbox' ? { kind: 'sandbox', orderId: id, wire, payUrl: `${rt.publicUrl}/sandbox/pay?order=${id}` } : params
       await transition(q, id, 'pending', 'paying', `${wire} order created`, ctx.now, { pay_params: pay })
       await recordChange(q, locked, { memberId: me.id, name: me.name }, 'payment.order', { transferId: id, from: input.from, to: input.to, amount, wallet: wire }, ctx.now)

@@ -1,11 +1,11 @@
 import type { ActionInput, ActionName, ActionOutput } from '@/api'
 import { send } from '@/platform/transport'
-import { ApiError } from './errors'
+import { CallError } from './errors'
 import type { Transport } from './wire'
 
 /**
  * The one client of the cloud function. Every call is `{ action, input }`; a reply is `{ ok, data }` or
- * `{ ok: false, error: { code, message } }`. Failures become ApiError with the function's stable code,
+ * `{ ok: false, error: { code, message } }`. Failures become CallError with the function's stable code,
  * or code NETWORK (status 0) when the function could not be reached.
  */
 let transport: Transport = send
@@ -25,15 +25,15 @@ export async function call<T = unknown>(action: string, input: unknown): Promise
   try {
     reply = await transport({ action, input }, action === 'signIn' ? null : tokenOf())
   } catch (e) {
-    throw new ApiError('NETWORK', 0, e instanceof Error ? e.message : String(e))
+    throw new CallError('NETWORK', 0, e instanceof Error ? e.message : String(e))
   }
   const body = reply.body
   if (body && typeof body === 'object' && body.ok === true) return body.data as T
   if (body && typeof body === 'object' && body.ok === false && body.error) {
-    throw new ApiError(body.error.code, reply.status || 400, body.error.message, body.error.details)
+    throw new CallError(body.error.code, reply.status || 400, body.error.message, body.error.details)
   }
   // Not an envelope: a proxy or gateway answered. Treat server-side failures as retryable.
-  throw new ApiError(reply.status >= 500 || reply.status === 0 ? 'NETWORK' : 'BAD_REPLY', reply.status >= 400 ? reply.status : 502, 'unexpected reply')
+  throw new CallError(reply.status >= 500 || reply.status === 0 ? 'NETWORK' : 'BAD_REPLY', reply.status >= 400 ? reply.status : 502, 'unexpected reply')
 }
 
 /** Typed call: the input and output types come from the shared contract in src/api (types only, no runtime). */

@@ -1,5 +1,8 @@
-/** An error from the function (or from reaching it) with a stable code the UI translates. */
-export class ApiError extends Error {
+/**
+ * The app's side of an error: a call to the function that failed, with the function's stable code (which the UI
+ * translates), or NETWORK when the function was not reached. (The function's side is cloud/errors.ts ApiError.)
+ */
+export class CallError extends Error {
   constructor(
     readonly code: string,
     readonly status: number,
@@ -7,7 +10,7 @@ export class ApiError extends Error {
     readonly details?: unknown
   ) {
     super(message)
-    this.name = 'ApiError'
+    this.name = 'CallError'
   }
 
   /** The function was not reached or failed on its side: worth retrying later. */
@@ -24,6 +27,6 @@ export class ApiError extends Error {
   }
 }
 
-export function isApiError(e: unknown): e is ApiError {
-  return e instanceof ApiError
+export function isCallError(e: unknown): e is CallError {
+  return e instanceof CallError
 }

@@ -5,7 +5,7 @@
 import type { ActionInput, ActionOutput } from '@/api'
 import type { Expense } from '@/domain/types'
 import { translate, translateError } from '@/i18n'
-import type { ApiError } from '@/services/errors'
+import type { CallError } from '@/services/errors'
 import { notify } from '@/services/notify'
 import { useGroups } from './groups'
 import { newClientId } from './ids'
@@ -91,12 +91,12 @@ export function onAccepted(m: Mutation, data: unknown): void {
   void groups.loadGroup(m.groupId).catch(() => {})
 }
 
-export function onConflict(m: Mutation, _error: ApiError): void {
+export function onConflict(m: Mutation, _error: CallError): void {
   void refreshGroup(m.groupId)
   notify(translate(locale(), 'common.conflict'))
 }
 
-export function onRejected(m: Mutation, error: ApiError): void {
+export function onRejected(m: Mutation, error: CallError): void {
   void refreshGroup(m.groupId)
   notify(translate(locale(), 'common.rejected', { reason: translateError(locale(), error.code) }))
 }

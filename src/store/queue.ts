@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import { call } from '@/services/api'
-import { ApiError, isApiError } from '@/services/errors'
+import { CallError, isCallError } from '@/services/errors'
 import { backoffDelay } from './backoff'
 import { newClientId } from './ids'
 import { taroJSONStorage } from './storage'
@@ -45,9 +45,9 @@ export interface QueueHooks {
   /** The function accepted the mutation (first time or a safe replay). */
   onAccepted: (m: Mutation, data: unknown) => void
   /** 409: someone else changed the group; the mutation is dropped, the group must be refreshed and the user told. */
-  onConflict: (m: Mutation, error: ApiError) => void
+  onConflict: (m: Mutation, error: CallError) => void
   /** Other 4xx (validation, forbidden...): dropped, the user is told why. */
-  onRejected: (m: Mutation, error: ApiError) => void
+  onRejected: (m: Mutation, error: CallError) => void
   /** 401: the session expired; sign in again, then the queue retries. */
   onUnauthenticated: () => Promise<void> | void
   /** A change set aside after MAX_SERVER_FAILURES server failures; the user is told and can retry or discard it. */
@@ -118,7 +118,7 @@ async function drain(get: () => QueueState, set: (p: Partial<QueueState>) => voi
     try {
       data = await hooks.send(head.action, head.input)
     } catch (e) {
-      const error = isApiError(e) ? e : new ApiError('NETWORK', 0, String(e))
+      const error = isCallError(e) ? e : new CallError('NETWORK', 0, String(e))
       const attempts = head.attempts + 1
       if (error.status >= 500 && attempts >= MAX_SERVER_FAILURES) {
         const failed: FailedMutation = { ...head, attempts, lastError: error.code, reason: error.code, failedAt: hooks.now() }

@@ -19,7 +19,7 @@ function sources(dir: string): string[] {
 
 /** Our codes: constructor arguments, error replies, and the fallback code of a refused notification. */
 const PATTERNS = [
-  /\b(?:ApiError|paymentApiError|PaymentError)\(\s*'([A-Z][A-Z0-9_]*)'/g,
+  /\b(?:ApiError|PaymentError)\(\s*'([A-Z][A-Z0-9_]*)'/g,
   /\berr\(\s*\d{3},\s*'([A-Z][A-Z0-9_]*)'/g,
   /\bcode: '([A-Z][A-Z0-9_]*)'/g,
   /\bconst code = [^\n]*'([A-Z][A-Z0-9_]{2,})'/g

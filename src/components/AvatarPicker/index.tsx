@@ -5,7 +5,7 @@ import { useT } from '@/hooks/useT'
 import { translateError } from '@/i18n'
 import { avatarSource, pickAvatar } from '@/platform/avatar'
 import { api } from '@/services/api'
-import { isApiError } from '@/services/errors'
+import { isCallError } from '@/services/errors'
 import { notify } from '@/services/notify'
 import { newClientId } from '@/store/ids'
 import { useSession } from '@/store/session'
@@ -36,7 +36,7 @@ export default function AvatarPicker({ onNickname }: { onNickname?: (nickname: s
       notify(t('avatar.saved'))
     } catch (e) {
       // closing the picker is not an error
-      if (isApiError(e)) notify(translateError(locale, e.code))
+      if (isCallError(e)) notify(translateError(locale, e.code))
     } finally {
       setBusy(false)
     }

@@ -5,7 +5,7 @@ import AvatarPicker from '@/components/AvatarPicker'
 import { useT } from '@/hooks/useT'
 import { platform } from '@/platform/target'
 import { api } from '@/services/api'
-import { isApiError } from '@/services/errors'
+import { isCallError } from '@/services/errors'
 import { notify } from '@/services/notify'
 import { translateError } from '@/i18n'
 import { newClientId } from '@/store/ids'
@@ -34,7 +34,7 @@ export default function NamePrompt() {
     try {
       setUser((await api('setWallet', { clientId: newClientId(), name: chosen })).user)
     } catch (e) {
-      notify(isApiError(e) ? translateError(locale, e.code) : t('common.error'))
+      notify(isCallError(e) ? translateError(locale, e.code) : t('common.error'))
     } finally {
       setBusy(false)
     }

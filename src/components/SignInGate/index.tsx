@@ -3,7 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { translate, translateError } from '@/i18n'
 import { needsName } from '@/platform/login'
 import { platform } from '@/platform/target'
-import { isApiError } from '@/services/errors'
+import { isCallError } from '@/services/errors'
 import { useSession } from '@/store/session'
 import './index.css'
 
@@ -27,7 +27,7 @@ export default function SignInGate({ children }: { children: ReactNode }) {
     try {
       await signIn(n?.trim())
     } catch (e) {
-      setError(isApiError(e) ? translateError(locale, e.code) : translate(locale, 'signin.failed'))
+      setError(isCallError(e) ? translateError(locale, e.code) : translate(locale, 'signin.failed'))
     } finally {
       setBusy(false)
     }

@@ -9,7 +9,7 @@ import { useTitle } from '@/hooks/useTitle'
 import { translateError } from '@/i18n'
 import { inviteLink, shareToChat, useInviteShare } from '@/platform/share'
 import { api } from '@/services/api'
-import { isApiError } from '@/services/errors'
+import { isCallError } from '@/services/errors'
 import { joinPath } from '@/services/nav'
 import { notify } from '@/services/notify'
 import { useGroups } from '@/store/groups'
@@ -29,7 +29,7 @@ function InviteScreen({ groupId }: { groupId: string }) {
   useEffect(() => {
     api('createInvite', { groupId, clientId })
       .then((out) => setInvite({ inviteId: out.inviteId, token: out.token }))
-      .catch((e) => setError(isApiError(e) ? translateError(locale, e.code) : t('common.error')))
+      .catch((e) => setError(isCallError(e) ? translateError(locale, e.code) : t('common.error')))
   }, [groupId, clientId, locale, t])
 
   const title = t('invite.shareTitle', { name: me?.name ?? '', group: group?.name ?? '' })
@@ -47,7 +47,7 @@ function InviteScreen({ groupId }: { groupId: string }) {
       setInvite(null)
       notify(t('invite.revoked'))
     } catch (e) {
-      notify(isApiError(e) ? translateError(locale, e.code) : t('common.error'))
+      notify(isCallError(e) ? translateError(locale, e.code) : t('common.error'))
     }
   }
 

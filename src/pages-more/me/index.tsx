@@ -11,7 +11,7 @@ import { useTitle } from '@/hooks/useTitle'
 import { localeNames, locales, translateError, type Locale } from '@/i18n'
 import { chooseImageDataUrl } from '@/platform/image'
 import { api } from '@/services/api'
-import { isApiError } from '@/services/errors'
+import { isCallError } from '@/services/errors'
 import { notify } from '@/services/notify'
 import { newClientId } from '@/store/ids'
 import { loadMyQr, rememberMyQr } from '@/store/myQr'
@@ -61,7 +61,7 @@ function MeScreen() {
       if (!quiet) notify(t('me.saved'))
       return true
     } catch (e) {
-      notify(isApiError(e) ? translateError(locale, e.code) : t('common.error'))
+      notify(isCallError(e) ? translateError(locale, e.code) : t('common.error'))
       return false
     } finally {
       setBusy(false)

@@ -11,7 +11,7 @@ import { translateError } from '@/i18n'
 import { payOrder } from '@/platform/pay'
 import { platform } from '@/platform/target'
 import { api } from '@/services/api'
-import { isApiError } from '@/services/errors'
+import { isCallError } from '@/services/errors'
 import { notify } from '@/services/notify'
 import { useGroups } from '@/store/groups'
 import { newClientId } from '@/store/ids'
@@ -85,7 +85,7 @@ function SettleScreen({ groupId }: { groupId: string }) {
       else notify(result.message ?? t('settle.payFailed'))
       await loadGroup(groupId)
     } catch (e) {
-      notify(isApiError(e) ? translateError(locale, e.code) : t('settle.payFailed'))
+      notify(isCallError(e) ? translateError(locale, e.code) : t('settle.payFailed'))
     } finally {
       setBusy(null)
     }
@@ -98,7 +98,7 @@ function SettleScreen({ groupId }: { groupId: string }) {
       if (!out.qrImage) notify(t('settle.noQr'))
       else setQr({ memberId: to, name: names[to] ?? '', image: out.qrImage })
     } catch (e) {
-      notify(isApiError(e) ? translateError(locale, e.code) : t('common.error'))
+      notify(isCallError(e) ? translateError(locale, e.code) : t('common.error'))
     } finally {
       setBusy(null)
     }
@@ -114,7 +114,7 @@ function SettleScreen({ groupId }: { groupId: string }) {
       else notify(after?.state === 'settled' ? t('settle.collected') : t('settle.collecting'))
       await reload()
     } catch (e) {
-      notify(isApiError(e) ? translateError(locale, e.code) : t('common.error'))
+      notify(isCallError(e) ? translateError(locale, e.code) : t('common.error'))
     } finally {
       setBusy(null)
     }

@@ -8,7 +8,7 @@ import { useTitle } from '@/hooks/useTitle'
 import { translateError } from '@/i18n'
 import { api } from '@/services/api'
 import { coverEmojis, currencyCodes } from '@/services/categories'
-import { isApiError } from '@/services/errors'
+import { isCallError } from '@/services/errors'
 import { nav } from '@/services/nav'
 import { useGroups } from '@/store/groups'
 import { newClientId } from '@/store/ids'
@@ -44,7 +44,7 @@ function NewGroupForm() {
       putGroup(group)
       void nav.replaceWithGroup(group.id)
     } catch (e) {
-      setError(isApiError(e) ? translateError(locale, e.code) : t('common.error'))
+      setError(isCallError(e) ? translateError(locale, e.code) : t('common.error'))
     } finally {
       setBusy(false)
     }

@@ -10,7 +10,7 @@ import { useT } from '@/hooks/useT'
 import { useTitle } from '@/hooks/useTitle'
 import { translateError } from '@/i18n'
 import { api } from '@/services/api'
-import { isApiError } from '@/services/errors'
+import { isCallError } from '@/services/errors'
 import { nav } from '@/services/nav'
 import { notify } from '@/services/notify'
 import { useGroups } from '@/store/groups'
@@ -38,7 +38,7 @@ function JoinScreen({ token }: { token: string }) {
           void nav.replaceWithGroup(out.invite.groupId)
         }
       })
-      .catch((e) => setError(isApiError(e) ? translateError(locale, e.code) : t('join.invalid')))
+      .catch((e) => setError(isCallError(e) ? translateError(locale, e.code) : t('join.invalid')))
   }, [token, locale, t, linkEnteredChat])
 
   const join = async () => {
@@ -50,7 +50,7 @@ function JoinScreen({ token }: { token: string }) {
       notify(t('join.joined'))
       void nav.replaceWithGroup(group.id)
     } catch (e) {
-      notify(isApiError(e) ? translateError(locale, e.code) : t('common.error'))
+      notify(isCallError(e) ? translateError(locale, e.code) : t('common.error'))
     } finally {
       setBusy(false)
     }
