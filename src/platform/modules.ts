@@ -1,0 +1,46 @@
+/**
+ * The module each platform file implements (`<name>.weapp.ts`, `<name>.alipay.ts`, `<name>.h5.ts`): Taro's build
+ * picks the target's file and tsc sees only the `.h5` one (tsconfig `moduleSuffixes`), so
+ * tests/types/platform-variants.ts checks every variant against these types. Types only: nothing here is bundled.
+ */
+import type { Envelope, WireReply } from '@/services/wire'
+import type { AvatarSource, PickedAvatar } from './avatar-types'
+import type { SignInCredentials } from './login-types'
+import type { PayOptions, PayParams, PayResult, TransferConfirm } from './pay-types'
+import type { ChatData, ShareMessage } from './share-types'
+import type { PlatformInfo } from './types'
+
+export interface AvatarModule {
+  avatarSource: AvatarSource
+  pickAvatar(detail?: unknown): Promise<PickedAvatar | null>
+  avatarUrl(path: string): string
+}
+
+export interface ImageModule {
+  chooseImageDataUrl(): Promise<string | null>
+}
+
+export interface LoginModule {
+  needsName: boolean
+  getCredentials(name?: string): Promise<SignInCredentials>
+}
+
+export interface PayModule {
+  payOrder(params: PayParams, options?: PayOptions): Promise<PayResult>
+  confirmTransfer(confirm: TransferConfirm, options?: PayOptions): Promise<PayResult>
+}
+
+export interface ShareModule {
+  shareToChat: boolean
+  useInviteShare(message: ShareMessage | null): void
+  inviteLink(path: string): string
+  enteredChat(): Promise<ChatData | null>
+}
+
+export interface TargetModule {
+  platform: PlatformInfo
+}
+
+export interface TransportModule {
+  send(envelope: Envelope, token: string | null): Promise<WireReply>
+}

@@ -1,0 +1,45 @@
+/**
+ * Every platform variant against its one module type (src/platform/modules.ts): tsc resolves `@/platform/x` to the
+ * `.h5` file only, so without this file a weapp or alipay variant could drift from the others unnoticed until a
+ * build. Checked by `npm run typecheck` (this file is compiled, never run).
+ */
+import * as avatarAlipay from '@/platform/avatar.alipay'
+import * as avatarH5 from '@/platform/avatar.h5'
+import * as avatarWeapp from '@/platform/avatar.weapp'
+import * as imageAlipay from '@/platform/image.alipay'
+import * as imageH5 from '@/platform/image.h5'
+import * as imageWeapp from '@/platform/image.weapp'
+import * as loginAlipay from '@/platform/login.alipay'
+import * as loginH5 from '@/platform/login.h5'
+import * as loginWeapp from '@/platform/login.weapp'
+import type { AvatarModule, ImageModule, LoginModule, PayModule, ShareModule, TargetModule, TransportModule } from '@/platform/modules'
+import * as payAlipay from '@/platform/pay.alipay'
+import * as payH5 from '@/platform/pay.h5'
+import * as payWeapp from '@/platform/pay.weapp'
+import * as shareAlipay from '@/platform/share.alipay'
+import * as shareH5 from '@/platform/share.h5'
+import * as shareWeapp from '@/platform/share.weapp'
+import * as targetAlipay from '@/platform/target.alipay'
+import * as targetH5 from '@/platform/target.h5'
+import * as targetWeapp from '@/platform/target.weapp'
+import * as transportAlipay from '@/platform/transport.alipay'
+import * as transportH5 from '@/platform/transport.h5'
+import * as transportWeapp from '@/platform/transport.weapp'
+
+export const variants: {
+  avatar: AvatarModule[]
+  image: ImageModule[]
+  login: LoginModule[]
+  pay: PayModule[]
+  share: ShareModule[]
+  target: TargetModule[]
+  transport: TransportModule[]
+} = {
+  avatar: [avatarWeapp, avatarAlipay, avatarH5],
+  image: [imageWeapp, imageAlipay, imageH5],
+  login: [loginWeapp, loginAlipay, loginH5],
+  pay: [payWeapp, payAlipay, payH5],
+  share: [shareWeapp, shareAlipay, shareH5],
+  target: [targetWeapp, targetAlipay, targetH5],
+  transport: [transportWeapp, transportAlipay, transportH5]
+}
