@@ -2,6 +2,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { AlipayWindowPlugin } from './alipay-window'
 
 // One config for the three targets: weapp, alipay and h5 (the browser preview).
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -27,6 +28,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
+      // Alipay: only the window keys it knows (config/alipay-window.ts)
+      webpackChain(chain) {
+        if (process.env.TARO_ENV === 'alipay') chain.plugin('alipay-window').use(AlipayWindowPlugin)
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
