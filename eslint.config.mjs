@@ -26,6 +26,13 @@ export default tseslint.config(
     }
   },
   {
+    // Stores, services and hooks hold state and talk to the function; they never reach up into components or pages.
+    files: ['src/store/**/*.{ts,tsx}', 'src/services/**/*.{ts,tsx}', 'src/hooks/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['@/components/*', '@/pages/*', '@/pages-more/*'] }]
+    }
+  },
+  {
     // Platform branches live only in src/platform/.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/platform/**'],

@@ -4,8 +4,18 @@
  */
 import { useEffect, useState } from 'react'
 import type { ActivityView, GroupView } from '@/api/views'
-import type { TrackerEntry } from '@/components/PaidTracker'
 import { api } from '@/services/api'
+
+/** One payment in the list under the plan: recorded and waiting on its receiver ('paid'), or confirmed. */
+export interface TrackerEntry {
+  key: string
+  from: string
+  to: string
+  amount: number
+  status: 'paid' | 'confirmed'
+  /** The recorded payment waiting on its receiver (status 'paid'). */
+  paymentId?: string
+}
 
 export interface ConfirmedPayment {
   id: string

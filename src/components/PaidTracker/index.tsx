@@ -2,16 +2,7 @@ import { View, Text, Button } from '@tarojs/components'
 import Avatar from '@/components/Avatar'
 import Money from '@/components/Money'
 import { translate, type Locale, type MessageKey } from '@/i18n'
-
-export interface TrackerEntry {
-  key: string
-  from: string
-  to: string
-  amount: number
-  status: 'paid' | 'confirmed'
-  /** The recorded payment waiting on its receiver (status 'paid'). */
-  paymentId?: string
-}
+import type { TrackerEntry } from '@/store/tracker'
 
 export interface TrackerProps {
   entries: TrackerEntry[]
