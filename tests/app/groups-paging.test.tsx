@@ -5,7 +5,7 @@
  * tests/cloud/list-groups.test.ts).
  */
 import { act, render, screen } from '@testing-library/react'
-import { useReachBottom } from '@tarojs/taro'
+import { page } from '../doubles/taro'
 import type { GroupSummary } from '@/api/views'
 import GroupsPage from '@/pages/index'
 import { setTransport } from '@/services/api'
@@ -37,9 +37,8 @@ beforeEach(() => {
 
 const cards = () => screen.queryAllByTestId(/^group-g\d+$/)
 const reachBottom = async () => {
-  const handler = (useReachBottom as jest.Mock).mock.calls.at(-1)?.[0] as () => void
   await act(async () => {
-    handler()
+    page.reachBottom()
     await new Promise((r) => setTimeout(r, 0))
   })
 }
