@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { z } from 'zod'
-import type { createPaymentOrderInput, createPaymentOrderOutput, PayParams } from '../../src/api/payments'
+import type { paymentActions, PayParams } from '../../src/api/payments'
 import { staged, type ActionContext, type Staged } from '../actions/types'
 import { ApiError, forbidden, notConfigured } from '../errors'
 import { listMembers, lockGroup, recordChange, requireMember } from '../ledger/groups'
@@ -23,8 +23,8 @@ export function newOrderNo(prefix: 'T' | 'P'): string {
 
 export async function createPaymentOrder(
   ctx: ActionContext & { user: UserRow },
-  input: z.output<typeof createPaymentOrderInput>
-): Promise<Staged<z.input<typeof createPaymentOrderOutput>>> {
+  input: z.output<(typeof paymentActions)['createPaymentOrder']['input']>
+): Promise<Staged<z.input<(typeof paymentActions)['createPaymentOrder']['output']>>> {
   const rt = await paymentsRuntime(ctx)
   if (rt.mode === 'off') {
     throw notConfigured('PAYMENTS_DISABLED', 'In-app payment is not available on this server; pay directly (QR code) or in cash', rt.problems.join('; ') || 'no merchant configured')

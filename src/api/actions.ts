@@ -15,7 +15,7 @@ const Category = text(32, 1)
 
 // --- identity -------------------------------------------------------------------------------------------
 
-export const signInInput = z.discriminatedUnion('provider', [
+const signInInput = z.discriminatedUnion('provider', [
   /** WeChat mini-program: the code from Taro.login (wx.login). */
   z.object({ provider: z.literal('wechat'), code: AuthCode, name: Name.optional() }),
   /** Alipay mini-program: the authCode from my.getAuthCode. */
@@ -23,13 +23,13 @@ export const signInInput = z.discriminatedUnion('provider', [
   /** Local development only: sign in as a display name (the same name is the same person). */
   z.object({ provider: z.literal('dev'), name: Name })
 ])
-export const signInOutput = z.object({ token: z.string(), expiresAt: z.string(), user: UserView })
+const signInOutput = z.object({ token: z.string(), expiresAt: z.string(), user: UserView })
 
-export const getMeInput = z.object({})
-export const getMeOutput = z.object({ user: UserView })
+const getMeInput = z.object({})
+const getMeOutput = z.object({ user: UserView })
 
 /** Update my profile: preferred wallet, optional collection QR (null removes it), name, locale, avatar (null removes it). */
-export const setWalletInput = z.object({
+const setWalletInput = z.object({
   ...mutation,
   wallet: Wallet.optional(),
   qrImage: QrImage.nullable().optional(),
@@ -37,15 +37,15 @@ export const setWalletInput = z.object({
   name: Name.optional(),
   locale: Locale.optional()
 })
-export const setWalletOutput = z.object({ user: UserView })
+const setWalletOutput = z.object({ user: UserView })
 
 /** A member's collection QR code (only for members of the same group). */
-export const getMemberQrInput = z.object({ ...groupRef, memberId: Id })
-export const getMemberQrOutput = z.object({ memberId: Id, wallet: Wallet.nullable(), qrImage: z.string().nullable() })
+const getMemberQrInput = z.object({ ...groupRef, memberId: Id })
+const getMemberQrOutput = z.object({ memberId: Id, wallet: Wallet.nullable(), qrImage: z.string().nullable() })
 
 // --- groups ---------------------------------------------------------------------------------------------
 
-export const createGroupInput = z.object({
+const createGroupInput = z.object({
   ...mutation,
   name: Name,
   currency: CurrencySchema.default('CNY'),
@@ -53,10 +53,10 @@ export const createGroupInput = z.object({
   /** Placeholder members added by name right away (friends who have not joined yet). */
   placeholders: z.array(Name).max(50).default([])
 })
-export const createGroupOutput = z.object({ group: GroupView })
+const createGroupOutput = z.object({ group: GroupView })
 
 /** Newest first; without a cursor, the first page. Follow nextCursor until it is null to get every group. */
-export const listGroupsInput = z.object({
+const listGroupsInput = z.object({
   cursor: Cursor.optional(),
   limit: z.number().int().min(1).max(100).default(50)
 })
@@ -64,7 +64,7 @@ export const listGroupsInput = z.object({
 export const CurrencyTotals = z.object({ currency: z.string(), owe: Amount, owed: Amount, groups: z.number().int() })
 export type CurrencyTotals = z.infer<typeof CurrencyTotals>
 /** `totals` comes with the first page (no cursor): across every group, not only the page. */
-export const listGroupsOutput = z.object({ items: z.array(GroupSummary), nextCursor: Cursor.nullable(), totals: z.array(CurrencyTotals).optional() })
+const listGroupsOutput = z.object({ items: z.array(GroupSummary), nextCursor: Cursor.nullable(), totals: z.array(CurrencyTotals).optional() })
 
 /**
  * The people I share groups with, and what is open between us: per currency the net (positive: they owe me), and
@@ -84,24 +84,24 @@ export const PersonView = z.object({
   )
 })
 export type PersonView = z.infer<typeof PersonView>
-export const listPeopleInput = z.object({})
-export const listPeopleOutput = z.object({ people: z.array(PersonView) })
+const listPeopleInput = z.object({})
+const listPeopleOutput = z.object({ people: z.array(PersonView) })
 
-export const getGroupInput = z.object({ ...groupRef })
-export const getGroupOutput = z.object({ group: GroupView })
+const getGroupInput = z.object({ ...groupRef })
+const getGroupOutput = z.object({ group: GroupView })
 
-export const addMemberInput = z.object({ ...groupRef, ...mutation, name: Name })
-export const addMemberOutput = z.object({ member: MemberView, version: z.number().int() })
+const addMemberInput = z.object({ ...groupRef, ...mutation, name: Name })
+const addMemberOutput = z.object({ member: MemberView, version: z.number().int() })
 
 // --- expenses -------------------------------------------------------------------------------------------
 
-export const listExpensesInput = z.object({
+const listExpensesInput = z.object({
   ...groupRef,
   cursor: Cursor.optional(),
   limit: z.number().int().min(1).max(100).default(50)
 })
 /** Newest first (by date, then by when added); follow nextCursor until it is null to get every expense. */
-export const listExpensesOutput = z.object({ items: z.array(ExpenseView), nextCursor: Cursor.nullable() })
+const listExpensesOutput = z.object({ items: z.array(ExpenseView), nextCursor: Cursor.nullable() })
 
 const expenseFields = {
   description: Description,
@@ -115,7 +115,7 @@ const expenseFields = {
  * is "today" for the sender: in `timeZone` (IANA, e.g. "Asia/Shanghai") when given, else at `utcOffsetMinutes`
  * (minutes east of UTC: 480 for China, i.e. `-new Date().getTimezoneOffset()`), else in UTC.
  */
-export const addExpenseInput = z.object({
+const addExpenseInput = z.object({
   ...groupRef,
   ...mutation,
   expense: ExpenseSchema,
@@ -123,10 +123,10 @@ export const addExpenseInput = z.object({
   timeZone: TimeZone.optional(),
   utcOffsetMinutes: UtcOffsetMinutes.optional()
 })
-export const addExpenseOutput = z.object({ expense: ExpenseView, version: z.number().int() })
+const addExpenseOutput = z.object({ expense: ExpenseView, version: z.number().int() })
 
 /** Replace an expense (identified by expense.id). A stale expectedVersion -> 409 VERSION_CONFLICT. */
-export const editExpenseInput = z.object({
+const editExpenseInput = z.object({
   ...groupRef,
   ...mutation,
   expectedVersion: z.number().int().min(0).optional(),
@@ -135,21 +135,21 @@ export const editExpenseInput = z.object({
   category: Category.optional(),
   date: DateString.optional()
 })
-export const editExpenseOutput = z.object({ expense: ExpenseView, version: z.number().int() })
+const editExpenseOutput = z.object({ expense: ExpenseView, version: z.number().int() })
 
 /** Soft delete (kept in the activity log). */
-export const deleteExpenseInput = z.object({
+const deleteExpenseInput = z.object({
   ...groupRef,
   ...mutation,
   expenseId: Id,
   expectedVersion: z.number().int().min(0).optional()
 })
-export const deleteExpenseOutput = z.object({ expenseId: Id, version: z.number().int() })
+const deleteExpenseOutput = z.object({ expenseId: Id, version: z.number().int() })
 
 // --- settling up by hand (cash or direct wallet-to-wallet) ---------------------------------------------
 
 /** Record that `from` paid `to`. Recorded by the receiver it is confirmed at once; otherwise pending. */
-export const recordPaymentInput = z.object({
+const recordPaymentInput = z.object({
   ...groupRef,
   ...mutation,
   from: MemberIdSchema,
@@ -157,54 +157,54 @@ export const recordPaymentInput = z.object({
   amount: Amount,
   method: PaymentMethod.default('cash')
 })
-export const recordPaymentOutput = z.object({ payment: PaymentView, version: z.number().int() })
+const recordPaymentOutput = z.object({ payment: PaymentView, version: z.number().int() })
 
 /** The receiver, or the group's organizer on their behalf (e.g. cash handed over in person), confirms the money arrived. */
-export const confirmPaymentInput = z.object({ ...groupRef, ...mutation, paymentId: Id })
-export const confirmPaymentOutput = z.object({ payment: PaymentView, version: z.number().int() })
+const confirmPaymentInput = z.object({ ...groupRef, ...mutation, paymentId: Id })
+const confirmPaymentOutput = z.object({ payment: PaymentView, version: z.number().int() })
 
 /** The payer (or who recorded it) takes back a payment still waiting for the receiver. */
-export const withdrawPaymentInput = z.object({ ...groupRef, ...mutation, paymentId: Id })
-export const withdrawPaymentOutput = confirmPaymentOutput
+const withdrawPaymentInput = z.object({ ...groupRef, ...mutation, paymentId: Id })
+const withdrawPaymentOutput = confirmPaymentOutput
 
 /** The receiver says a payment waiting for them did not arrive; the payer sees the reason. */
-export const rejectPaymentInput = z.object({ ...groupRef, ...mutation, paymentId: Id, reason: text(200, 1) })
-export const rejectPaymentOutput = confirmPaymentOutput
+const rejectPaymentInput = z.object({ ...groupRef, ...mutation, paymentId: Id, reason: text(200, 1) })
+const rejectPaymentOutput = confirmPaymentOutput
 
 // --- invites and joining --------------------------------------------------------------------------------
 
 export const InviteToken = z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: 'invalid invite token' })
 
-export const createInviteInput = z.object({ ...groupRef, ...mutation })
+const createInviteInput = z.object({ ...groupRef, ...mutation })
 /** The token is shown once; only its hash is stored. */
-export const createInviteOutput = z.object({ inviteId: Id, token: InviteToken, version: z.number().int() })
+const createInviteOutput = z.object({ inviteId: Id, token: InviteToken, version: z.number().int() })
 
-export const revokeInviteInput = z.object({ ...groupRef, ...mutation, inviteId: Id })
-export const revokeInviteOutput = z.object({ inviteId: Id, version: z.number().int() })
+const revokeInviteInput = z.object({ ...groupRef, ...mutation, inviteId: Id })
+const revokeInviteOutput = z.object({ inviteId: Id, version: z.number().int() })
 
-export const previewInviteInput = z.object({ token: InviteToken })
-export const previewInviteOutput = z.object({ invite: InvitePreview })
+const previewInviteInput = z.object({ token: InviteToken })
+const previewInviteOutput = z.object({ invite: InvitePreview })
 
 /** Join with an invite; optionally take over a placeholder member added by name. */
-export const joinGroupInput = z.object({ ...mutation, token: InviteToken, claimMemberId: Id.optional() })
-export const joinGroupOutput = z.object({ group: GroupView })
+const joinGroupInput = z.object({ ...mutation, token: InviteToken, claimMemberId: Id.optional() })
+const joinGroupOutput = z.object({ group: GroupView })
 
 /** A member who joined takes over a placeholder (their own unused member is removed). */
-export const claimMemberInput = z.object({ ...groupRef, ...mutation, memberId: Id })
-export const claimMemberOutput = z.object({ group: GroupView })
+const claimMemberInput = z.object({ ...groupRef, ...mutation, memberId: Id })
+const claimMemberOutput = z.object({ group: GroupView })
 
 // --- history and export ---------------------------------------------------------------------------------
 
-export const listActivityInput = z.object({
+const listActivityInput = z.object({
   ...groupRef,
   cursor: Cursor.optional(),
   limit: z.number().int().min(1).max(100).default(50)
 })
 /** Newest first; follow nextCursor until null. */
-export const listActivityOutput = z.object({ items: z.array(ActivityView), nextCursor: Cursor.nullable() })
+const listActivityOutput = z.object({ items: z.array(ActivityView), nextCursor: Cursor.nullable() })
 
-export const exportGroupInput = z.object({ ...groupRef, format: ExportFormat })
-export const exportGroupOutput = z.object({ filename: z.string(), contentType: z.string(), content: z.string() })
+const exportGroupInput = z.object({ ...groupRef, format: ExportFormat })
+const exportGroupOutput = z.object({ filename: z.string(), contentType: z.string(), content: z.string() })
 
 // --- WeChat group chats ---------------------------------------------------------------------------------
 
@@ -212,12 +212,12 @@ export const exportGroupOutput = z.object({ filename: z.string(), contentType: z
 const chatData = { encryptedData: z.string().min(1).max(8192), iv: z.string().min(1).max(64) }
 
 /** Link the group to the WeChat chat the data names (a group may be linked to several chats). */
-export const linkChatInput = z.object({ ...groupRef, ...mutation, ...chatData })
-export const linkChatOutput = z.object({ groupId: Id, chats: z.number().int() })
+const linkChatInput = z.object({ ...groupRef, ...mutation, ...chatData })
+const linkChatOutput = z.object({ groupId: Id, chats: z.number().int() })
 
 /** My groups linked to the chat the data names, most recently linked first. */
-export const groupsForChatInput = z.object({ ...chatData })
-export const groupsForChatOutput = z.object({ groupIds: z.array(Id) })
+const groupsForChatInput = z.object({ ...chatData })
+const groupsForChatOutput = z.object({ groupIds: z.array(Id) })
 
 // --- the map --------------------------------------------------------------------------------------------
 

@@ -17,13 +17,6 @@ export interface ApiErrorBody {
 
 export type ResponseEnvelope<T = unknown> = { ok: true; data: T } | { ok: false; error: ApiErrorBody }
 
-export const ResponseEnvelopeSchema = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({
-    ok: z.literal(false),
-    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() })
-  })
-])
 
 /** HTTP path of the action endpoint. */
 export const API_PATH = '/api'

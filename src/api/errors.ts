@@ -83,6 +83,3 @@ export function isApiErrorCode(code: unknown): code is ApiErrorCode {
 export function statusForCode(code: string): number {
   return Object.prototype.hasOwnProperty.call(STATUS, code) ? STATUS[code as keyof typeof STATUS] : 400
 }
-
-/** Codes a client may retry after reloading (the request itself was fine). */
-export const RETRYABLE_CODES: readonly ApiErrorCode[] = ['VERSION_CONFLICT', 'INTERNAL']

@@ -23,19 +23,3 @@ export type ActionName = keyof Actions
 export type ActionInput<A extends ActionName> = z.input<Actions[A]['input']>
 /** What a client receives. */
 export type ActionOutput<A extends ActionName> = z.output<Actions[A]['output']>
-/** Actions that change data and therefore carry a clientId. */
-export const MUTATIONS = [
-  'setWallet',
-  'createGroup',
-  'addMember',
-  'addExpense',
-  'editExpense',
-  'deleteExpense',
-  'recordPayment',
-  'confirmPayment',
-  'createInvite',
-  'revokeInvite',
-  'joinGroup',
-  'claimMember',
-  'linkChat'
-] as const satisfies readonly ActionName[]

@@ -60,7 +60,7 @@ export const TransferView = z.object({
 })
 export type TransferView = z.infer<typeof TransferView>
 
-export const createPaymentOrderInput = z.object({
+const createPaymentOrderInput = z.object({
   groupId: Id,
   from: Id,
   to: Id,
@@ -68,17 +68,17 @@ export const createPaymentOrderInput = z.object({
   /** Default: the payer's wallet from their profile. */
   channel: PayChannel.optional()
 })
-export const createPaymentOrderOutput = z.object({ transfer: TransferView, pay: PayParams })
+const createPaymentOrderOutput = z.object({ transfer: TransferView, pay: PayParams })
 
-export const getTransfersInput = z.object({ groupId: Id })
-export const getTransfersOutput = z.object({ items: z.array(TransferView) })
+const getTransfersInput = z.object({ groupId: Id })
+const getTransfersOutput = z.object({ items: z.array(TransferView) })
 
-export const getTransferInput = z.object({ groupId: Id, transferId: Id })
-export const getTransferOutput = z.object({ transfer: TransferView })
+const getTransferInput = z.object({ groupId: Id, transferId: Id })
+const getTransferOutput = z.object({ transfer: TransferView })
 
 /** The payee asks for the payout's current state (after confirming in the app, or to retry now). */
-export const confirmPayoutInput = z.object({ groupId: Id, transferId: Id, clientId: ClientId })
-export const confirmPayoutOutput = z.object({ transfer: TransferView })
+const confirmPayoutInput = z.object({ groupId: Id, transferId: Id, clientId: ClientId })
+const confirmPayoutOutput = z.object({ transfer: TransferView })
 
 /** Why the wallet button cannot work: the code createPaymentOrder would answer. */
 export const NotPayable = z.enum(['PAYMENTS_DISABLED', 'PAYMENT_CURRENCY', 'PAYMENT_WALLET', 'PAYMENT_PAYER_IDENTITY'])
@@ -89,8 +89,8 @@ export type NotPayable = z.infer<typeof NotPayable>
  * server, a group not in CNY, I have no wallet identity, the payee cannot receive). The app shows the wallet
  * button only for null and the reason with the direct and cash ways otherwise.
  */
-export const payOptionsInput = z.object({ groupId: Id })
-export const payOptionsOutput = z.object({ payees: z.record(z.string(), NotPayable.nullable()) })
+const payOptionsInput = z.object({ groupId: Id })
+const payOptionsOutput = z.object({ payees: z.record(z.string(), NotPayable.nullable()) })
 
 /** Stable error codes of the payment actions (besides the transport codes); listed with their statuses in ./errors. */
 export type PaymentApiErrorCode = PaymentErrorCode
