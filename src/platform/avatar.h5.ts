@@ -1,17 +1,13 @@
-import Taro from '@tarojs/taro'
 import type { AvatarSource, PickedAvatar } from './avatar-types'
+import { chooseImageElement } from './image.h5'
 
 /** H5 preview: a tap opens the file picker. */
 export const avatarSource: AvatarSource = {}
 
 /** The picked image cropped to a centred square of 160 px, as a JPEG data URL (well under the 64 KB limit). */
 export async function pickAvatar(_detail?: unknown): Promise<PickedAvatar | null> {
-  const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'] })
-  const url = res.tempFilePaths?.[0]
-  if (!url) return null
-  const img = new window.Image()
-  img.src = url
-  await img.decode()
+  const img = await chooseImageElement()
+  if (!img) return null
   const side = Math.min(img.width, img.height)
   const canvas = document.createElement('canvas')
   canvas.width = 160

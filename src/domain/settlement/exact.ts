@@ -458,39 +458,15 @@ class Search {
     return s
   }
 
-  /** The northwest score of `mask` taken as one group: no settlement of its members scores more. */
+  /**
+   * The northwest score of `mask` taken as one group: no settlement of its members scores more. One walk for both
+   * kinds of score (numbers, or bigint for huge balances), without the score arithmetic's calls on each step.
+   */
   private bound(mask: number): Score {
-    const { debtorsByRank: debtors, creditorsByRank: creditors, at, math } = this
-    if (math.zero === 0) return this.boundNumber(mask)
-    let s = math.zero
-    let i = -1
-    let j = -1
-    let owe = 0
-    let get = 0
-    for (;;) {
-      if (owe === 0) {
-        do i++
-        while (i < debtors.length && ((mask >>> debtors[i]!) & 1) === 0)
-        if (i === debtors.length) return s
-        owe = -at[debtors[i]!]!.balance
-      }
-      if (get === 0) {
-        do j++
-        while (j < creditors.length && ((mask >>> creditors[j]!) & 1) === 0)
-        if (j === creditors.length) return s
-        get = at[creditors[j]!]!.balance
-      }
-      const amount = owe < get ? owe : get
-      s = math.add(s, math.times(amount, (at[debtors[i]!]!.rank + 1) * (at[creditors[j]!]!.rank + 1)))
-      owe -= amount
-      get -= amount
-    }
-  }
-
-  /** {@link bound} when scores are numbers (the same walk, without the score arithmetic's calls). */
-  private boundNumber(mask: number): number {
     const { debtorsByRank: debtors, creditorsByRank: creditors, at } = this
+    const big = this.math.zero !== 0
     let s = 0
+    let b = 0n
     let i = -1
     let j = -1
     let owe = 0
@@ -499,20 +475,23 @@ class Search {
       if (owe === 0) {
         do i++
         while (i < debtors.length && ((mask >>> debtors[i]!) & 1) === 0)
-        if (i === debtors.length) return s
+        if (i === debtors.length) break
         owe = -at[debtors[i]!]!.balance
       }
       if (get === 0) {
         do j++
         while (j < creditors.length && ((mask >>> creditors[j]!) & 1) === 0)
-        if (j === creditors.length) return s
+        if (j === creditors.length) break
         get = at[creditors[j]!]!.balance
       }
       const amount = owe < get ? owe : get
-      s += amount * (at[debtors[i]!]!.rank + 1) * (at[creditors[j]!]!.rank + 1)
+      const weight = (at[debtors[i]!]!.rank + 1) * (at[creditors[j]!]!.rank + 1)
+      if (big) b += BigInt(amount) * BigInt(weight)
+      else s += amount * weight
       owe -= amount
       get -= amount
     }
+    return big ? b : s
   }
 
   /**
