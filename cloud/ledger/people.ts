@@ -7,8 +7,8 @@ import type { PersonView } from '../../src/api/actions'
 import type { Queryable } from '../store/db'
 import type { CacheView } from './cache'
 import { groupRow, listMembers, myGroupRows } from './groups'
-import { keptPlan } from './plans'
-import { deriveState } from './state'
+import { groupPayments } from './payments'
+import { deriveState, shownPlan } from './state'
 import { avatarPath, findUsers } from './users'
 
 export async function peopleOf(q: Queryable, cache: CacheView, userId: string): Promise<PersonView[]> {
@@ -17,14 +17,9 @@ export async function peopleOf(q: Queryable, cache: CacheView, userId: string): 
     const group = groupRow(r)
     const me = r.me as string
     const members = await listMembers(q, group.id)
-    const state = await deriveState(q, cache, group, members)
-    const ours = (await keptPlan(q, group, state.balances)).filter((t) => t.from === me || t.to === me)
-    if (ours.length === 0) continue
-    const pending = await q.query<{ from_member: string; to_member: string }>(
-      "SELECT from_member, to_member FROM payments WHERE group_id = $1 AND status = 'pending'",
-      [group.id]
-    )
-    const waiting = new Set(pending.rows.map((p) => `${p.from_member}\u0001${p.to_member}`))
+    const payments = await groupPayments(q, group.id)
+    const state = await deriveState(q, cache, group, members, payments)
+    const ours = (await shownPlan(q, group, state.balances, payments)).filter((t) => t.from === me || t.to === me)
     for (const t of ours) {
       const other = members.find((m) => m.id === (t.from === me ? t.to : t.from))!
       const key = other.user_id ?? `m:${other.id}`
@@ -39,7 +34,7 @@ export async function peopleOf(q: Queryable, cache: CacheView, userId: string): 
         entry = { groupId: group.id, groupName: group.name, emoji: group.emoji, currency: group.currency, memberId: other.id, transfers: [] }
         person.groups.push(entry)
       }
-      entry.transfers.push({ ...t, state: waiting.has(`${t.from}\u0001${t.to}`) ? 'pending' : 'open' })
+      entry.transfers.push(t)
     }
   }
   // a signed-in person is shown by their current name, whatever they were called when they joined each group

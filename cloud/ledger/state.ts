@@ -1,6 +1,6 @@
 /** The derived state of a group (balances from the domain, the settlement plan) and the group view. */
 import { avatarPath } from './users'
-import type { GroupView, MemberView, PaymentView } from '../../src/api'
+import type { GroupView, MemberView, PaymentView, PlanItem } from '../../src/api'
 import { computeBalances, splitExpense, type Expense } from '../../src/domain'
 import type { Queryable } from '../store/db'
 import type { CacheView, DerivedState } from './cache'
@@ -59,19 +59,22 @@ export function memberView(m: MemberRow, w: Map<string, WalletInfo>): MemberView
   return { id: m.id, name: m.name, userId: m.user_id, wallet: info?.wallet ?? null, hasQr: info?.hasQr ?? false, role: m.role, avatar: avatarPath(info?.avatarKey ?? null) }
 }
 
+/**
+ * The plan a group shows (its kept plan), each transfer with its state: 'pending' while a payment between the two
+ * waits on its receiver, otherwise 'open'. The group view and the people view both show it.
+ */
+export async function shownPlan(q: Queryable, group: GroupRow, balances: DerivedState['balances'], payments: PaymentView[]): Promise<PlanItem[]> {
+  const waiting = new Set(payments.filter((p) => p.status === 'pending').map((p) => `${p.from}\u0001${p.to}`))
+  return (await keptPlan(q, group, balances)).map((t) => ({ from: t.from, to: t.to, amount: t.amount, state: waiting.has(`${t.from}\u0001${t.to}`) ? 'pending' : 'open' }))
+}
+
 export async function buildGroupView(q: Queryable, cache: CacheView, group: GroupRow, meId: string): Promise<GroupView> {
   const members = await listMembers(q, group.id)
   const payments = await groupPayments(q, group.id)
   const state = await deriveState(q, cache, group, members, payments)
   const w = await wallets(q, members)
   const pending = payments.filter((p) => p.status === 'pending')
-  const pendingPairs = new Set(pending.map((p) => `${p.from}\u0001${p.to}`))
-  const plan = (await keptPlan(q, group, state.balances)).map((t) => ({
-    from: t.from,
-    to: t.to,
-    amount: t.amount,
-    state: pendingPairs.has(`${t.from}\u0001${t.to}`) ? ('pending' as const) : ('open' as const)
-  }))
+  const plan = await shownPlan(q, group, state.balances, payments)
   return {
     id: group.id,
     name: group.name,
