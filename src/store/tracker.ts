@@ -66,8 +66,13 @@ export function visibleEntries(entries: TrackerEntry[], me: string, organizer: b
  * payment. 'payee' and 'organizer' say in which role; null when this person may not.
  */
 export function confirmRole(entry: TrackerEntry, me: string, organizer: boolean): 'payee' | 'organizer' | null {
-  if (entry.status !== 'paid' || !entry.paymentId || entry.from === me) return null
-  if (entry.to === me) return 'payee'
+  return entry.status === 'paid' && entry.paymentId ? confirmerRole(entry, me, organizer) : null
+}
+
+/** The rule of confirmRole for a payment waiting on its receiver, from `from` to `to`. */
+function confirmerRole(payment: { from: string; to: string }, me: string, organizer: boolean): 'payee' | 'organizer' | null {
+  if (payment.from === me) return null
+  if (payment.to === me) return 'payee'
   return organizer ? 'organizer' : null
 }
 
@@ -91,7 +96,7 @@ export function planAction(line: PlanItem, group: GroupView, organizer: boolean,
   if (line.state === 'pending') {
     const payment = paymentOf(line, group)
     if (!payment) return null
-    const role = confirmRole({ key: payment.id, from: payment.from, to: payment.to, amount: payment.amount, status: 'paid', paymentId: payment.id }, me, organizer)
+    const role = confirmerRole(payment, me, organizer)
     if (!role) return null
     if (confirming.has(payment.id)) return { kind: 'syncing', paymentId: payment.id }
     return { kind: role === 'payee' ? 'confirm' : 'confirmCash', paymentId: payment.id }
