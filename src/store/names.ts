@@ -21,3 +21,11 @@ export function distinctNames<M extends { name: string }>(members: readonly M[])
     return { ...m, name }
   })
 }
+
+/** Each member's name and avatar by member id, as the plan, the payments and the settle page look them up. */
+export function memberLookup(members: readonly { id: string; name: string; avatar?: string | null }[]): {
+  names: Record<string, string>
+  faces: Record<string, string | null | undefined>
+} {
+  return { names: Object.fromEntries(members.map((m) => [m.id, m.name])), faces: Object.fromEntries(members.map((m) => [m.id, m.avatar])) }
+}

@@ -14,6 +14,7 @@ import { api } from '@/services/api'
 import { isCallError } from '@/services/errors'
 import { notify } from '@/services/notify'
 import { useGroups } from '@/store/groups'
+import { memberLookup } from '@/store/names'
 import { newClientId } from '@/store/ids'
 import { confirmPayment, recordPayment, rejectPayment, withdrawPayment } from '@/store/mutations'
 import { pendingTransfers } from '@/store/optimistic'
@@ -56,8 +57,7 @@ function SettleScreen({ groupId }: { groupId: string }) {
       </View>
     )
   }
-  const names = Object.fromEntries(group.members.map((m) => [m.id, m.name]))
-  const faces = Object.fromEntries(group.members.map((m) => [m.id, m.avatar]))
+  const { names, faces } = memberLookup(group.members)
   const member = (id: string) => group.members.find((m) => m.id === id)
   const me = group.me
   const awaitingPairs = new Set(group.pendingPayments.map((p) => `${p.from}->${p.to}`))

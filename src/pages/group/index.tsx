@@ -22,6 +22,7 @@ import { copyReminder } from '@/services/remind'
 import { confirmPayment } from '@/store/mutations'
 import { confirmRole, entriesBesidePlan, isOrganizer, planAction, trackerEntries, useConfirmedPayments, visibleEntries } from '@/store/tracker'
 import { useGroups } from '@/store/groups'
+import { memberLookup } from '@/store/names'
 import { pendingEffect, withPending } from '@/store/optimistic'
 import { useQueue } from '@/store/queue'
 import FailedChanges from '@/components/FailedChanges'
@@ -106,8 +107,7 @@ function GroupScreen({ groupId }: { groupId: string }) {
   useEffect(() => {
     if (nearEnd) void loadMoreExpenses(groupId).catch(() => {})
   }, [nearEnd, groupId, loadMoreExpenses])
-  const names = useMemo(() => Object.fromEntries((group?.members ?? []).map((m) => [m.id, m.name])), [group?.members])
-  const faces = useMemo(() => Object.fromEntries((group?.members ?? []).map((m) => [m.id, m.avatar])), [group?.members])
+  const { names, faces } = useMemo(() => memberLookup(group?.members ?? []), [group?.members])
   const openExpense = useCallback((id: string) => void nav.expense(groupId, id), [groupId])
 
   if (!group) {
