@@ -517,25 +517,8 @@ class Search {
 
   /** Whether a listed zero-sum vector of `min` to `max` members lies within `v` (`from` as in {@link gather}). */
   private containsPart(v: number, min: number, max: number, from: Pool | null): boolean {
-    const { list } = this
-    for (let s = min; s <= max; s++) {
-      this.listUpTo(s)
-      let first: number
-      let end: number
-      if (from !== null && s >= from.min && s <= from.listed) {
-        first = from.starts[s]!
-        end = s < from.listed ? from.starts[s + 1]! : from.idx.length
-        for (let k = first; k < end; k++) {
-          const part = list[from.idx[k]!]!
-          if ((part & v) >>> 0 === part) return true
-        }
-      } else {
-        first = this.firstOfSize[s]!
-        end = s < this.listed ? this.firstOfSize[s + 1]! : list.length
-        for (let i = first; i < end; i++) if ((list[i]! & v) >>> 0 === list[i]) return true
-      }
-      this.spend((end - first) >> 5)
-    }
+    const found = this.pool(min)
+    for (let s = min; s <= max; s++) if (this.gather(found, v, s, from) < found.idx.length) return true
     return false
   }
 
