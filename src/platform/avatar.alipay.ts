@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { AvatarSource, PickedAvatar } from './avatar-types'
+import { functionOrigin } from './function-origin'
+import { fileDataUrl } from './image.alipay'
 
 /** Alipay: `<button open-type="getAuthorize" scope="userInfo">`; once the person agrees, my.getOpenUserInfo. */
 export const avatarSource: AvatarSource = { openType: 'getAuthorize', scope: 'userInfo' }
@@ -20,11 +22,9 @@ export async function pickAvatar(_detail?: unknown): Promise<PickedAvatar | null
   const info = (JSON.parse(raw) as { response?: OpenUserInfo }).response
   if (info?.code !== '10000' || !info.avatar) return null
   const file = await Taro.downloadFile({ url: info.avatar })
-  const out = Taro.getFileSystemManager().readFileSync(file.tempFilePath, 'base64') as unknown as string | { data?: string }
-  const data = typeof out === 'string' ? out : out?.data
-  if (typeof data !== 'string' || !data) return null
-  return { image: `data:image/${/\.png(\?|$)/i.test(info.avatar) ? 'png' : 'jpeg'};base64,${data}`, nickname: info.nickName || undefined }
+  const image = fileDataUrl(file.tempFilePath, info.avatar)
+  return image ? { image, nickname: info.nickName || undefined } : null
 }
 
 /** An avatar path the function sent ("/avatars/<key>"), as a URL on the function's host. */
-export const avatarUrl = (path: string): string => `${API_URL.replace(/\/api\/?$/, '')}${path}`
+export const avatarUrl = (path: string): string => `${functionOrigin}${path}`

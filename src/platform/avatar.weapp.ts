@@ -1,5 +1,6 @@
-import Taro from '@tarojs/taro'
 import type { AvatarSource, PickedAvatar } from './avatar-types'
+import { functionOrigin } from './function-origin'
+import { fileDataUrl } from './image.weapp'
 
 /** WeChat: `<button open-type="chooseAvatar">` (getUserProfile no longer returns real data). */
 export const avatarSource: AvatarSource = { openType: 'chooseAvatar' }
@@ -8,9 +9,8 @@ export const avatarSource: AvatarSource = { openType: 'chooseAvatar' }
 export async function pickAvatar(detail: unknown): Promise<PickedAvatar | null> {
   const path = (detail as { avatarUrl?: unknown } | null)?.avatarUrl
   if (typeof path !== 'string' || !path) return null
-  const base64 = Taro.getFileSystemManager().readFileSync(path, 'base64') as string
-  return { image: `data:image/${/\.png$/i.test(path) ? 'png' : 'jpeg'};base64,${base64}` }
+  return { image: fileDataUrl(path) }
 }
 
 /** An avatar path the function sent ("/avatars/<key>"), as a URL on the function's host. */
-export const avatarUrl = (path: string): string => `${API_URL.replace(/\/api\/?$/, '')}${path}`
+export const avatarUrl = (path: string): string => `${functionOrigin}${path}`

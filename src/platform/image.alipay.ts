@@ -13,10 +13,16 @@ interface AlipayChosen {
 export async function chooseImageDataUrl(): Promise<string | null> {
   const res = (await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] })) as unknown as AlipayChosen
   const path = res.tempFiles?.[0]?.path ?? res.tempFilePaths?.[0] ?? res.apFilePaths?.[0]
-  if (!path) return null
+  return path ? fileDataUrl(path) : null
+}
+
+/**
+ * A local file as an image data URL (null when it cannot be read); `named` is where the type is read from when the
+ * local path does not say (a download's apFilePath ends in .image: its URL does).
+ */
+export function fileDataUrl(path: string, named = path): string | null {
   const out = Taro.getFileSystemManager().readFileSync(path, 'base64') as unknown as string | { data?: string | ArrayBuffer }
   const data = typeof out === 'string' ? out : out?.data
   if (typeof data !== 'string' || !data) return null
-  const type = /\.png$/i.test(path) ? 'png' : 'jpeg'
-  return `data:image/${type};base64,${data}`
+  return `data:image/${/\.png(\?|$)/i.test(named) ? 'png' : 'jpeg'};base64,${data}`
 }
