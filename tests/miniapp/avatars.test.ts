@@ -4,10 +4,10 @@
  * (`<button open-type="getAuthorize" scope="userInfo">`, then my.getOpenUserInfo, whose avatar URL is downloaded and
  * whose nickname fills the empty name field). The function stores the picture and the home page shows it.
  */
-import { readBundle, type MiniApp } from './harness'
-import { startFunction, type LocalFunction } from './harness/function'
+import { readBundle } from './harness'
 import { phone, providerOf } from './support/phone'
 import { signInAs } from './support/seed'
+import { functionPerSuite } from './support/suite'
 
 jest.setTimeout(90_000)
 
@@ -18,19 +18,11 @@ const ALIPAY_AVATAR = 'https://tfs.alipayobjects.com/images/partner/T1avatar.png
 
 describe.each(['weapp', 'alipay'] as const)('%s', (target) => {
   const subject = `${target}-avatar`
-  let fn: LocalFunction
-  let app: MiniApp
-
-  beforeAll(async () => {
-    fn = await startFunction()
-  })
-  afterAll(async () => {
-    app?.close()
-    await fn?.close()
-  })
+  const suite = functionPerSuite()
 
   it('the first-launch question offers the platform avatar picker, and the picture is saved and shown', async () => {
-    app = phone(fn, readBundle(target), subject)
+    const { fn } = suite
+    const app = (suite.app = phone(fn, readBundle(target), subject))
     await app.start()
     const home = await app.waitForText('朋友们怎么称呼你？')
     expect(home.getAllByTag('image')).toHaveLength(0)
