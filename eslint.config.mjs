@@ -26,8 +26,34 @@ export default tseslint.config(
     }
   },
   {
-    // Stores, services and hooks hold state and talk to the function; they never reach up into components or pages.
-    files: ['src/store/**/*.{ts,tsx}', 'src/services/**/*.{ts,tsx}', 'src/hooks/**/*.{ts,tsx}'],
+    // The layers of the app, each importing only from below: domain, api < platform < services < store < selectors,
+    // hooks < components < pages (docs/architecture.md).
+    files: ['src/services/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['react', 'zustand', 'zustand/*', '@/store/*', '@/selectors/*', '@/hooks/*', '@/components/*', '@/pages/*', '@/pages-more/*'] }]
+    }
+  },
+  {
+    // Stores are zustand's vanilla core: no React (src/hooks/useStores.ts binds them), nothing from above.
+    files: ['src/store/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['zustand'], patterns: ['react', '@/hooks/*', '@/components/*', '@/pages/*', '@/pages-more/*'] }]
+    }
+  },
+  {
+    // Selectors are pure functions of views and store state: no framework, no I/O (types from the stores only).
+    files: ['src/selectors/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['@tarojs/*', 'react', 'zustand', 'zustand/*', '@/services/*', '@/platform/*', '@/hooks/*', '@/components/*', '@/pages/*', '@/pages-more/*'] },
+          { group: ['@/store/*'], allowTypeImports: true }
+        ]
+      }]
+    }
+  },
+  {
+    files: ['src/hooks/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@/components/*', '@/pages/*', '@/pages-more/*'] }]
     }

@@ -1,10 +1,10 @@
 import { type PropsWithChildren } from 'react'
 import { useDidShow } from '@tarojs/taro'
-import { wireQueue } from '@/store/mutations'
+import { wireStores } from '@/store/wire'
 import { retryNow } from '@/store/queue'
 import './app.css'
 
-wireQueue()
+wireStores()
 
 function App({ children }: PropsWithChildren) {
   // Coming back to the app is a good moment to send what waited (the network may be back).

@@ -1,6 +1,6 @@
 import { useCallback } from 'react'
 import { translate, type MessageKey } from '@/i18n'
-import { useLocale } from '@/store/session'
+import { useLocale } from '@/hooks/useStores'
 
 /** `t(key, params)` in the current locale; re-renders only when the locale changes. */
 export function useT() {

@@ -1,11 +1,11 @@
-import { create } from 'zustand'
+import { createStore } from 'zustand/vanilla'
 import { persist } from 'zustand/middleware'
 import type { CurrencyTotals } from '@/api/actions'
 import type { ExpenseView, GroupSummary, GroupView } from '@/api/views'
 import { enteredChat } from '@/platform/share'
 import { api } from '@/services/api'
-import { newClientId } from './ids'
-import { distinctNames } from './names'
+import { newClientId } from '@/services/ids'
+import { distinctNames } from '@/selectors/names'
 import { taroJSONStorage } from './storage'
 
 const PAGE_SIZE = 50
@@ -22,7 +22,7 @@ export interface ExpensePages {
 
 const emptyPages: ExpensePages = { items: [], nextCursor: null, loaded: false, loading: false }
 
-interface GroupsState {
+export interface GroupsState {
   list: GroupSummary[]
   listLoaded: boolean
   /** listGroups' cursor for the next page of groups (pages of 50); null at the end. */
@@ -56,7 +56,7 @@ interface GroupsState {
 const newestFirst = (a: ExpenseView, b: ExpenseView) =>
   a.date === b.date ? (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0) : a.date < b.date ? 1 : -1
 
-export const useGroups = create<GroupsState>()(
+export const groupsStore = createStore<GroupsState>()(
   persist(
     (set, get) => {
       const pages = (groupId: string) => get().expenses[groupId] ?? emptyPages
@@ -186,12 +186,3 @@ export const useGroups = create<GroupsState>()(
     }
   )
 )
-
-/** The list with the groups of the chat the app was opened from first (in the chat's order), the rest as they were. */
-export function chatFirst(list: GroupSummary[], chatGroupIds: string[]): GroupSummary[] {
-  if (chatGroupIds.length === 0) return list
-  const rank = new Map(chatGroupIds.map((id, i) => [id, i]))
-  const inChat = list.filter((g) => rank.has(g.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!)
-  return [...inChat, ...list.filter((g) => !rank.has(g.id))]
-}
-

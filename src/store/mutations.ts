@@ -7,10 +7,11 @@ import type { Expense } from '@/domain/types'
 import { translate, translateError } from '@/i18n'
 import type { CallError } from '@/services/errors'
 import { notify } from '@/services/notify'
-import { useGroups } from './groups'
-import { newClientId } from './ids'
-import { configureQueue, useQueue, type FailedMutation, type Mutation } from './queue'
-import { useSession } from './session'
+
+import { newClientId } from '@/services/ids'
+import { queueStore, configureQueue, type FailedMutation, type Mutation } from './queue'
+import { sessionStore } from './session'
+import { groupsStore } from './groups'
 
 export interface ExpenseFields {
   description: string
@@ -19,8 +20,8 @@ export interface ExpenseFields {
 }
 
 function submit(m: Omit<Mutation, 'createdAt' | 'attempts' | 'nextAttemptAt' | 'clientId'> & { clientId?: string }) {
-  const queued = useQueue.getState().enqueue(m.action, m.input, m.groupId)
-  void useQueue.getState().flush()
+  const queued = queueStore.getState().enqueue(m.action, m.input, m.groupId)
+  void queueStore.getState().flush()
   return queued
 }
 
@@ -65,19 +66,19 @@ export function rejectPayment(groupId: string, paymentId: string, reason: string
   return submit({ action: 'rejectPayment', input, groupId })
 }
 
-const locale = () => useSession.getState().locale
+const locale = () => sessionStore.getState().locale
 
 async function refreshGroup(groupId: string) {
-  const groups = useGroups.getState()
+  const groups = groupsStore.getState()
   await Promise.allSettled([groups.loadGroup(groupId), groups.refreshExpenses(groupId)])
 }
 
 /** What happens when the function answers a queued write. */
 export function onAccepted(m: Mutation, data: unknown): void {
-  const groups = useGroups.getState()
+  const groups = groupsStore.getState()
   const version = (data as { version?: unknown }).version
   if (typeof version === 'number') {
-    useQueue.getState().rebase(m.groupId, version - 1, version)
+    queueStore.getState().rebase(m.groupId, version - 1, version)
     const group = groups.groups[m.groupId]
     if (group && group.version === version - 1) groups.putGroup({ ...group, version })
   }
@@ -106,7 +107,7 @@ export function onFailed(m: FailedMutation): void {
 }
 
 async function onUnauthenticated(): Promise<void> {
-  await useSession.getState().renew()
+  await sessionStore.getState().renew()
 }
 
 /** Connects the queue to the stores; called once at launch (and by tests). */

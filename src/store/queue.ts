@@ -1,9 +1,9 @@
-import { create } from 'zustand'
+import { createStore } from 'zustand/vanilla'
 import { persist } from 'zustand/middleware'
 import { call } from '@/services/api'
 import { CallError, isCallError } from '@/services/errors'
 import { backoffDelay } from './backoff'
-import { newClientId } from './ids'
+import { newClientId } from '@/services/ids'
 import { taroJSONStorage } from './storage'
 
 /** The writes that go through the queue. Each input carries its `clientId`, so a retry never duplicates. */
@@ -71,7 +71,7 @@ export function configureQueue(next: Partial<QueueHooks>): void {
   Object.assign(hooks, next)
 }
 
-interface QueueState {
+export interface QueueState {
   items: Mutation[]
   /** Changes set aside after repeated server failures, newest last. */
   failed: FailedMutation[]
@@ -98,7 +98,7 @@ function schedule(delay: number) {
   if (timer) clearTimeout(timer)
   timer = setTimeout(() => {
     timer = null
-    void useQueue.getState().flush()
+    void queueStore.getState().flush()
   }, Math.max(0, delay))
 }
 
@@ -151,7 +151,7 @@ async function drain(get: () => QueueState, set: (p: Partial<QueueState>) => voi
   }
 }
 
-export const useQueue = create<QueueState>()(
+export const queueStore = createStore<QueueState>()(
   persist(
     (set, get) => ({
       items: [],
@@ -202,8 +202,8 @@ export const useQueue = create<QueueState>()(
       storage: taroJSONStorage,
       partialize: (s) => ({ items: s.items, failed: s.failed }) as QueueState,
       onRehydrateStorage: () => (state) => {
-        useQueue.setState({ hydrated: true })
-        if (state?.items.length) void useQueue.getState().flush()
+        queueStore.setState({ hydrated: true })
+        if (state?.items.length) void queueStore.getState().flush()
       }
     }
   )
@@ -211,6 +211,6 @@ export const useQueue = create<QueueState>()(
 
 /** Retries now whatever is waiting (e.g. the network came back or the app was shown again). */
 export function retryNow(): Promise<void> {
-  useQueue.setState({ items: useQueue.getState().items.map((m) => ({ ...m, nextAttemptAt: 0 })) })
-  return useQueue.getState().flush()
+  queueStore.setState({ items: queueStore.getState().items.map((m) => ({ ...m, nextAttemptAt: 0 })) })
+  return queueStore.getState().flush()
 }

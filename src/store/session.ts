@@ -1,31 +1,34 @@
-import { create } from 'zustand'
+import { createStore } from 'zustand/vanilla'
 import { persist } from 'zustand/middleware'
 import type { UserView } from '@/api/views'
 import type { Locale } from '@/i18n'
 import { getCredentials, needsName } from '@/platform/login'
-import { api, setTokenSource } from '@/services/api'
+import { api } from '@/services/api'
 import type { ActionInput } from '@/api'
 import { taroJSONStorage } from './storage'
 
 /** Chinese by default; English when the person picks it on the Me page (kept on this device and in the profile). */
 const defaultLocale: Locale = 'zh-CN'
 
-interface SessionState {
+export interface SessionState {
   token: string | null
   user: UserView | null
   locale: Locale
   /** The name used for the dev sign-in, kept so an expired session renews without asking again. */
   devName: string | null
   hydrated: boolean
+  /** My collection QR as this session last uploaded or read it (not kept on the device: it can be large). */
+  myQr: { userId: string; image: string | null } | null
   signIn: (name?: string) => Promise<void>
   /** Signs in again with what we know (after a 401); false when the person must type a name. */
   renew: () => Promise<boolean>
   setLocale: (locale: Locale) => void
   setUser: (user: UserView) => void
   signOut: () => void
+  rememberQr: (userId: string, image: string | null) => void
 }
 
-export const useSession = create<SessionState>()(
+export const sessionStore = createStore<SessionState>()(
   persist(
     (set, get) => ({
       token: null,
@@ -33,6 +36,7 @@ export const useSession = create<SessionState>()(
       locale: defaultLocale,
       devName: null,
       hydrated: false,
+      myQr: null,
       async signIn(name) {
         const credentials = await getCredentials(name)
         const out = await api('signIn', credentials as ActionInput<'signIn'>)
@@ -54,19 +58,18 @@ export const useSession = create<SessionState>()(
         set({ user })
       },
       signOut() {
-        set({ token: null, user: null })
+        set({ token: null, user: null, myQr: null })
+      },
+      rememberQr(userId, image) {
+        set({ myQr: { userId, image } })
       }
     }),
     {
       name: 'splitpay.session',
       storage: taroJSONStorage,
       partialize: (s) => ({ token: s.token, user: s.user, locale: s.locale, devName: s.devName }) as SessionState,
-      onRehydrateStorage: () => () => useSession.setState({ hydrated: true })
+      onRehydrateStorage: () => () => sessionStore.setState({ hydrated: true })
     }
   )
 )
 
-setTokenSource(() => useSession.getState().token)
-
-/** The current locale; components re-render only when it changes. */
-export const useLocale = () => useSession((s) => s.locale)

@@ -11,9 +11,11 @@ import GroupsPage from '@/pages/index'
 import JoinPage from '@/pages/join'
 import { setTransport } from '@/services/api'
 import type { Envelope } from '@/services/wire'
-import { chatFirst, useGroups } from '@/store/groups'
-import { useSession } from '@/store/session'
+import { chatFirst } from '@/selectors/groups'
+
 import { groupSummary } from './fixtures'
+import { sessionStore } from '@/store/session'
+import { groupsStore } from '@/store/groups'
 
 jest.mock('@/platform/share', () => jest.requireActual('@/platform/share.weapp'))
 
@@ -48,8 +50,8 @@ beforeEach(() => {
   getGroupEnterInfo.mockClear()
   enter = { path: 'pages/index/index', scene: 1007 }
   Object.assign(taro, { getEnterOptionsSync: () => enter, getLaunchOptionsSync: () => enter, getGroupEnterInfo })
-  useGroups.getState().reset()
-  useSession.setState({ locale: 'en', token: 't', hydrated: true })
+  groupsStore.getState().reset()
+  sessionStore.setState({ locale: 'en', token: 't', hydrated: true })
   setTransport(async (envelope: Envelope) => {
     requests.push(envelope)
     const ok = (data: unknown) => ({ status: 200, body: { ok: true as const, data } })

@@ -2,7 +2,7 @@
 import { render, screen } from '@testing-library/react'
 import type { Expense } from '@/domain'
 import ExpenseRow from '@/components/ExpenseRow'
-import type { ShownExpense } from '@/store/optimistic'
+import type { ShownExpense } from '@/selectors/optimistic'
 
 const names = { ann: 'Ann', bo: 'Bo' }
 

@@ -10,10 +10,11 @@ import type { ExpenseView, GroupView } from '@/api/views'
 import GroupPage from '@/pages/group'
 import { setTransport } from '@/services/api'
 import type { Envelope } from '@/services/wire'
-import { useGroups } from '@/store/groups'
-import { useSession } from '@/store/session'
+
 import { openPage } from '../doubles/page'
 import { page } from '../doubles/taro'
+import { sessionStore } from '@/store/session'
+import { groupsStore } from '@/store/groups'
 
 const group: GroupView = {
   id: 'g1',
@@ -52,8 +53,8 @@ const count = (action: string) => requests.filter((r) => r.action === action).le
 
 beforeEach(() => {
   requests.length = 0
-  useGroups.getState().reset()
-  useSession.setState({ locale: 'zh-CN', token: 't', hydrated: true })
+  groupsStore.getState().reset()
+  sessionStore.setState({ locale: 'zh-CN', token: 't', hydrated: true })
   ;(Taro.getCurrentInstance as jest.Mock).mockReturnValue({ router: { params: { id: 'g1' } } })
   ;(Taro.stopPullDownRefresh as jest.Mock).mockClear()
   setTransport(async (envelope: Envelope) => {

@@ -10,9 +10,10 @@ import type { GroupSummary } from '@/api/views'
 import GroupsPage from '@/pages/index'
 import { setTransport } from '@/services/api'
 import type { Envelope } from '@/services/wire'
-import { useGroups } from '@/store/groups'
-import { useSession } from '@/store/session'
+
 import { groupSummary } from './fixtures'
+import { sessionStore } from '@/store/session'
+import { groupsStore } from '@/store/groups'
 
 const groups: GroupSummary[] = Array.from({ length: 123 }, (_, i) =>
   groupSummary(i, new Date(Date.UTC(2026, 0, 1) + (200 - i) * 60_000).toISOString())
@@ -22,8 +23,8 @@ const requests: Array<Record<string, unknown>> = []
 
 beforeEach(() => {
   requests.length = 0
-  useGroups.getState().reset()
-  useSession.setState({ locale: 'en', token: 't', hydrated: true })
+  groupsStore.getState().reset()
+  sessionStore.setState({ locale: 'en', token: 't', hydrated: true })
   setTransport(async (envelope: Envelope) => {
     const input = envelope.input as { cursor?: string; limit?: number }
     requests.push({ action: envelope.action, ...input })
@@ -65,7 +66,7 @@ test('reaching the bottom follows nextCursor until the last page, then asks for 
   expect(requests.slice(first)).toHaveLength(2)
   await reachBottom()
   expect(requests.slice(first)).toHaveLength(2)
-  expect(useGroups.getState().listCursor).toBeNull()
+  expect(groupsStore.getState().listCursor).toBeNull()
 })
 
 test('a pull-down refresh starts again from the first page', async () => {
@@ -74,8 +75,8 @@ test('a pull-down refresh starts again from the first page', async () => {
   await reachBottom()
   expect(cards()).toHaveLength(100)
   await act(async () => {
-    await useGroups.getState().loadList()
+    await groupsStore.getState().loadList()
   })
   expect(cards()).toHaveLength(50)
-  expect(useGroups.getState().listCursor).toBe(Buffer.from('50').toString('base64url'))
+  expect(groupsStore.getState().listCursor).toBe(Buffer.from('50').toString('base64url'))
 })

@@ -7,16 +7,17 @@ import type { CurrencyTotals } from '@/api/actions'
 import GroupsPage from '@/pages/index'
 import { setTransport } from '@/services/api'
 import type { Envelope } from '@/services/wire'
-import { useGroups } from '@/store/groups'
-import { useSession } from '@/store/session'
+
 import { groupSummary } from './fixtures'
+import { sessionStore } from '@/store/session'
+import { groupsStore } from '@/store/groups'
 
 let totals: CurrencyTotals[] | undefined
 let items = [groupSummary(0, '2026-11-01T00:00:00.000Z')]
 
 function start(locale: 'en' | 'zh-CN') {
-  useGroups.getState().reset()
-  useSession.setState({ locale, token: 't', hydrated: true })
+  groupsStore.getState().reset()
+  sessionStore.setState({ locale, token: 't', hydrated: true })
   setTransport(async (envelope: Envelope) => {
     if (envelope.action !== 'listGroups') return { status: 404, body: { ok: false, error: { code: 'UNKNOWN_ACTION', message: '' } } }
     return { status: 200, body: { ok: true, data: { items, nextCursor: null, ...(totals ? { totals } : {}) } } }

@@ -1,5 +1,5 @@
 /** Client ids: 24 url-safe characters every time, every character of the alphabet reachable. */
-import { newClientId } from '@/store/ids'
+import { newClientId } from '@/services/ids'
 
 test('a client id is always 24 url-safe characters', () => {
   const seen = new Set<string>()

@@ -7,8 +7,8 @@ import type { UserView } from '@/api/views'
 import MePage from '@/pages-more/me'
 import { setTransport } from '@/services/api'
 import type { Envelope } from '@/services/wire'
-import { useGroups } from '@/store/groups'
-import { useSession } from '@/store/session'
+import { sessionStore } from '@/store/session'
+import { groupsStore } from '@/store/groups'
 
 const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
 let stored: string | null
@@ -21,8 +21,8 @@ beforeEach(() => {
   calls.length = 0
   stored = png
   groupsOfMine = 1
-  useGroups.getState().reset()
-  useSession.setState({ locale: 'zh-CN', token: 't', hydrated: true, user: user() })
+  groupsStore.getState().reset()
+  sessionStore.setState({ locale: 'zh-CN', token: 't', hydrated: true, user: user() })
   setTransport(async (envelope: Envelope) => {
     const input = envelope.input as Record<string, unknown>
     calls.push({ action: envelope.action, input })
@@ -78,7 +78,7 @@ test('with no group to read it through, the page still says a code is uploaded',
 
 test('without a code there is only the upload button', async () => {
   stored = null
-  useSession.setState({ user: user() })
+  sessionStore.setState({ user: user() })
   render(<MePage />)
   await act(async () => new Promise((r) => setTimeout(r, 20)))
   expect(calls.some((c) => c.action === 'getMemberQr')).toBe(false)

@@ -7,15 +7,15 @@ import type { UserView } from '@/api/views'
 import GroupsPage from '@/pages/index'
 import { setTransport } from '@/services/api'
 import type { Envelope } from '@/services/wire'
-import { useGroups } from '@/store/groups'
-import { useSession } from '@/store/session'
+import { sessionStore } from '@/store/session'
+import { groupsStore } from '@/store/groups'
 
 const calls: Array<{ action: string; input: Record<string, unknown> }> = []
 const user = (over: Partial<UserView>): UserView => ({ id: 'u1', name: '微信用户', wallet: 'wechat', hasQr: false, locale: 'zh-CN', nameChosen: false, ...over })
 
 beforeEach(() => {
   calls.length = 0
-  useGroups.getState().reset()
+  groupsStore.getState().reset()
   setTransport(async (envelope: Envelope) => {
     const input = envelope.input as Record<string, unknown>
     calls.push({ action: envelope.action, input })
@@ -27,7 +27,7 @@ beforeEach(() => {
 })
 
 test('a default-named person is asked, saves a name, and is not asked again', async () => {
-  useSession.setState({ locale: 'zh-CN', token: 't', hydrated: true, user: user({}) })
+  sessionStore.setState({ locale: 'zh-CN', token: 't', hydrated: true, user: user({}) })
   render(<GroupsPage />)
   const prompt = await screen.findByTestId('name-prompt')
   expect(prompt.textContent).toContain('朋友们怎么称呼你？')
@@ -38,17 +38,17 @@ test('a default-named person is asked, saves a name, and is not asked again', as
   await act(async () => void fireEvent.click(screen.getByTestId('name-prompt-save')))
   await act(async () => new Promise((r) => setTimeout(r, 10)))
   expect(calls.filter((c) => c.action === 'setWallet').map((c) => c.input)).toEqual([expect.objectContaining({ name: '小李', clientId: expect.any(String) })])
-  expect(useSession.getState().user).toMatchObject({ name: '小李', nameChosen: true })
+  expect(sessionStore.getState().user).toMatchObject({ name: '小李', nameChosen: true })
   expect(screen.queryByTestId('name-prompt')).toBeNull()
 })
 
 test('in English too; a person who chose a name, or an older server without the flag, is not asked', async () => {
-  useSession.setState({ locale: 'en', token: 't', hydrated: true, user: user({ name: 'Alipay user' }) })
+  sessionStore.setState({ locale: 'en', token: 't', hydrated: true, user: user({ name: 'Alipay user' }) })
   const { unmount } = render(<GroupsPage />)
   expect((await screen.findByTestId('name-prompt')).textContent).toContain('What should your friends call you?')
   unmount()
   for (const u of [user({ name: 'Li', nameChosen: true }), user({ nameChosen: undefined })]) {
-    useSession.setState({ user: u })
+    sessionStore.setState({ user: u })
     const view = render(<GroupsPage />)
     await act(async () => new Promise((r) => setTimeout(r, 10)))
     expect(screen.queryByTestId('name-prompt')).toBeNull()

@@ -5,11 +5,13 @@
 import { render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import SettlePage from '@/pages-more/settle'
-import { useGroups } from '@/store/groups'
-import { distinctNames } from '@/store/names'
-import { useQueue } from '@/store/queue'
-import { useSession } from '@/store/session'
+
+import { distinctNames } from '@/selectors/names'
+
 import { groupView, playFunction } from './fixtures'
+import { sessionStore } from '@/store/session'
+import { groupsStore } from '@/store/groups'
+import { queueStore } from '@/store/queue'
 
 const m = (id: string, name: string) => ({ id, name })
 
@@ -37,11 +39,11 @@ test('the settle page names two people called Bo apart', async () => {
     ]
   })
   ;(Taro.getCurrentInstance as jest.Mock).mockReturnValue({ router: { params: { groupId: 'g1' } } })
-  useSession.setState({ locale: 'en', token: 't', hydrated: true })
-  useQueue.setState({ items: [], failed: [] })
-  useGroups.getState().reset()
+  sessionStore.setState({ locale: 'en', token: 't', hydrated: true })
+  queueStore.setState({ items: [], failed: [] })
+  groupsStore.getState().reset()
   playFunction([], (action) => (action === 'getGroup' ? { group } : undefined))
-  useGroups.getState().putGroup(group)
+  groupsStore.getState().putGroup(group)
   render(<SettlePage />)
   expect((await screen.findByTestId('pay-bo1')).textContent).toContain('Pay Bo')
   expect(screen.getByTestId('pay-bo1').textContent).not.toContain('Bo (2)')

@@ -8,8 +8,9 @@ import type { GroupView } from '@/api/views'
 import BalanceList from '@/components/BalanceList'
 import PaidTracker from '@/components/PaidTracker'
 import { confirmPayment } from '@/store/mutations'
-import { useQueue } from '@/store/queue'
-import { confirmRole, isOrganizer, trackerEntries, visibleEntries } from '@/store/tracker'
+
+import { confirmRole, isOrganizer, trackerEntries, visibleEntries } from '@/selectors/tracker'
+import { queueStore } from '@/store/queue'
 
 const group: GroupView = {
   id: 'g1',
@@ -56,8 +57,8 @@ function tracker(me: string, confirming: ReadonlySet<string> = new Set()) {
 }
 
 beforeEach(() => {
-  useQueue.setState({ items: [] })
-  useQueue.getState().flush = jest.fn(async () => {}) // keep the write in the queue for inspection
+  queueStore.setState({ items: [] })
+  queueStore.getState().flush = jest.fn(async () => {}) // keep the write in the queue for inspection
 })
 
 test('the organizer sees every state and confirms cash for the receiver, not their own payment', () => {
@@ -70,7 +71,7 @@ test('the organizer sees every state and confirms cash for the receiver, not the
   expect(confirm.textContent).toBe('代为确认收款（现金）')
   expect(screen.queryByTestId('tracker-confirm-org')).toBeNull()
   act(() => void fireEvent.click(confirm))
-  const queued = useQueue.getState().items
+  const queued = queueStore.getState().items
   expect(queued).toHaveLength(1)
   expect(queued[0]).toMatchObject({ action: 'confirmPayment', groupId: 'g1', input: { groupId: 'g1', paymentId: 'p1' } })
 })

@@ -9,15 +9,16 @@ import PeoplePage from '@/pages-more/people'
 import GroupsPage from '@/pages/index'
 import { setTransport } from '@/services/api'
 import type { Envelope } from '@/services/wire'
-import { useGroups } from '@/store/groups'
-import { useSession } from '@/store/session'
+
 import { groupSummary } from './fixtures'
+import { sessionStore } from '@/store/session'
+import { groupsStore } from '@/store/groups'
 
 let people: PersonView[] = []
 
 beforeEach(() => {
   ;(Taro.navigateTo as jest.Mock).mockClear()
-  useGroups.getState().reset()
+  groupsStore.getState().reset()
   setTransport(async (envelope: Envelope) => {
     const ok = (data: unknown) => ({ status: 200, body: { ok: true as const, data } })
     if (envelope.action === 'listPeople') return ok({ people })
@@ -43,7 +44,7 @@ const bo: PersonView = {
 
 test('a person: the net per currency and each group with its own transfers, in English', async () => {
   people = [bo]
-  useSession.setState({ locale: 'en', token: 't', hydrated: true })
+  sessionStore.setState({ locale: 'en', token: 't', hydrated: true })
   render(<PeoplePage />)
   const card = await screen.findByTestId('person-u-bo')
   expect(screen.getByTestId('person-net-CNY').textContent).toBe('Owes youCN¥5.00')
@@ -57,7 +58,7 @@ test('a person: the net per currency and each group with its own transfers, in E
 
 test('two different people with the same name are told apart', async () => {
   people = [bo, { ...bo, key: 'u-bo-2', userId: 'u-bo-2' }]
-  useSession.setState({ locale: 'en', token: 't', hydrated: true })
+  sessionStore.setState({ locale: 'en', token: 't', hydrated: true })
   render(<PeoplePage />)
   expect((await screen.findByTestId('person-u-bo-2')).textContent).toContain('Bo (2)')
   expect(screen.getByTestId('person-u-bo').textContent).not.toContain('Bo (2)')
@@ -65,13 +66,13 @@ test('two different people with the same name are told apart', async () => {
 
 test('nobody open, in Chinese', async () => {
   people = []
-  useSession.setState({ locale: 'zh-CN', token: 't', hydrated: true })
+  sessionStore.setState({ locale: 'zh-CN', token: 't', hydrated: true })
   render(<PeoplePage />)
   expect(await screen.findByText('都结清了')).toBeTruthy()
 })
 
 test("the home page's totals open the people view", async () => {
-  useSession.setState({ locale: 'zh-CN', token: 't', hydrated: true })
+  sessionStore.setState({ locale: 'zh-CN', token: 't', hydrated: true })
   render(<GroupsPage />)
   const totals = await screen.findByTestId('totals')
   expect(totals.textContent).toContain('按人查看')

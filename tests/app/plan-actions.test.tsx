@@ -9,7 +9,7 @@ import Taro from '@tarojs/taro'
 import type { GroupView } from '@/api/views'
 import PlanList, { type LineAction } from '@/components/PlanList'
 import { copyReminder } from '@/services/remind'
-import { entriesBesidePlan, isOrganizer, planAction, trackerEntries } from '@/store/tracker'
+import { entriesBesidePlan, isOrganizer, planAction, trackerEntries } from '@/selectors/tracker'
 
 const pending = (id: string, from: string, to: string, amount: number) => ({
   id,

@@ -11,9 +11,10 @@ import { confirmTransfer } from '@/platform/pay'
 import SettlePage from '@/pages-more/settle'
 import { setTransport } from '@/services/api'
 import type { Envelope } from '@/services/wire'
-import { useGroups } from '@/store/groups'
-import { useSession } from '@/store/session'
+
 import { groupView } from './fixtures'
+import { sessionStore } from '@/store/session'
+import { groupsStore } from '@/store/groups'
 
 jest.mock('@/platform/pay', () => ({
   ...jest.requireActual('@/platform/pay'),
@@ -60,9 +61,9 @@ beforeEach(() => {
   payoutState = 'wait_user_confirm'
   payee = 'ann'
   ;(Taro.getCurrentInstance as jest.Mock).mockReturnValue({ router: { params: { groupId: 'g1' } } })
-  useSession.setState({ locale: 'zh-CN', token: 't', hydrated: true })
-  useGroups.getState().reset()
-  useGroups.getState().putGroup(group)
+  sessionStore.setState({ locale: 'zh-CN', token: 't', hydrated: true })
+  groupsStore.getState().reset()
+  groupsStore.getState().putGroup(group)
   setTransport(async (envelope: Envelope) => {
     const input = envelope.input as Record<string, unknown>
     calls.push({ action: envelope.action, input })

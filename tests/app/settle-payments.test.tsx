@@ -7,10 +7,11 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { GroupView, PaymentView } from '@/api/views'
 import SettlePage from '@/pages-more/settle'
-import { useGroups } from '@/store/groups'
-import { useQueue } from '@/store/queue'
-import { useSession } from '@/store/session'
+
 import { groupView, playFunction, Refuse, type Call } from './fixtures'
+import { sessionStore } from '@/store/session'
+import { groupsStore } from '@/store/groups'
+import { queueStore } from '@/store/queue'
 
 const payment = (p: Partial<PaymentView> & Pick<PaymentView, 'id' | 'from' | 'to' | 'amount'>): PaymentView => ({
   method: 'cash',
@@ -37,16 +38,16 @@ const calls: Call[] = []
 function start(fields: Partial<GroupView>, options: typeof payees, locale: 'en' | 'zh-CN' = 'en') {
   group = groupView({ me: 'ann', members, balances: { ann: -3000, bob: 2000, pat: 1000, cy: 0 }, plan: [], totalSpent: 3000, ...fields })
   payees = options
-  useSession.setState({ locale, token: 't', hydrated: true })
-  useGroups.getState().reset()
-  useGroups.getState().putGroup(group)
+  sessionStore.setState({ locale, token: 't', hydrated: true })
+  groupsStore.getState().reset()
+  groupsStore.getState().putGroup(group)
   render(<SettlePage />)
 }
 
 beforeEach(() => {
   calls.length = 0
   ;(Taro.getCurrentInstance as jest.Mock).mockReturnValue({ router: { params: { groupId: 'g1' } } })
-  useQueue.setState({ items: [], failed: [] })
+  queueStore.setState({ items: [], failed: [] })
   playFunction(calls, (action, input) => {
     if (action === 'getGroup') return { group }
     if (action === 'getTransfers') return { items: [] }

@@ -5,10 +5,11 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import SettlePage from '@/pages-more/settle'
-import { useGroups } from '@/store/groups'
-import { useQueue } from '@/store/queue'
-import { useSession } from '@/store/session'
+
 import { groupView, playFunction, type Call } from './fixtures'
+import { sessionStore } from '@/store/session'
+import { groupsStore } from '@/store/groups'
+import { queueStore } from '@/store/queue'
 
 const group = groupView({
   me: 'ann',
@@ -30,10 +31,10 @@ const calls: Call[] = []
 beforeEach(() => {
   calls.length = 0
   ;(Taro.getCurrentInstance as jest.Mock).mockReturnValue({ router: { params: { groupId: 'g1' } } })
-  useSession.setState({ locale: 'en', token: 't', hydrated: true })
-  useGroups.getState().reset()
-  useGroups.getState().putGroup(group)
-  useQueue.setState({ items: [], failed: [] })
+  sessionStore.setState({ locale: 'en', token: 't', hydrated: true })
+  groupsStore.getState().reset()
+  groupsStore.getState().putGroup(group)
+  queueStore.setState({ items: [], failed: [] })
   playFunction(calls, (action, input) => {
     if (action === 'getGroup') return { group }
     if (action === 'getTransfers') return { items: [] }

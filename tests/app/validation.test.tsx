@@ -5,8 +5,8 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import type { GroupView } from '@/api/views'
 import ExpenseForm from '@/components/ExpenseForm'
-import { useQueue } from '@/store/queue'
-import { useSession } from '@/store/session'
+import { sessionStore } from '@/store/session'
+import { queueStore } from '@/store/queue'
 
 const group: GroupView = {
   id: 'g1',
@@ -32,9 +32,9 @@ const change = (testId: string, value: string) => act(() => void fireEvent.chang
 const click = (testId: string) => act(() => void fireEvent.click(screen.getByTestId(testId)))
 
 beforeEach(() => {
-  useQueue.setState({ items: [] })
-  useQueue.getState().flush = jest.fn(async () => {}) // keep the write in the queue for inspection
-  useSession.setState({ locale: 'zh-CN', token: 't', hydrated: true })
+  queueStore.setState({ items: [] })
+  queueStore.getState().flush = jest.fn(async () => {}) // keep the write in the queue for inspection
+  sessionStore.setState({ locale: 'zh-CN', token: 't', hydrated: true })
 })
 
 test.each([
@@ -43,7 +43,7 @@ test.each([
   ['abc', 'zh-CN', '金额格式不对，例如 12.30'],
   ['0', 'en', 'The amount cannot be 0']
 ] as const)('amount %p shows the %s message inline', (amount, locale, message) => {
-  useSession.setState({ locale })
+  sessionStore.setState({ locale })
   render(<ExpenseForm group={group} onDone={() => {}} />)
   change('expense-amount', amount)
   expect(screen.getByTestId('amount-error').textContent).toBe(message)
@@ -55,7 +55,7 @@ test('saving with no amount shows the message and queues nothing', () => {
   expect(screen.queryByTestId('amount-error')).toBeNull() // not before the person tried
   click('expense-save')
   expect(screen.getByTestId('amount-error').textContent).toBe('请输入金额')
-  expect(useQueue.getState().items).toHaveLength(0)
+  expect(queueStore.getState().items).toHaveLength(0)
   expect(done).not.toHaveBeenCalled()
 })
 
@@ -93,7 +93,7 @@ test('a valid expense is queued with the split the preview showed, then the form
   const previewed = ['ann', 'bo', 'cy'].map((id) => screen.getByTestId(`split-share-${id}`).textContent)
   click('expense-save')
   expect(done).toHaveBeenCalled()
-  const [m] = useQueue.getState().items
+  const [m] = queueStore.getState().items
   expect(m.action).toBe('addExpense')
   expect(m.groupId).toBe('g1')
   expect(m.input).toMatchObject({
@@ -116,5 +116,5 @@ test('exact amounts: a person left blank owes 0, like the placeholder says', () 
   expect(screen.getByTestId('split-share-cy').textContent).toBe('¥0.00')
   click('expense-save')
   expect(done).toHaveBeenCalled()
-  expect(useQueue.getState().items[0].input).toMatchObject({ expense: { amount: 3000, split: { mode: 'exact', amounts: { ann: 1000, bo: 2000, cy: 0 } } } })
+  expect(queueStore.getState().items[0].input).toMatchObject({ expense: { amount: 3000, split: { mode: 'exact', amounts: { ann: 1000, bo: 2000, cy: 0 } } } })
 })

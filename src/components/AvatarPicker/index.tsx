@@ -7,8 +7,8 @@ import { avatarSource, pickAvatar } from '@/platform/avatar'
 import { api } from '@/services/api'
 import { isCallError } from '@/services/errors'
 import { notify } from '@/services/notify'
-import { newClientId } from '@/store/ids'
-import { useSession } from '@/store/session'
+import { newClientId } from '@/services/ids'
+import { useSession } from '@/hooks/useStores'
 
 /**
  * The person picks their avatar with the platform's own picker (WeChat's avatar sheet, Alipay's user-info

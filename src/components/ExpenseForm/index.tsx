@@ -12,10 +12,10 @@ import { formatPickerDate } from '@/i18n/dates'
 import { categories, currencyCodes } from '@/services/categories'
 import { draftFromExpense, newDraft, previewDraft, type ExpenseDraft } from '@/services/expenseDraft'
 import { notify } from '@/services/notify'
-import { newClientId } from '@/store/ids'
+import { newClientId } from '@/services/ids'
 import { addExpense, deleteExpense, editExpense } from '@/store/mutations'
 import type { GroupView } from '@/api/views'
-import type { ShownExpense } from '@/store/optimistic'
+import type { ShownExpense } from '@/selectors/optimistic'
 import './index.css'
 
 function blankExactAsZero(d: ExpenseDraft): ExpenseDraft {

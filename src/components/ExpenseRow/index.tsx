@@ -4,7 +4,7 @@ import { formatMoney } from '@/domain/money/format'
 import { formatListDate } from '@/i18n/dates'
 import { translate, type Locale } from '@/i18n'
 import { categoryIcon } from '@/services/categories'
-import type { ShownExpense } from '@/store/optimistic'
+import type { ShownExpense } from '@/selectors/optimistic'
 import './index.css'
 
 interface Props {

@@ -8,9 +8,10 @@ import { api } from '@/services/api'
 import { isCallError } from '@/services/errors'
 import { notify } from '@/services/notify'
 import { translateError } from '@/i18n'
-import { newClientId } from '@/store/ids'
-import { useSession } from '@/store/session'
+import { newClientId } from '@/services/ids'
+
 import './index.css'
+import { useSession } from '@/hooks/useStores'
 
 /**
  * Asks a person still called by the platform's default ("微信用户" / "支付宝用户") for the name their friends will see,

@@ -2,7 +2,7 @@ import { View, Text, Button } from '@tarojs/components'
 import Avatar from '@/components/Avatar'
 import Money from '@/components/Money'
 import { translate, type Locale, type MessageKey } from '@/i18n'
-import type { TrackerEntry } from '@/store/tracker'
+import type { TrackerEntry } from '@/selectors/tracker'
 
 export interface TrackerProps {
   entries: TrackerEntry[]
@@ -11,7 +11,7 @@ export interface TrackerProps {
   faces?: Record<string, string | null | undefined>
   currency: string
   locale: Locale
-  /** Per entry: may this person confirm it, and in which role (see store/tracker confirmRole). */
+  /** Per entry: may this person confirm it, and in which role (see selectors/tracker confirmRole). */
   confirmAs?: (entry: TrackerEntry) => 'payee' | 'organizer' | null
   /** Payment ids whose confirmation is queued (shown as waiting to sync, no second tap). */
   confirming?: ReadonlySet<string>

@@ -4,8 +4,9 @@ import { translate, translateError } from '@/i18n'
 import { needsName } from '@/platform/login'
 import { platform } from '@/platform/target'
 import { isCallError } from '@/services/errors'
-import { useSession } from '@/store/session'
+
 import './index.css'
+import { useSession } from '@/hooks/useStores'
 
 /**
  * Shows its children once signed in. In the mini-programs sign-in is silent (Taro.login);

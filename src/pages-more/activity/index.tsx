@@ -12,7 +12,7 @@ import { useTitle } from '@/hooks/useTitle'
 import { translate, type Locale } from '@/i18n'
 import { formatListDate } from '@/i18n/dates'
 import { api } from '@/services/api'
-import { useGroups } from '@/store/groups'
+import { useGroups } from '@/hooks/useStores'
 
 /** One sentence for an activity item: who added, edited, deleted or paid what. */
 export function describeActivity(a: ActivityView, locale: Locale, currency: string): string {

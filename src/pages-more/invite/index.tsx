@@ -12,10 +12,11 @@ import { api } from '@/services/api'
 import { isCallError } from '@/services/errors'
 import { joinPath } from '@/services/nav'
 import { notify } from '@/services/notify'
-import { useGroups } from '@/store/groups'
-import { newClientId } from '@/store/ids'
-import { useSession } from '@/store/session'
+
+import { newClientId } from '@/services/ids'
+
 import './index.css'
+import { useSession, useGroups } from '@/hooks/useStores'
 
 function InviteScreen({ groupId }: { groupId: string }) {
   const { t, locale } = useT()

@@ -1,6 +1,7 @@
 import '@/i18n/more'
 import { View, Text, Input, Button, Image } from '@tarojs/components'
 import { useEffect, useState } from 'react'
+import { useMyQr } from '@/hooks/useMyQr'
 import Avatar from '@/components/Avatar'
 import AvatarPicker from '@/components/AvatarPicker'
 import Field from '@/components/Field'
@@ -13,10 +14,10 @@ import { chooseImageDataUrl } from '@/platform/image'
 import { api } from '@/services/api'
 import { isCallError } from '@/services/errors'
 import { notify } from '@/services/notify'
-import { newClientId } from '@/store/ids'
-import { loadMyQr, rememberMyQr } from '@/store/myQr'
-import { useSession } from '@/store/session'
+import { newClientId } from '@/services/ids'
+
 import './index.css'
+import { useSession } from '@/hooks/useStores'
 
 type Wallet = 'wechat' | 'alipay' | 'cash'
 
@@ -27,7 +28,7 @@ function MeScreen() {
   const setUser = useSession((s) => s.setUser)
   const setLocale = useSession((s) => s.setLocale)
   const [name, setName] = useState(user?.name ?? '')
-  const [qr, setQr] = useState<string | null>(null)
+  const [qr, setQr] = useMyQr()
   const [busy, setBusy] = useState(false)
 
   useEffect(() => {
@@ -38,20 +39,6 @@ function MeScreen() {
       })
       .catch(() => {})
   }, [setUser])
-
-  // The code already uploaded shows as a thumbnail (read back through one of my groups).
-  const userId = user?.id
-  const hasQr = !!user?.hasQr
-  useEffect(() => {
-    if (!userId || !hasQr) return
-    let live = true
-    loadMyQr(userId)
-      .then((image) => live && image && setQr(image))
-      .catch(() => {})
-    return () => {
-      live = false
-    }
-  }, [userId, hasQr])
 
   const update = async (patch: { name?: string; wallet?: Wallet; qrImage?: string | null; locale?: Locale }, quiet = false) => {
     setBusy(true)
@@ -74,7 +61,6 @@ function MeScreen() {
       if (!dataUrl) return
       setQr(dataUrl)
       await update({ qrImage: dataUrl })
-      if (user) rememberMyQr(user.id, dataUrl)
     } catch {
       // cancelled
     }
@@ -84,7 +70,6 @@ function MeScreen() {
     const ok = await update({ qrImage: null })
     if (!ok) return
     setQr(null)
-    if (user) rememberMyQr(user.id, null)
   }
 
   const changeLocale = (next: Locale) => {

@@ -10,7 +10,7 @@ import { useShowEffect } from '@/hooks/useShowEffect'
 import { useT } from '@/hooks/useT'
 import { useTitle } from '@/hooks/useTitle'
 import { nav } from '@/services/nav'
-import { usePeople } from '@/store/people'
+import { usePeople } from '@/hooks/usePeople'
 import './index.css'
 
 /** One person: the net per currency, then each group's own transfers between us, with the way to settle there. */

@@ -13,15 +13,17 @@ import { platform } from '@/platform/target'
 import { api } from '@/services/api'
 import { isCallError } from '@/services/errors'
 import { notify } from '@/services/notify'
-import { useGroups } from '@/store/groups'
-import { memberLookup } from '@/store/names'
-import { newClientId } from '@/store/ids'
+
+import { memberLookup } from '@/selectors/names'
+import { newClientId } from '@/services/ids'
 import { confirmPayment, recordPayment, rejectPayment, withdrawPayment } from '@/store/mutations'
-import { pendingTransfers } from '@/store/optimistic'
-import { usePayOptions } from '@/store/pay-options'
-import { collectPayout, usePayoutsToCollect } from '@/store/payouts'
-import { useQueue } from '@/store/queue'
+import { pendingTransfers } from '@/selectors/optimistic'
+import { usePayOptions } from '@/hooks/usePayOptions'
+import { usePayoutsToCollect } from '@/hooks/usePayoutsToCollect'
+import { collectPayout } from '@/services/payouts'
+
 import './index.css'
+import { useGroups, useQueue } from '@/hooks/useStores'
 
 /** The collection QR shown for one payee: by member id (two people may share a name). */
 interface Qr {

@@ -6,9 +6,10 @@ import ExpenseForm from '@/components/ExpenseForm'
 import SignInGate from '@/components/SignInGate'
 import { useT } from '@/hooks/useT'
 import { nav } from '@/services/nav'
-import { useGroups } from '@/store/groups'
-import { withPending } from '@/store/optimistic'
-import { useQueue } from '@/store/queue'
+
+import { withPending } from '@/selectors/optimistic'
+import { useGroups, useQueue } from '@/hooks/useStores'
+
 function ExpenseScreen({ groupId, expenseId }: { groupId: string; expenseId?: string }) {
   const { t } = useT()
   const group = useGroups((s) => s.groups[groupId])

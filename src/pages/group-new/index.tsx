@@ -10,9 +10,10 @@ import { api } from '@/services/api'
 import { coverEmojis, currencyCodes } from '@/services/categories'
 import { isCallError } from '@/services/errors'
 import { nav } from '@/services/nav'
-import { useGroups } from '@/store/groups'
-import { newClientId } from '@/store/ids'
+
+import { newClientId } from '@/services/ids'
 import './index.css'
+import { useGroups } from '@/hooks/useStores'
 
 function NewGroupForm() {
   const { t, locale } = useT()

@@ -20,13 +20,16 @@ import { nav } from '@/services/nav'
 import { notify } from '@/services/notify'
 import { copyReminder } from '@/services/remind'
 import { confirmPayment } from '@/store/mutations'
-import { confirmRole, entriesBesidePlan, isOrganizer, planAction, trackerEntries, useConfirmedPayments, visibleEntries } from '@/store/tracker'
-import { useGroups } from '@/store/groups'
-import { memberLookup } from '@/store/names'
-import { pendingEffect, withPending } from '@/store/optimistic'
-import { useQueue } from '@/store/queue'
+import { useConfirmedPayments } from '@/hooks/useConfirmedPayments'
+import { confirmRole, entriesBesidePlan, isOrganizer, planAction, trackerEntries, visibleEntries } from '@/selectors/tracker'
+
+import { memberLookup } from '@/selectors/names'
+import { pendingEffect, withPending } from '@/selectors/optimistic'
+
 import FailedChanges from '@/components/FailedChanges'
 import './index.css'
+import { queueStore } from '@/store/queue'
+import { useGroups, useQueue } from '@/hooks/useStores'
 
 type Tab = 'expenses' | 'balances' | 'settle'
 
@@ -178,8 +181,8 @@ function GroupScreen({ groupId }: { groupId: string }) {
       <FailedChanges
         items={failed}
         locale={locale}
-        onRetry={(id) => void useQueue.getState().retryFailed(id)}
-        onDiscard={(id) => useQueue.getState().discard(id)}
+        onRetry={(id) => void queueStore.getState().retryFailed(id)}
+        onDiscard={(id) => queueStore.getState().discard(id)}
       />
       <View className='gtabs'>
         <Segmented

@@ -10,9 +10,10 @@ import Totals from '@/components/Totals'
 import { useShowEffect } from '@/hooks/useShowEffect'
 import { useT } from '@/hooks/useT'
 import { nav } from '@/services/nav'
-import { chatFirst, useGroups } from '@/store/groups'
-import { useSession } from '@/store/session'
+import { chatFirst } from '@/selectors/groups'
+
 import './index.css'
+import { useSession, useGroups } from '@/hooks/useStores'
 
 function GroupsList() {
   const { t, locale } = useT()

@@ -13,9 +13,10 @@ import { api } from '@/services/api'
 import { isCallError } from '@/services/errors'
 import { nav } from '@/services/nav'
 import { notify } from '@/services/notify'
-import { useGroups } from '@/store/groups'
-import { newClientId } from '@/store/ids'
+
+import { newClientId } from '@/services/ids'
 import './index.css'
+import { useGroups } from '@/hooks/useStores'
 
 function JoinScreen({ token }: { token: string }) {
   const { t, locale } = useT()

@@ -4,7 +4,7 @@
 import type { ActionInput, ExpenseView } from '@/api'
 import { splitExpense } from '@/domain/split'
 import type { Expense } from '@/domain/types'
-import type { Mutation } from './queue'
+import type { Mutation } from '@/store/queue'
 
 export type ShownExpense = ExpenseView & { pending?: boolean }
 

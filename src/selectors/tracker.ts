@@ -2,9 +2,7 @@
  * The payments of a group under its plan: payments recorded and awaiting the receiver (pendingPayments) and payments
  * confirmed (from the group's activity). The transfers still owed are the plan itself, shown once, above it.
  */
-import { useEffect, useState } from 'react'
 import type { ActivityView, GroupView } from '@/api/views'
-import { api } from '@/services/api'
 
 /** One payment in the list under the plan: recorded and waiting on its receiver ('paid'), or confirmed. */
 export interface TrackerEntry {
@@ -25,7 +23,7 @@ export interface ConfirmedPayment {
 }
 
 /** Confirmed payments named in activity items (a receiver's confirmation, or a payment the receiver recorded). */
-function confirmedFromActivity(items: ActivityView[]): ConfirmedPayment[] {
+export function confirmedFromActivity(items: ActivityView[]): ConfirmedPayment[] {
   const out: ConfirmedPayment[] = []
   const seen = new Set<string>()
   for (const a of items) {
@@ -113,20 +111,4 @@ export function planAction(line: PlanItem, group: GroupView, organizer: boolean,
 export function entriesBesidePlan(entries: TrackerEntry[], group: GroupView): TrackerEntry[] {
   const shown = new Set(group.plan.map((line) => paymentOf(line, group)?.id).filter((id) => id !== undefined))
   return entries.filter((e) => !(e.paymentId && shown.has(e.paymentId)))
-}
-
-/** Loads the latest confirmed payments of a group when `enabled` (the settle tab is open); reloads on version change. */
-export function useConfirmedPayments(groupId: string, enabled: boolean, version?: number): ConfirmedPayment[] {
-  const [items, setItems] = useState<ConfirmedPayment[]>([])
-  useEffect(() => {
-    if (!enabled || !groupId) return
-    let live = true
-    api('listActivity', { groupId, limit: 100 })
-      .then((out) => live && setItems(confirmedFromActivity(out.items)))
-      .catch(() => {})
-    return () => {
-      live = false
-    }
-  }, [groupId, enabled, version])
-  return items
 }

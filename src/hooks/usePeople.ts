@@ -2,7 +2,7 @@
 import { useCallback, useState } from 'react'
 import type { PersonView } from '@/api/actions'
 import { api } from '@/services/api'
-import { distinctNames } from './names'
+import { distinctNames } from '@/selectors/names'
 
 export function usePeople() {
   const [people, setPeople] = useState<PersonView[] | null>(null)

@@ -4,31 +4,11 @@
  * (src/platform/pay confirmTransfer -> requestMerchantTransfer), then confirmPayout asks WeChat Pay for the final
  * state (docs/payments.md).
  */
-import { useCallback, useEffect, useState } from 'react'
 import type { TransferView } from '@/api/payments'
 import { confirmTransfer, type PayResult } from '@/platform/pay'
 import { api } from '@/services/api'
-import { newClientId } from './ids'
+import { newClientId } from '@/services/ids'
 import type { Locale } from '@/i18n'
-
-/** Transfers paid to `me` whose payout waits for me to collect it. */
-function payoutsToCollect(items: TransferView[], me: string): TransferView[] {
-  return items.filter((t) => t.to === me && t.payout?.state === 'wait_user_confirm' && !!t.payout.confirm)
-}
-
-/** Loads the group's transfers when `enabled` and keeps the ones waiting for me; `reload` asks again. */
-export function usePayoutsToCollect(groupId: string, me: string | undefined, enabled: boolean) {
-  const [items, setItems] = useState<TransferView[]>([])
-  const reload = useCallback(async () => {
-    if (!groupId || !me) return
-    const out = await api('getTransfers', { groupId })
-    setItems(payoutsToCollect(out.items, me))
-  }, [groupId, me])
-  useEffect(() => {
-    if (enabled) void reload().catch(() => {})
-  }, [enabled, reload])
-  return { items, reload }
-}
 
 /**
  * Collects a payout: the wallet's confirmation, then confirmPayout. Returns the wallet's result and, when the
