@@ -30,14 +30,14 @@ export default tseslint.config(
     // hooks < components < pages (docs/architecture.md).
     files: ['src/services/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['react', 'zustand', 'zustand/*', '@/store/*', '@/selectors/*', '@/hooks/*', '@/components/*', '@/pages/*', '@/pages-more/*'] }]
+      'no-restricted-imports': ['error', { patterns: ['react', 'zustand', 'zustand/*', '@/store/*', '@/selectors/*', '@/hooks/*', '@/components/*', '@/pages/*'] }]
     }
   },
   {
     // Stores are zustand's vanilla core: no React (src/hooks/useStores.ts binds them), nothing from above.
     files: ['src/store/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['zustand'], patterns: ['react', '@/hooks/*', '@/components/*', '@/pages/*', '@/pages-more/*'] }]
+      'no-restricted-imports': ['error', { paths: ['zustand'], patterns: ['react', '@/hooks/*', '@/components/*', '@/pages/*'] }]
     }
   },
   {
@@ -46,7 +46,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [
-          { group: ['@tarojs/*', 'react', 'zustand', 'zustand/*', '@/services/*', '@/platform/*', '@/hooks/*', '@/components/*', '@/pages/*', '@/pages-more/*'] },
+          { group: ['@tarojs/*', 'react', 'zustand', 'zustand/*', '@/services/*', '@/platform/*', '@/hooks/*', '@/components/*', '@/pages/*'] },
           { group: ['@/store/*'], allowTypeImports: true }
         ]
       }]
@@ -55,7 +55,7 @@ export default tseslint.config(
   {
     files: ['src/hooks/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@/components/*', '@/pages/*', '@/pages-more/*'] }]
+      'no-restricted-imports': ['error', { patterns: ['@/components/*', '@/pages/*'] }]
     }
   },
   {

@@ -1,21 +1,22 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/group/index'],
-  // The main package holds the group list and a group. The rest loads on demand. The add-expense form, the
-  // new-group form and the invite card keep their page paths (each subpackage's root is the page's folder, so
-  // share cards and links keep working) and are fetched ahead of time from the page that opens them; a share
-  // card that opens the join page downloads its subpackage with the main package.
+  // The main package holds the group list and a group; every other page is its own subpackage, loaded when it is
+  // first opened (each subpackage's root is the page's folder, so the page paths that share cards and links use
+  // are the same as in the main package's layout). The pages a screen opens are fetched ahead of time from it; a
+  // share card that opens the join page downloads its subpackage with the main package.
   subPackages: [
     { root: 'pages/expense', pages: ['index'] },
     { root: 'pages/group-new', pages: ['index'] },
     { root: 'pages/join', pages: ['index'] },
-    {
-      root: 'pages-more',
-      pages: ['settle/index', 'invite/index', 'me/index', 'activity/index', 'people/index']
-    }
+    { root: 'pages/settle', pages: ['index'] },
+    { root: 'pages/invite', pages: ['index'] },
+    { root: 'pages/activity', pages: ['index'] },
+    { root: 'pages/me', pages: ['index'] },
+    { root: 'pages/people', pages: ['index'] }
   ],
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['pages/group-new'] },
-    'pages/group/index': { network: 'all', packages: ['pages/expense', 'pages-more'] }
+    'pages/index/index': { network: 'all', packages: ['pages/group-new', 'pages/me', 'pages/people'] },
+    'pages/group/index': { network: 'all', packages: ['pages/expense', 'pages/settle', 'pages/invite', 'pages/activity'] }
   },
   window: {
     backgroundTextStyle: 'dark',

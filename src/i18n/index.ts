@@ -3,7 +3,11 @@ import { en } from './en'
 import type { zhCNExpense } from './expense.zh-CN'
 import type { zhCNGroupNew } from './group-new.zh-CN'
 import type { zhCNJoin } from './join.zh-CN'
-import type { moreZhCN } from './more.zh-CN'
+import type { zhCNActivity } from './activity.zh-CN'
+import type { zhCNInvite } from './invite.zh-CN'
+import type { zhCNMe } from './me.zh-CN'
+import type { zhCNPeople } from './people.zh-CN'
+import type { zhCNSettle } from './settle.zh-CN'
 import type { MoneyLocale } from '@/domain/types'
 
 /** The app's languages: one definition, the domain's (money is formatted in the same two). */
@@ -12,9 +16,18 @@ export type Locale = MoneyLocale
 export type Messages = Record<keyof typeof zhCN, string>
 /**
  * Every key: the main catalog and the subpackage pages' catalogs, each registered by the pages that use it when
- * they load (src/i18n/more.ts, expense.ts, group-new.ts, join.ts), so their text stays out of the main package.
+ * they load (src/i18n/<page>.ts), so their text stays out of the main package.
  */
-export type MessageKey = keyof typeof zhCN | keyof typeof moreZhCN | keyof typeof zhCNExpense | keyof typeof zhCNGroupNew | keyof typeof zhCNJoin
+export type MessageKey =
+  | keyof typeof zhCN
+  | keyof typeof zhCNSettle
+  | keyof typeof zhCNInvite
+  | keyof typeof zhCNMe
+  | keyof typeof zhCNActivity
+  | keyof typeof zhCNPeople
+  | keyof typeof zhCNExpense
+  | keyof typeof zhCNGroupNew
+  | keyof typeof zhCNJoin
 
 const catalogs: Record<Locale, Partial<Record<MessageKey, string>>> = { 'zh-CN': { ...zhCN }, en: { ...en } }
 

@@ -14,12 +14,12 @@ export const routes = {
   groupNew: '/pages/group-new/index',
   group: '/pages/group/index',
   expense: '/pages/expense/index',
-  settle: '/pages-more/settle/index',
-  invite: '/pages-more/invite/index',
+  settle: '/pages/settle/index',
+  invite: '/pages/invite/index',
   join: '/pages/join/index',
-  me: '/pages-more/me/index',
-  activity: '/pages-more/activity/index',
-  people: '/pages-more/people/index'
+  me: '/pages/me/index',
+  activity: '/pages/activity/index',
+  people: '/pages/people/index'
 }
 
 export const nav = {

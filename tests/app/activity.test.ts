@@ -1,6 +1,6 @@
 /** Activity lines: every kind of change reads as a sentence in both languages (no raw kind names). */
 import { ActivityKind, type ActivityView } from '@/api/views'
-import { describeActivity } from '@/pages-more/activity'
+import { describeActivity } from '@/pages/activity'
 
 const item = (kind: ActivityView['kind'], data: Record<string, unknown>): ActivityView => ({
   id: 'a1',

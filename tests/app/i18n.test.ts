@@ -1,8 +1,16 @@
 /** zh-CN (default) and en: complete catalogs, every stable error code translated, dates in the locale. */
 import { en } from '@/i18n/en'
 import { zhCN } from '@/i18n/zh-CN'
-import { moreEn } from '@/i18n/more.en'
-import { moreZhCN } from '@/i18n/more.zh-CN'
+import { enActivity } from '@/i18n/activity.en'
+import { zhCNActivity } from '@/i18n/activity.zh-CN'
+import { enInvite } from '@/i18n/invite.en'
+import { zhCNInvite } from '@/i18n/invite.zh-CN'
+import { enMe } from '@/i18n/me.en'
+import { zhCNMe } from '@/i18n/me.zh-CN'
+import { enPeople } from '@/i18n/people.en'
+import { zhCNPeople } from '@/i18n/people.zh-CN'
+import { enSettle } from '@/i18n/settle.en'
+import { zhCNSettle } from '@/i18n/settle.zh-CN'
 import { enExpense } from '@/i18n/expense.en'
 import { zhCNExpense } from '@/i18n/expense.zh-CN'
 import { enGroupNew } from '@/i18n/group-new.en'
@@ -10,14 +18,19 @@ import { zhCNGroupNew } from '@/i18n/group-new.zh-CN'
 import { enJoin } from '@/i18n/join.en'
 import { zhCNJoin } from '@/i18n/join.zh-CN'
 
-/** The subpackage pages' catalogs (zh-CN, en), registered when those pages load. */
-const subCatalogs: Array<[Record<string, string>, Record<string, string>]> = [
-  [moreZhCN, moreEn],
-  [zhCNExpense, enExpense],
-  [zhCNGroupNew, enGroupNew],
-  [zhCNJoin, enJoin]
-]
-import { localeFromSystem, translate, translateError } from '@/i18n'
+/** The subpackage pages' catalogs (zh-CN, en), each registered by src/i18n/<page>.ts when its page loads. */
+const pageCatalogs: Record<string, [Record<string, string>, Record<string, string>]> = {
+  settle: [zhCNSettle, enSettle],
+  invite: [zhCNInvite, enInvite],
+  me: [zhCNMe, enMe],
+  activity: [zhCNActivity, enActivity],
+  people: [zhCNPeople, enPeople],
+  expense: [zhCNExpense, enExpense],
+  'group-new': [zhCNGroupNew, enGroupNew],
+  join: [zhCNJoin, enJoin]
+}
+const subCatalogs = Object.values(pageCatalogs)
+import { localeFromSystem, translate, translateError, type MessageKey } from '@/i18n'
 import { formatListDate } from '@/i18n/dates'
 import { domainErrorCodes } from '@/domain'
 import { API_ERROR_CODES } from '@/api/errors'
@@ -45,15 +58,17 @@ test('both catalogs have the same keys and no empty message', () => {
   for (const [key, text] of all) expect([key, text.trim().length > 0]).toEqual([key, true])
 })
 
-test('the subpackage pages\' messages are there once those pages have loaded (src/i18n/more.ts)', () => {
+test.each(Object.keys(pageCatalogs))('the %s page\'s messages are there once its page has loaded (src/i18n/<page>.ts)', (page) => {
+  const [zh, english] = pageCatalogs[page]
+  const key = Object.keys(zh)[0] as MessageKey
   jest.isolateModules(() => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const i18n = require('@/i18n') as typeof import('@/i18n')
-    expect(i18n.translate('en', 'settle.title')).toBe('settle.title')
+    expect(i18n.translate('en', key)).toBe(key)
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require('@/i18n/more')
-    expect(i18n.translate('en', 'settle.title')).toBe(moreEn['settle.title'])
-    expect(i18n.translate('zh-CN', 'settle.title')).toBe(moreZhCN['settle.title'])
+    require(`@/i18n/${page}`)
+    expect(i18n.translate('en', key)).toBe(english[key])
+    expect(i18n.translate('zh-CN', key)).toBe(zh[key])
   })
 })
 

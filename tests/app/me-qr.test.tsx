@@ -4,7 +4,7 @@
  */
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import type { UserView } from '@/api/views'
-import MePage from '@/pages-more/me'
+import MePage from '@/pages/me'
 import { setTransport } from '@/services/api'
 import type { Envelope } from '@/services/wire'
 import { sessionStore } from '@/store/session'

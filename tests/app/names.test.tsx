@@ -4,7 +4,7 @@
  */
 import { render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import SettlePage from '@/pages-more/settle'
+import SettlePage from '@/pages/settle'
 
 import { distinctNames } from '@/selectors/names'
 

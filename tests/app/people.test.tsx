@@ -5,7 +5,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { PersonView } from '@/api/actions'
-import PeoplePage from '@/pages-more/people'
+import PeoplePage from '@/pages/people'
 import GroupsPage from '@/pages/index'
 import { setTransport } from '@/services/api'
 import type { Envelope } from '@/services/wire'
@@ -53,7 +53,7 @@ test('a person: the net per currency and each group with its own transfers, in E
   expect(screen.getByTestId('person-group-g2').textContent).toContain('You pay Bo')
   expect(card.textContent).toContain('🗼 Tokyo')
   await act(async () => void fireEvent.click(screen.getByTestId('person-settle-g2')))
-  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-more/settle/index?groupId=g2' })
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/settle/index?groupId=g2' })
 })
 
 test('two different people with the same name are told apart', async () => {
@@ -77,5 +77,5 @@ test("the home page's totals open the people view", async () => {
   const totals = await screen.findByTestId('totals')
   expect(totals.textContent).toContain('按人查看')
   await act(async () => void fireEvent.click(totals))
-  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-more/people/index' })
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/people/index' })
 })

@@ -8,7 +8,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { TransferView } from '@/api/payments'
 import { confirmTransfer } from '@/platform/pay'
-import SettlePage from '@/pages-more/settle'
+import SettlePage from '@/pages/settle'
 import { setTransport } from '@/services/api'
 import type { Envelope } from '@/services/wire'
 

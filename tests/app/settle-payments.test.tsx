@@ -6,7 +6,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { GroupView, PaymentView } from '@/api/views'
-import SettlePage from '@/pages-more/settle'
+import SettlePage from '@/pages/settle'
 
 import { groupView, playFunction, Refuse, type Call } from './fixtures'
 import { sessionStore } from '@/store/session'

@@ -4,7 +4,7 @@
  */
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import SettlePage from '@/pages-more/settle'
+import SettlePage from '@/pages/settle'
 
 import { groupView, playFunction, type Call } from './fixtures'
 import { sessionStore } from '@/store/session'

@@ -45,7 +45,7 @@ test('a photo from the Me page, and everyone’s photo in the group', async () =
   await api('joinGroup', { clientId: seedId(), token }, red)
 
   // the Me page: add a photo through the file picker
-  await page.goto(`${world.url}#/pages-more/me/index`)
+  await page.goto(`${world.url}#/pages/me/index`)
   const picker = byTestId(page, 'avatar-picker')
   await picker.waitFor()
   expect(await picker.innerText()).toBe('设置头像')
@@ -75,7 +75,7 @@ test('a photo from the Me page, and everyone’s photo in the group', async () =
   await shot(page, '34-group-avatars')
 
   // English
-  await page.goto(`${world.url}#/pages-more/me/index`)
+  await page.goto(`${world.url}#/pages/me/index`)
   await byTestId(page, 'me-locale-en').click()
   await page.getByText('Change photo').first().waitFor()
   await shot(page, '35-me-avatar-en')

@@ -20,7 +20,7 @@ test('wallet reasons, withdraw and reject on the settle page, in both languages'
   await ming.page.goto(world.url)
   const mingToken = await signInAs(ming.page, 'Ming')
   // Ming reads the app in English
-  await ming.page.goto(`${world.url}#/pages-more/me/index`)
+  await ming.page.goto(`${world.url}#/pages/me/index`)
   await byTestId(ming.page, 'me-locale-en').click()
 
   // Ming's group: Li owes Ming 30.00 and the placeholder Red 10.00
@@ -35,7 +35,7 @@ test('wallet reasons, withdraw and reject on the settle page, in both languages'
   const expense = (payer: string, amount: number, members: string[]) => ({ id: cid(), amount, paidBy: { [payer]: amount }, split: { mode: 'equal', members } })
   await api('addExpense', { groupId: group.id, clientId: cid(), expense: expense(group.me, 6000, [group.me, liM]), description: 'Pot' }, mingToken)
   await api('addExpense', { groupId: group.id, clientId: cid(), expense: expense(red, 2000, [red, liM]), description: 'Drinks' }, mingToken)
-  const settleUrl = `${world.url}#/pages-more/settle/index?groupId=${group.id}`
+  const settleUrl = `${world.url}#/pages/settle/index?groupId=${group.id}`
 
   // Li (Chinese): the sandbox wallet for Ming, the reason for Red
   const L = li.page

@@ -194,7 +194,7 @@ test('two people split in several modes, see the same balances, and settle in ca
   await shot(A, '00-groups')
 
   // Me page in English.
-  await A.goto(`${world.url}#/pages-more/me/index`)
+  await A.goto(`${world.url}#/pages/me/index`)
   await byTestId(A, 'me-locale-en').click()
   await A.getByText('Preferred wallet').waitFor()
   await shot(A, '08-me-en')

@@ -46,9 +46,9 @@ test('totals across groups and the people view, in both languages', async () => 
   await shot(page, '31-people')
 
   // the same in English
-  await page.goto(`${world.url}#/pages-more/me/index`)
+  await page.goto(`${world.url}#/pages/me/index`)
   await byTestId(page, 'me-locale-en').click()
-  await page.goto(`${world.url}#/pages-more/people/index`)
+  await page.goto(`${world.url}#/pages/people/index`)
   await page.getByText('What is open with each person').first().waitFor()
   await shot(page, '32-people-en')
   await context.close()

@@ -56,7 +56,7 @@ describe('a WeChat organizer and an Alipay friend', () => {
     await bob.waitFor(() => headerBalance(bob) === '应付 ¥30.00')
 
     bob.page.tap('付款 / 收款')
-    const settle = await bob.waitForPage('pages-more/settle/index')
+    const settle = await bob.waitForPage('pages/settle/index')
     await bob.waitForText('用支付宝付款')
     settle.tap('用支付宝付款')
     await bob.waitFor(() => wallet.paid.length === 1)
@@ -80,7 +80,7 @@ describe('a WeChat organizer and an Alipay friend', () => {
 
   it('the organizer collects the WeChat payout with requestMerchantTransfer', async () => {
     alice.page.tap('付款 / 收款')
-    const settle = await alice.waitForPage('pages-more/settle/index')
+    const settle = await alice.waitForPage('pages/settle/index')
     await alice.waitForText('已付款，等你确认收款')
     expect(textContent(settle.closest(settle.getByText('已付款，等你确认收款'), 'transfer')).replace(/\s+/g, '')).toContain('¥30.00')
     settle.tap('收款')

@@ -54,7 +54,7 @@ describe.each(['weapp', 'alipay'] as const)('%s bundle', (target) => {
       bundle,
       server: fn.origin,
       loginCode: fn.accounts.phone(provider, subject),
-      launch: { path: `pages-more/settle/index?groupId=${group.id}` }
+      launch: { path: `pages/settle/index?groupId=${group.id}` }
     })
     try {
       const page = await app.waitForText(wallets[target].own)

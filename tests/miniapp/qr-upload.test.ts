@@ -22,7 +22,7 @@ describe.each(['weapp', 'alipay'] as const)('%s: uploading a collection QR code'
     const token = await signInAs(fn, providerOf(target), subject, '小红')
     const { group } = await fn.call<{ group: { id: string; me: string } }>('createGroup', { clientId: clientId(), name: '收款码' }, token)
 
-    const app = (suite.app = phone(fn, readBundle(target), subject, { launch: { path: 'pages-more/me/index' } }))
+    const app = (suite.app = phone(fn, readBundle(target), subject, { launch: { path: 'pages/me/index' } }))
     await app.start()
     const me = await app.waitForText('上传收款码')
     const file = target === 'weapp' ? 'wxfile://tmp_qr.png' : 'https://resource/apml0qr.png'

@@ -128,7 +128,7 @@ describe.each(['weapp', 'alipay'] as const)('%s: split a bill and settle it with
 
   it('shares the group: the share card opens the join page', async () => {
     alice.page.tap('邀请')
-    const invite = await alice.waitForPage('pages-more/invite/index')
+    const invite = await alice.waitForPage('pages/invite/index')
     await alice.waitForText('发送到聊天')
     if (target === 'weapp') {
       // WeChat: the invite page turns on the share menu with a share ticket (to know the chat the card came from)
@@ -161,7 +161,7 @@ describe.each(['weapp', 'alipay'] as const)('%s: split a bill and settle it with
   it(`pays the transfer with ${wallet[target].name} and sees it settled`, async () => {
     expect(bobWallet).toBeDefined() // the function serves the sandbox wallet in dev mode
     bob.page.tap('付款 / 收款')
-    const settle = await bob.waitForPage('pages-more/settle/index')
+    const settle = await bob.waitForPage('pages/settle/index')
     await bob.waitForText(`用${wallet[target].name}付款`)
     expect(moneyIn(section(settle, '我要付的'), /^付给 /, 'transfer')).toBe('¥100.00')
 

@@ -30,7 +30,7 @@ describe('a cash payment withdrawn, recorded again and rejected, across the two 
       orgToken
     )
     groupId = group.id
-    settlePath = `pages-more/settle/index?groupId=${groupId}`
+    settlePath = `pages/settle/index?groupId=${groupId}`
     const { token: invite } = await fn.call<{ token: string }>('createInvite', { groupId, clientId: clientId() }, orgToken)
     const friendToken = await signInAs(fn, 'alipay', 'ali-friend', '小李')
     const joined = await fn.call<{ group: { me: string } }>('joinGroup', { clientId: clientId(), token: invite }, friendToken)

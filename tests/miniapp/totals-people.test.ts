@@ -50,7 +50,7 @@ describe.each(['weapp', 'alipay'] as const)('%s', (target) => {
 
   it('opens the people view: 阿明 with the net per currency and each group', async () => {
     app.page.tap('按人查看 ›')
-    const people = await app.waitForPage('pages-more/people/index')
+    const people = await app.waitForPage('pages/people/index')
     await app.waitForText('阿明')
     const text = people.text()
     // ¥30.00 owed against ¥10.00 owing in CNY: I owe 阿明 ¥20.00; in JPY 阿明 owes me 1,500 yen
@@ -66,7 +66,7 @@ describe.each(['weapp', 'alipay'] as const)('%s', (target) => {
   it('settles one group from there', async () => {
     const people = app.page
     people.tap(people.getAllByText('去这个账本结算')[0]!)
-    const settle = await app.waitForPage('pages-more/settle/index')
+    const settle = await app.waitForPage('pages/settle/index')
     await app.waitForText('我要付的')
     expect(settle.text()).toMatch(/付给 阿明|来自 阿明/)
     expect(app.errors).toEqual([])

@@ -1,4 +1,4 @@
-import '@/i18n/more'
+import '@/i18n/settle'
 import { View, Text, Button, Image, Input } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useMemo, useState } from 'react'

@@ -1,4 +1,4 @@
-import '@/i18n/more'
+import '@/i18n/people'
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { PersonView } from '@/api/actions'

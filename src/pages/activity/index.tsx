@@ -1,4 +1,4 @@
-import '@/i18n/more'
+import '@/i18n/activity'
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'

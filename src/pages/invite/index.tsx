@@ -1,4 +1,4 @@
-import '@/i18n/more'
+import '@/i18n/invite'
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'

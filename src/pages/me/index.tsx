@@ -1,4 +1,4 @@
-import '@/i18n/more'
+import '@/i18n/me'
 import { View, Text, Input, Button, Image } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { useMyQr } from '@/hooks/useMyQr'

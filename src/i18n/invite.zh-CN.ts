@@ -1,0 +1,11 @@
+/** Messages of the invite page, loaded with its subpackage. */
+export const zhCNInvite = {
+  'invite.title': '邀请朋友',
+  'invite.body': '把账本发到群里，朋友点开就能加入。',
+  'invite.share': '发送到聊天',
+  'invite.copy': '复制邀请链接',
+  'invite.copied': '邀请链接已复制',
+  'invite.revoke': '作废这个邀请',
+  'invite.revoked': '邀请已作废',
+  'invite.shareTitle': '{name} 邀请你加入「{group}」'
+}
