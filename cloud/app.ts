@@ -11,7 +11,7 @@ import { loadConfig, type Config } from './config'
 import { createHandler, type Handler } from './handler'
 import { createHttpHandler, type HttpOptions } from './entries/http'
 import { LedgerCache } from './ledger/cache'
-import { drainPayments, listeningOn, preparePayments } from './payments/runtime'
+import { Payments } from './payments/service'
 import type { RawRoute } from './routes'
 import type { Db } from './store/db'
 import { openDb } from './store/open'
@@ -47,8 +47,9 @@ export async function createApp(opts: AppOptions = {}, httpOpts: HttpOptions = {
   const config = loadConfig(opts.env ?? process.env)
   const databaseUrl = opts.databaseUrl ?? config.DATABASE_URL
   const db = await openDb({ databaseUrl, pgliteDir: config.PGLITE_DIR, schema: opts.schema ?? config.DATABASE_SCHEMA, poolMax: config.DATABASE_POOL_MAX })
-  const services: AppServices = { db, config, clock: opts.clock ?? (() => new Date()), identity: opts.identity ?? {}, cache: new LedgerCache() }
-  await preparePayments(services)
+  const services = { db, config, clock: opts.clock ?? (() => new Date()), identity: opts.identity ?? {}, cache: new LedgerCache() } as AppServices
+  services.payments = new Payments(services)
+  await services.payments.prepare()
   const handler = createHandler(services, buildRegistry([...actionGroups, ...(opts.actions ?? [])]))
   // Requests still being handled when the app closes finish before the database does.
   const inflight = new Set<Promise<unknown>>()
@@ -79,7 +80,7 @@ export async function createApp(opts: AppOptions = {}, httpOpts: HttpOptions = {
           servers.push(server)
           const addr = server.address() as AddressInfo
           const url = `http://${host}:${addr.port}`
-          listeningOn(services, url)
+          services.payments.listeningOn(url)
           resolve({ server, url })
         })
       })
@@ -95,7 +96,7 @@ export async function createApp(opts: AppOptions = {}, httpOpts: HttpOptions = {
         )
       )
       while (inflight.size) await Promise.allSettled([...inflight])
-      await drainPayments(services)
+      await services.payments.drain()
       await db.close()
     }
   }

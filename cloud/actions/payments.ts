@@ -7,15 +7,14 @@ import { findUsers } from '../ledger/users'
 import { groupPayable, payeeWallet, payerRoute } from '../payments/payability'
 import { toApiError } from '../payments/api-error'
 import { createPaymentOrder } from '../payments/orders'
-import { applyPayoutResult, kickPayouts } from '../payments/payouts'
-import { paymentsRuntime } from '../payments/runtime'
+import { applyPayoutResult } from '../payments/payouts'
 import { findPayout, findTransfer, transferViews } from '../payments/store'
 import { defineAction, staged } from './types'
 
 export const paymentActionList = [
   defineAction('payOptions', api.payOptions, {}, async (ctx, input) => {
     const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id)
-    const rt = await paymentsRuntime(ctx)
+    const rt = await ctx.payments.runtime()
     const route = payerRoute(rt, ctx.user)
     const whole = groupPayable(rt, group.currency) ?? (route.ok ? null : route.code)
     const members = (await listMembers(ctx.q, group.id)).filter((m) => m.id !== me.id)
@@ -29,7 +28,7 @@ export const paymentActionList = [
 
   defineAction('getTransfers', api.getTransfers, {}, async (ctx, input) => {
     const { me } = await requireMember(ctx.q, input.groupId, ctx.user.id)
-    kickPayouts(ctx)
+    ctx.payments.kick()
     return { items: await transferViews(ctx.q, input.groupId, me.id) }
   }),
 
@@ -37,7 +36,7 @@ export const paymentActionList = [
     const { me } = await requireMember(ctx.q, input.groupId, ctx.user.id)
     const [transfer] = await transferViews(ctx.q, input.groupId, me.id, input.transferId)
     if (!transfer) throw new ApiError('NOT_FOUND', 'No such transfer in this group')
-    kickPayouts(ctx, transfer.id)
+    ctx.payments.kick(transfer.id)
     return { transfer }
   }),
 
@@ -54,7 +53,7 @@ export const paymentActionList = [
       const [transfer] = await transferViews(ctx.q, input.groupId, me.id, t.id)
       return { transfer }
     }
-    const provider = (await paymentsRuntime(ctx)).providers[p.wallet]
+    const provider = (await ctx.payments.runtime()).providers[p.wallet]
     if (!provider) throw notConfigured('PAYMENTS_DISABLED', 'Payouts are not available on this server', `no ${p.wallet} merchant configured for payouts`)
     // The provider is asked after this transaction, without the group's lock; its answer is applied in another.
     return staged(
@@ -66,7 +65,7 @@ export const paymentActionList = [
         if (current && current.state !== 'succeeded' && current.state !== 'failed') {
           if (outcome.ok) await applyPayoutResult(q, current, outcome.value as Parameters<typeof applyPayoutResult>[2], ctx.now, 'payee confirmed')
           // Not at the provider yet (still queued): send it now instead.
-          else if (current.state === 'queued') kickPayouts(ctx, t.id)
+          else if (current.state === 'queued') ctx.payments.kick(t.id)
           else throw toApiError(outcome.error)
         }
         const [transfer] = await transferViews(q, input.groupId, me.id, t.id)

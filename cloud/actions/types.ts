@@ -9,6 +9,7 @@ import type { Identity, IdentityDeps } from '../auth/identity'
 import type { LedgerCache } from '../ledger/cache'
 import type { Db, Queryable } from '../store/db'
 import type { UserRow } from '../ledger/users'
+import type { Payments } from '../payments/service'
 
 export interface AppServices {
   db: Db
@@ -16,6 +17,8 @@ export interface AppServices {
   clock: () => Date
   identity: IdentityDeps
   cache: LedgerCache
+  /** Wallet providers, the payout outbox and the payouts being sent (cloud/payments/service.ts). */
+  payments: Payments
 }
 
 export interface ActionContext extends AppServices {

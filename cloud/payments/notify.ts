@@ -10,8 +10,7 @@ import { lockGroup, recordChange } from '../ledger/groups'
 import { newId } from '../ledger/ids'
 import { PaymentError } from './errors'
 import { newOrderNo } from './orders'
-import { applyPayoutResult, kickPayouts, lockPayout } from './payouts'
-import { paymentsRuntime } from './runtime'
+import { applyPayoutResult, lockPayout } from './payouts'
 import { findTransfer, logNotification, transition } from './store'
 import { isPayoutNotice, type PaymentNotice, type PayoutNotice, type PayoutWallet, type RawReply, type RawRequest } from './types'
 
@@ -77,7 +76,7 @@ async function applyPayout(services: AppServices, n: PayoutNotice): Promise<Outc
 }
 
 export async function handleNotify(services: AppServices, wire: PayoutWallet, req: RawRequest): Promise<RawReply> {
-  const rt = await paymentsRuntime(services)
+  const rt = await services.payments.runtime()
   const provider = rt.providers[wire]
   if (!provider) return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'payments are not configured' }
   let notice: PaymentNotice | PayoutNotice | undefined
@@ -85,7 +84,7 @@ export async function handleNotify(services: AppServices, wire: PayoutWallet, re
     notice = provider.parseNotify(req)
     const done = isPayoutNotice(notice) ? await applyPayout(services, notice) : await applyPayment(services, notice)
     await logNotification(services.db, { provider: wire, notifyId: notice.notifyId, transferId: done.transferId, outcome: done.outcome }, services.clock())
-    if (done.outcome === 'accepted') kickPayouts(services, done.transferId)
+    if (done.outcome === 'accepted') services.payments.kick(done.transferId)
     return provider.notifyReply(true)
   } catch (err) {
     const code = err instanceof PaymentError ? err.code : 'NOTIFY_ERROR'

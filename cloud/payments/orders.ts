@@ -12,7 +12,6 @@ import { buildGroupView } from '../ledger/state'
 import { findUser, type UserRow } from '../ledger/users'
 import { toApiError } from './api-error'
 import { groupPayable, payeeWallet, payerRoute } from './payability'
-import { paymentsRuntime } from './runtime'
 import { findTransfer, insertTransfer, transferViews, transition } from './store'
 import type { PayoutWallet } from './types'
 
@@ -25,7 +24,7 @@ export async function createPaymentOrder(
   ctx: ActionContext & { user: UserRow },
   input: z.output<(typeof paymentActions)['createPaymentOrder']['input']>
 ): Promise<Staged<z.input<(typeof paymentActions)['createPaymentOrder']['output']>>> {
-  const rt = await paymentsRuntime(ctx)
+  const rt = await ctx.payments.runtime()
   if (rt.mode === 'off') {
     throw notConfigured('PAYMENTS_DISABLED', 'In-app payment is not available on this server; pay directly (QR code) or in cash', rt.problems.join('; ') || 'no merchant configured')
   }

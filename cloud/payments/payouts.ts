@@ -8,7 +8,6 @@ import { lockGroup, recordChange } from '../ledger/groups'
 import type { Queryable } from '../store/db'
 import { PaymentError } from './errors'
 import { walletIdentity } from './identity'
-import { paymentsInFlight, paymentsRuntime } from './runtime'
 import { findTransfer, payoutRow, transition, type PayoutRow } from './store'
 import type { PayoutResult } from './types'
 
@@ -89,7 +88,7 @@ export async function applyPayoutResult(q: Queryable, p: PayoutRow, r: PayoutRes
 /** Sends (or polls) one due payout. Returns false when another worker holds it or it is not due. */
 export async function sendPayout(services: AppServices, payoutId: string): Promise<boolean> {
   const { db } = services
-  const rt = await paymentsRuntime(services)
+  const rt = await services.payments.runtime()
   const now = services.clock()
   const claimed = await db.query<Record<string, unknown>>(
     `UPDATE pay_payouts p SET state = CASE WHEN p.state IN ('processing', 'wait_user_confirm') THEN p.state ELSE 'sending' END,
@@ -153,14 +152,4 @@ export async function processDuePayouts(services: AppServices, transferId?: stri
   let n = 0
   for (const r of due.rows) if (await sendPayout(services, r.id)) n++
   return n
-}
-
-/** Starts sending due payouts in the background (tracked so tests and shutdown can wait for them). */
-export function kickPayouts(services: AppServices, transferId?: string): void {
-  const inflight = paymentsInFlight(services)
-  const run: Promise<unknown> = new Promise<void>((resolve) => setImmediate(resolve))
-    .then(() => processDuePayouts(services, transferId))
-    .catch((err) => console.error('[splitpay] payout outbox:', (err as Error).message))
-    .finally(() => inflight.delete(run))
-  inflight.add(run)
 }

@@ -1,7 +1,6 @@
 /** Raw HTTP routes of the payments module: provider notifications and the sandbox wallet. */
 import type { RawRequest as RouteRequest, RawRoute } from '../routes'
 import { handleNotify } from './notify'
-import { paymentsRuntime } from './runtime'
 
 const lowerHeaders = (h: RouteRequest['headers']) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]))
 
@@ -20,7 +19,7 @@ export const paymentRoutes: RawRoute[] = [
     path: '/sandbox/',
     methods: ['GET', 'POST'],
     async handle(req, services) {
-      const sandbox = (await paymentsRuntime(services)).sandbox
+      const sandbox = (await services.payments.runtime()).sandbox
       if (!sandbox) return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'The sandbox wallet runs only in dev mode' }
       const qs = req.query.toString()
       return sandbox.handle({ method: req.method, url: `${req.path}${qs ? `?${qs}` : ''}`, headers: lowerHeaders(req.headers), body: req.body.toString('utf8') })

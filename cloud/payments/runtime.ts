@@ -28,6 +28,8 @@ const load = {
 }
 /* eslint-enable @typescript-eslint/no-require-imports */
 
+export type RuntimeServices = Pick<AppServices, 'db' | 'config' | 'clock'>
+
 export interface PaymentsRuntime {
   mode: 'off' | 'live' | 'sandbox'
   publicUrl: string
@@ -35,26 +37,7 @@ export interface PaymentsRuntime {
   sandbox?: SandboxWallet
   /** Configuration problems (shown in PAYMENTS_DISABLED errors and logged once). */
   problems: string[]
-  timer?: ReturnType<typeof setInterval>
 }
-
-const runtimes = new WeakMap<object, Promise<PaymentsRuntime>>()
-/** The sandbox wallet's keys per database, loaded once: a rebuilt runtime (new public URL) reuses them. */
-const sandboxKeys = new WeakMap<object, Promise<SandboxKeys>>()
-const running = new WeakMap<object, Set<Promise<unknown>>>()
-
-/** Payouts being sent right now by this instance (tests and shutdown wait on them). */
-export function paymentsInFlight(services: AppServices): Set<Promise<unknown>> {
-  let set = running.get(services.db)
-  if (!set) running.set(services.db, (set = new Set()))
-  return set
-}
-
-async function settle(services: AppServices): Promise<void> {
-  const set = paymentsInFlight(services)
-  while (set.size) await Promise.allSettled([...set])
-}
-const overrides = new WeakMap<object, { publicUrl?: string }>()
 
 const pemText = (v: string | undefined) => (v && v.trim() ? v.replace(/\\n/g, '\n').trim() : undefined)
 
@@ -119,23 +102,18 @@ function alipayLive(env: Readonly<Record<string, string | undefined>>, problems:
   }
 }
 
-/** Sends due payouts every PAYMENTS_OUTBOX_INTERVAL_MS (default 30 s; 0 turns it off) on long-running servers. */
-function startOutboxTimer(services: AppServices, rt: PaymentsRuntime): void {
-  const raw = services.config.raw.PAYMENTS_OUTBOX_INTERVAL_MS?.trim()
-  const ms = raw ? Number(raw) : 30_000
-  if (!Number.isFinite(ms) || ms <= 0) return
-  rt.timer = setInterval(() => {
-    // loaded lazily: payouts.ts depends on this module
-    void import('./payouts').then((m) => m.kickPayouts(services)).catch(() => {})
-  }, ms)
-  rt.timer.unref?.()
-}
-
-async function build(services: AppServices): Promise<PaymentsRuntime> {
+/**
+ * Builds the providers from the configuration. `publicUrl` overrides PAYMENTS_PUBLIC_URL (the address actually
+ * listened on); `sandboxKeys` loads the sandbox wallet's keys (kept in the database, loaded once by the owner).
+ */
+export async function buildRuntime(
+  services: RuntimeServices,
+  opts: { publicUrl?: string; sandboxKeys: () => Promise<SandboxKeys> }
+): Promise<PaymentsRuntime> {
   const { config } = services
   const env = config.raw
   const problems: string[] = []
-  const publicUrl = (overrides.get(services.db)?.publicUrl ?? env.PAYMENTS_PUBLIC_URL?.trim() ?? `http://127.0.0.1:${config.PORT}`).replace(/\/+$/, '')
+  const publicUrl = (opts.publicUrl ?? env.PAYMENTS_PUBLIC_URL?.trim() ?? `http://127.0.0.1:${config.PORT}`).replace(/\/+$/, '')
   const rt: PaymentsRuntime = { mode: 'off', publicUrl, providers: {}, problems }
   // Notification windows are checked against the function's clock.
   const now = () => Math.floor(services.clock().getTime() / 1000)
@@ -147,7 +125,7 @@ async function build(services: AppServices): Promise<PaymentsRuntime> {
   } else if (wantSandbox) {
     // kept in the database: a restart loses no order, and every instance plays the same wallet with the same keys
     const { SandboxWallet } = load.sandbox()
-    const sandbox = new SandboxWallet({ store: load.sandboxStore().dbSandboxStore(services.db), keys: await loadSandboxKeys(services) })
+    const sandbox = new SandboxWallet({ store: load.sandboxStore().dbSandboxStore(services.db), keys: await opts.sandboxKeys() })
     rt.mode = 'sandbox'
     rt.sandbox = sandbox
     rt.providers = {
@@ -172,85 +150,12 @@ async function build(services: AppServices): Promise<PaymentsRuntime> {
 }
 
 /** Whether this configuration plays the sandbox wallet: PAYMENTS_SANDBOX=on, or dev mode without merchant credentials. */
-function sandboxWanted(config: AppServices['config'], live: boolean): boolean {
+export function sandboxWanted(config: AppServices['config'], live: boolean): boolean {
   const setting = config.raw.PAYMENTS_SANDBOX?.trim()
   return setting === 'on' || (setting !== 'off' && config.SPLITPAY_MODE === 'dev' && !live)
 }
 
-/** The sandbox wallet's keys from the database (stored there by the first instance), once per database. */
-function loadSandboxKeys(services: AppServices): Promise<SandboxKeys> {
-  let keys = sandboxKeys.get(services.db)
-  if (!keys) {
-    const store = load.sandboxStore().dbSandboxStore(services.db)
-    keys = store.keys(() => load.sandboxKeys().generateSandboxKeys())
-    sandboxKeys.set(services.db, keys)
-    keys.catch(() => sandboxKeys.get(services.db) === keys && sandboxKeys.delete(services.db))
-  }
-  return keys
-}
-
-/**
- * Called when the function starts, outside any transaction: in sandbox mode, loads the wallet's keys now. The
- * runtime itself is built on first use, which may be inside an action's transaction, where PGlite (one connection)
- * could not run another query.
- */
-export async function preparePayments(services: AppServices): Promise<void> {
-  // whether merchant credentials are complete is the build's question; the keys are one query once stored
-  if (services.config.SPLITPAY_MODE === 'dev' && sandboxWanted(services.config, false)) await loadSandboxKeys(services)
-}
-
-/** The payments runtime of this function instance (built on first use). */
-export function paymentsRuntime(services: AppServices): Promise<PaymentsRuntime> {
-  let rt = runtimes.get(services.db)
-  if (!rt) {
-    rt = build(services).then((built) => {
-      if (built.mode !== 'off') startOutboxTimer(services, built)
-      return built
-    })
-    runtimes.set(services.db, rt)
-    // a failed build (the database was unreachable) is retried by the next call
-    rt.catch(() => runtimes.get(services.db) === rt && runtimes.delete(services.db))
-  }
-  return rt
-}
-
-/** Forgets the runtime (to be rebuilt on next use), stopping its outbox timer. */
-async function forget(services: AppServices): Promise<void> {
-  const old = runtimes.get(services.db)
-  runtimes.delete(services.db)
-  const built = await old?.catch(() => undefined)
-  if (built?.timer) clearInterval(built.timer)
-}
-
-/**
- * Sets the public origin the providers post notifications to (and, in sandbox mode, where the SDKs find the
- * sandbox wallet), e.g. after listening on a free port. Rebuilds the runtime.
- */
-export async function configurePayments(services: AppServices, opts: { publicUrl: string }): Promise<PaymentsRuntime> {
-  overrides.set(services.db, { publicUrl: opts.publicUrl })
-  await forget(services)
-  return paymentsRuntime(services)
-}
-
-/**
- * Called when the function starts listening: without PAYMENTS_PUBLIC_URL, notifications (and the sandbox SDKs) go
- * to the address actually listened on, e.g. a free port picked with PORT=0. Nothing is built or loaded here.
- */
-export function listeningOn(services: AppServices, url: string): void {
-  if ((services.config.raw.PAYMENTS_PUBLIC_URL ?? '').trim()) return
-  if (overrides.get(services.db)?.publicUrl) return
-  overrides.set(services.db, { publicUrl: url })
-  void forget(services)
-}
-
-/** On shutdown: stops the outbox timer and waits for payouts being sent, without building a runtime. */
-export async function drainPayments(services: AppServices): Promise<void> {
-  const rt = await runtimes.get(services.db)?.catch(() => undefined)
-  if (rt?.timer) clearInterval(rt.timer)
-  await settle(services)
-}
-
-/** Resolves when every payout this instance is sending has finished. */
-export async function settlePayoutsInFlight(services: AppServices): Promise<void> {
-  await settle(services)
+/** The sandbox wallet's keys from the database (stored there by the first instance that needed them). */
+export function readSandboxKeys(db: AppServices['db']): Promise<SandboxKeys> {
+  return load.sandboxStore().dbSandboxStore(db).keys(() => load.sandboxKeys().generateSandboxKeys())
 }

@@ -12,7 +12,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { AppServices } from '../../../cloud/actions/types'
 import { loadConfig } from '../../../cloud/config'
-import { paymentsRuntime } from '../../../cloud/payments/runtime'
+import { Payments } from '../../../cloud/payments/service'
 import { migrate } from '../../../cloud/store/migrate'
 import { openPglite } from '../../../cloud/store/pglite'
 import { generateSandboxKeys } from '../../../cloud/payments/sandbox/keys'
@@ -26,9 +26,11 @@ let sandbox: SandboxWallet
 let certPem = ''
 let serial = ''
 
-function services(env: Record<string, string>): AppServices {
+function services(env: Record<string, string>, db = {} as AppServices['db']): AppServices {
   const config = loadConfig(env)
-  return { db: {} as AppServices['db'], config, clock: () => new Date(), identity: {}, cache: {} as AppServices['cache'] }
+  const s = { db, config, clock: () => new Date(), identity: {}, cache: {} as AppServices['cache'] } as AppServices
+  s.payments = new Payments(s)
+  return s
 }
 
 beforeAll(async () => {
@@ -77,7 +79,7 @@ function wechatEnv(): Record<string, string> {
 
 describe('WeChat Pay in the platform-certificate mode from the environment', () => {
   it('verifies API responses and notifications by the certificate serial', async () => {
-    const rt = await paymentsRuntime(services(wechatEnv()))
+    const rt = await services(wechatEnv()).payments.runtime()
     expect(rt.problems).toEqual([])
     expect(rt.mode).toBe('live')
     expect(rt.publicUrl).toBe('https://pay.example.test')
@@ -93,7 +95,7 @@ describe('WeChat Pay in the platform-certificate mode from the environment', () 
 
   it('refuses a response signed under another serial', async () => {
     const env = { ...wechatEnv(), WECHATPAY_PLATFORM_SERIAL: 'ABCDEF0123' }
-    const rt = await paymentsRuntime(services(env))
+    const rt = await services(env).payments.runtime()
     const order = { outTradeNo: 'TCERT2', amount: 5, currency: 'CNY' as const, description: 'x', payer: { openid: 'o1' }, notifyUrl: 'https://pay.example.test/notify/wechat' }
     await expect(rt.providers.wechat!.createOrder(order)).rejects.toMatchObject({ code: 'PAYMENT_PROVIDER', message: expect.stringContaining('EV3_RES_HEADER_PLATFORM_SERIAL') })
     // the sandbox did create it: only the response's verification failed
@@ -109,7 +111,7 @@ describe('incomplete or refused settings', () => {
   afterEach(() => warn.mockRestore())
 
   it('names what is missing and offers no in-app payment', async () => {
-    const rt = await paymentsRuntime(services({ ...base, PAYMENTS_SANDBOX: 'off', WECHATPAY_MCHID: '1900000109' }))
+    const rt = await services({ ...base, PAYMENTS_SANDBOX: 'off', WECHATPAY_MCHID: '1900000109' }).payments.runtime()
     expect(rt.mode).toBe('off')
     expect(String(warn.mock.calls[0][0])).toContain('WeChat Pay: set all of WECHATPAY_MCHID')
     expect(rt.problems.join('\n')).toContain('missing WECHATPAY_SERIAL, WECHATPAY_PRIVATE_KEY, WECHATPAY_APIV3_KEY')
@@ -117,14 +119,12 @@ describe('incomplete or refused settings', () => {
   it('needs a verification key', async () => {
     const env = wechatEnv()
     delete (env as Record<string, string | undefined>).WECHATPAY_PLATFORM_CERT
-    const rt = await paymentsRuntime(services({ ...env, PAYMENTS_SANDBOX: 'off' }))
+    const rt = await services({ ...env, PAYMENTS_SANDBOX: 'off' }).payments.runtime()
     expect(rt.mode).toBe('off')
     expect(rt.problems.join('\n')).toContain('WECHATPAY_PUBLIC_KEY + WECHATPAY_PUBLIC_KEY_ID, or WECHATPAY_PLATFORM_CERT')
   })
   it('refuses the sandbox outside dev mode', async () => {
-    const rt = await paymentsRuntime(
-      services({ SPLITPAY_MODE: 'production', SESSION_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://u@127.0.0.1/db', PAYMENTS_SANDBOX: 'on' })
-    )
+    const rt = await services({ SPLITPAY_MODE: 'production', SESSION_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://u@127.0.0.1/db', PAYMENTS_SANDBOX: 'on' }).payments.runtime()
     expect(rt.mode).toBe('off')
     expect(rt.sandbox).toBeUndefined()
     expect(rt.problems).toContain('PAYMENTS_SANDBOX=on is refused outside dev mode')
@@ -133,11 +133,11 @@ describe('incomplete or refused settings', () => {
     const db = await openPglite()
     try {
       await migrate(db)
-      const first = await paymentsRuntime({ ...services({ ...base, PAYMENTS_OUTBOX_INTERVAL_MS: '0' }), db })
+      const first = await services({ ...base, PAYMENTS_OUTBOX_INTERVAL_MS: '0' }, db).payments.runtime()
       expect(first.mode).toBe('sandbox')
       expect(Object.keys(first.providers).sort()).toEqual(['alipay', 'wechat'])
       // another instance on the same database (or this one after a restart) plays the same wallet
-      const second = await paymentsRuntime({ ...services({ ...base, PAYMENTS_OUTBOX_INTERVAL_MS: '0' }), db: { ...db } as typeof db })
+      const second = await services({ ...base, PAYMENTS_OUTBOX_INTERVAL_MS: '0' }, { ...db } as typeof db).payments.runtime()
       expect(second).not.toBe(first)
       expect(second.sandbox!.keys.wechat.apiV3Key).toBe(first.sandbox!.keys.wechat.apiV3Key)
       const pem = (k: KeyObject) => k.export({ type: 'spki', format: 'pem' })

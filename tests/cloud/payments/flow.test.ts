@@ -5,7 +5,6 @@
  */
 import { Rsa } from 'wechatpay-axios-plugin'
 import { startHarness, cid, equalExpense, type Harness } from '../harness'
-import { configurePayments, paymentsRuntime, settlePayoutsInFlight } from '../../../cloud/payments/runtime'
 import { processDuePayouts } from '../../../cloud/payments/payouts'
 import type { SandboxWallet, Notification } from '../../../cloud/payments/sandbox/wallet'
 
@@ -40,13 +39,13 @@ beforeAll(async () => {
       alipay: async () => ({ exec: async (_m: string, p: Record<string, unknown>) => ({ userId: p.code === 'ali' ? ALI_ID : `2088102177779${String(p.code).length}99` }) })
     }
   })
-  sandbox = (await configurePayments(h.app.services, { publicUrl: h.url })).sandbox!
+  sandbox = (await h.app.services.payments.configure({ publicUrl: h.url })).sandbox!
   wei = (await h.ok('signIn', { provider: 'wechat', code: 'wei', name: 'Wei' })) as Who
   ali = (await h.ok('signIn', { provider: 'alipay', code: 'ali', name: 'Ali' })) as Who
 })
 
 afterAll(async () => {
-  await settlePayoutsInFlight(h.app.services)
+  await h.app.services.payments.settled()
   await h.close()
 })
 
@@ -178,7 +177,7 @@ describe('pay a suggested transfer from a WeChat member to an Alipay member', ()
     const res = await fetch(`${h.url}/sandbox/api/orders/${transferId}/approve`, { method: 'POST' })
     expect(res.status).toBe(200)
     expect((await res.json()).notify.status).toBe(204)
-    await settlePayoutsInFlight(h.app.services)
+    await h.app.services.payments.settled()
 
     const t = (await h.ok('getTransfer', { groupId, transferId }, ali.token)).transfer
     expect(t.state).toBe('settled')
@@ -204,7 +203,7 @@ describe('pay a suggested transfer from a WeChat member to an Alipay member', ()
     const before = await fingerprint()
     const transfers = sandbox.transfersCreated
     for (let i = 0; i < 10; i++) expect((await post(accepted)).status).toBe(204)
-    await settlePayoutsInFlight(h.app.services)
+    await h.app.services.payments.settled()
     expect(await fingerprint()).toBe(before)
     expect(sandbox.transfersCreated).toBe(transfers)
     const log = await h.app.db.query<{ outcome: string; n: unknown }>("SELECT outcome, COUNT(*) AS n FROM pay_notifications WHERE transfer_id = $1 AND outcome <> 'refused' GROUP BY outcome ORDER BY outcome", [transferId])
@@ -219,7 +218,7 @@ describe('Alipay payer, WeChat payee: the payee confirms the transfer in the app
     expect(out.pay).toEqual({ kind: 'alipay', tradeNO: (await sandbox.order(out.transfer.id))!.providerId })
     const approve = await (await fetch(`${h.url}/sandbox/api/orders/${out.transfer.id}/approve`, { method: 'POST' })).json()
     expect(approve.notify).toEqual({ status: 200, body: 'success' })
-    await settlePayoutsInFlight(h.app.services)
+    await h.app.services.payments.settled()
 
     const forPayee = (await h.ok('getTransfer', { groupId, transferId: out.transfer.id }, wei.token)).transfer
     expect(forPayee.state).toBe('payout_pending')
@@ -252,10 +251,10 @@ describe('the payout outbox', () => {
     sandbox.failTransfers = 1
     const created = sandbox.transfersCreated
     await fetch(`${h.url}/sandbox/api/orders/${out.transfer.id}/approve`, { method: 'POST' })
-    await settlePayoutsInFlight(h.app.services)
+    await h.app.services.payments.settled()
 
     let t = (await h.ok('getTransfer', { groupId, transferId: out.transfer.id }, ali.token)).transfer
-    await settlePayoutsInFlight(h.app.services)
+    await h.app.services.payments.settled()
     expect(t.state).toBe('payout_pending')
     expect(t.payout).toMatchObject({ state: 'queued', attempts: 1 })
     expect(t.payout.lastError).toContain('isp.unknow-error')
@@ -286,7 +285,7 @@ describe('the payout outbox', () => {
     const created = sandbox.transfersCreated
     const replies = await Promise.all(Array.from({ length: 10 }, () => post(n)))
     expect(replies.map((r) => r.status)).toEqual(Array(10).fill(204))
-    await settlePayoutsInFlight(h.app.services)
+    await h.app.services.payments.settled()
     expect(await payments()).toBe(1)
     expect(sandbox.transfersCreated).toBe(created + 1)
     const t = (await h.ok('getTransfer', { groupId, transferId: out.transfer.id }, wei.token)).transfer
@@ -300,7 +299,7 @@ describe('the payout outbox', () => {
     expect(out.pay).toEqual({ kind: 'sandbox', orderId: out.transfer.id, wire: 'wechat', payUrl: `${h.url}/sandbox/pay?order=${out.transfer.id}` })
     const page = await fetch(out.pay.payUrl)
     expect(await page.text()).toContain('Sandbox wallet')
-    expect((await paymentsRuntime(h.app.services)).mode).toBe('sandbox')
+    expect((await h.app.services.payments.runtime()).mode).toBe('sandbox')
   })
 
   test('dev sign-ins without a wallet pay and receive through the sandbox', async () => {
@@ -311,7 +310,7 @@ describe('the payout outbox', () => {
     const out = await h.ok('createPaymentOrder', { groupId, from: danM, to: eveM, clientId: cid() }, dan.token)
     expect(out.pay).toMatchObject({ kind: 'sandbox', wire: 'wechat' })
     await fetch(`${h.url}/sandbox/api/orders/${out.pay.orderId}/approve`, { method: 'POST' })
-    await settlePayoutsInFlight(h.app.services)
+    await h.app.services.payments.settled()
     const t = (await h.ok('getTransfer', { groupId, transferId: out.transfer.id }, eve.token)).transfer
     expect(t.state).toBe('payout_pending')
     expect(t.payout).toMatchObject({ wallet: 'wechat', state: 'wait_user_confirm' })

@@ -3,7 +3,6 @@
  * wallet without any extra configuration: notifications and the sandbox SDKs follow the address it listens on.
  */
 import { startHarness, cid, equalExpense, type Harness } from '../harness'
-import { paymentsRuntime, settlePayoutsInFlight } from '../../../cloud/payments/runtime'
 
 jest.setTimeout(60_000)
 
@@ -14,13 +13,13 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await settlePayoutsInFlight(h.app.services)
+  await h.app.services.payments.settled()
   await h.close()
 })
 
 test('the sandbox wallet is reached on the port actually listened on', async () => {
   expect(h.url).not.toBe('http://127.0.0.1:8787')
-  expect((await paymentsRuntime(h.app.services)).publicUrl).toBe(h.url)
+  expect((await h.app.services.payments.runtime()).publicUrl).toBe(h.url)
 
   const ann = (await h.ok('signIn', { provider: 'dev', name: 'Ann' })) as { token: string }
   const bo = (await h.ok('signIn', { provider: 'dev', name: 'Bo' })) as { token: string }

@@ -2,7 +2,6 @@
  * A wallet provider that takes 5 s to answer never stalls a group: while one member's payment order waits on it,
  * another member keeps adding expenses to the same group at normal speed, and the order still completes.
  */
-import { paymentsRuntime } from '../../../cloud/payments/runtime'
 import { cid, equalExpense, startHarness, type Harness } from '../harness'
 
 let h: Harness
@@ -24,7 +23,7 @@ test('other members write to the group with normal latency while a payment order
   await h.api.ok('addExpense', { groupId, clientId: cid(), expense: equalExpense('e0', 10_000, annM, [annM, bobM]), description: 'Hotel' }, ann.token)
 
   // The provider (the sandbox's WeChat Pay here) answers after 5 s.
-  const rt = await paymentsRuntime(h.app.services)
+  const rt = await h.app.services.payments.runtime()
   const provider = rt.providers.wechat!
   const createOrder = provider.createOrder.bind(provider)
   let calls = 0

@@ -4,7 +4,6 @@
  */
 import { generateKeyPairSync } from 'node:crypto'
 import { createApp, type App } from '../../../cloud/app'
-import { configurePayments } from '../../../cloud/payments/runtime'
 import { PlatformAccounts } from './accounts'
 import type { SandboxLike } from './wallet'
 
@@ -51,7 +50,7 @@ export async function startFunction(options: { env?: Record<string, string> } = 
   })
   const { url } = await app.listen(0)
   // notifications and the SDKs' sandbox hosts point at the port we got
-  const payments = await configurePayments(app.services, { publicUrl: url })
+  const payments = await app.services.payments.configure({ publicUrl: url })
   const call = async <T>(action: string, input: Record<string, unknown>, token?: string): Promise<T> => {
     const res = await fetch(`${url}/api`, {
       method: 'POST',
