@@ -28,11 +28,15 @@ export const ALIPAY_WINDOW_KEYS = [
 
 const known = new Set<string>(ALIPAY_WINDOW_KEYS)
 
+/** app.json keys of WeChat's that Alipay's app.json does not have (removed from the alipay build). */
+export const WECHAT_ONLY_APP_KEYS = ['lazyCodeLoading'] as const
+
 /** The window keys of `config` that Alipay does not know, removed (a page json keeps its other keys). */
 export function alipayWindow<T extends Record<string, unknown>>(config: T, isApp: boolean): T {
   const out: Record<string, unknown> = { ...config }
+  if (isApp) for (const key of WECHAT_ONLY_APP_KEYS) delete out[key]
   const window = (isApp ? out.window : out) as Record<string, unknown> | undefined
-  if (!window) return config
+  if (!window) return out as T
   const pageKeys = new Set(['usingComponents', 'component', 'styleIsolation', 'options'])
   for (const key of Object.keys(window)) if (!known.has(key) && !(!isApp && pageKeys.has(key))) delete window[key]
   return out as T

@@ -18,6 +18,9 @@ export default defineAppConfig({
     'pages/index/index': { network: 'all', packages: ['pages/group-new', 'pages/me', 'pages/people'] },
     'pages/group/index': { network: 'all', packages: ['pages/expense', 'pages/settle', 'pages/invite', 'pages/activity'] }
   },
+  // WeChat injects only the components a page uses (its code-quality advice); Alipay has no such key, and the
+  // alipay build drops it (config/alipay-window.ts).
+  lazyCodeLoading: 'requiredComponents',
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#0f9d76',

@@ -24,6 +24,7 @@ describe('each kind of mistake is found', () => {
 
   test.each([
     ['a WeChat window key in app.json', () => edit('app.json', (t) => JSON.stringify({ ...JSON.parse(t), window: { ...JSON.parse(t).window, navigationBarTextStyle: 'white' } })), /app\.json: window key navigationBarTextStyle/],
+    ['a WeChat-only app.json key', () => edit('app.json', (t) => JSON.stringify({ ...JSON.parse(t), lazyCodeLoading: 'requiredComponents' })), /app\.json: lazyCodeLoading is WeChat's, not Alipay's/],
     ['a WeChat key in a page json', () => edit('pages/group/index.json', (t) => JSON.stringify({ ...JSON.parse(t), enablePullDownRefresh: true })), /pages\/group\/index\.json: key enablePullDownRefresh/],
     ['a page without its template', () => fs.rmSync(path.join(copy, 'pages/index/index.axml')), /pages\/index\/index: no \.axml file/],
     ['a tag never closed', () => edit('pages/index/index.axml', (t) => `${t}\n<view class="oops">`), /pages\/index\/index\.axml: <view> is never closed/],

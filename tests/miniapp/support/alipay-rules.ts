@@ -1,12 +1,13 @@
 /**
  * Alipay has no compiler that runs offline, so the alipay build is checked against the rules of Alipay's own
- * documentation that a build can break: app.json and page json window keys (only the ones Alipay knows), every
+ * documentation that a build can break: app.json and page json window keys (only the ones Alipay knows), no
+ * WeChat-only app.json key (lazyCodeLoading), every
  * page's files, AXML structure (balanced tags; no WeChat syntax such as wx: directives, bind* events, wxs or
  * .wxml imports), `<import>` and `<import-sjs>` targets, and usingComponents paths. Answers the problems found.
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { ALIPAY_WINDOW_KEYS } from '../../../config/alipay-window'
+import { ALIPAY_WINDOW_KEYS, WECHAT_ONLY_APP_KEYS } from '../../../config/alipay-window'
 import { filesOf } from './wechat-compilers'
 
 const WINDOW = new Set<string>(ALIPAY_WINDOW_KEYS)
@@ -47,6 +48,7 @@ export function alipayProblems(root: string): string[] {
   const problems: string[] = []
   const app = readJson<AppJson>(path.join(root, 'app.json'))
   for (const key of Object.keys(app.window ?? {})) if (!WINDOW.has(key)) problems.push(`app.json: window key ${key} is not one Alipay knows`)
+  for (const key of WECHAT_ONLY_APP_KEYS) if (key in app) problems.push(`app.json: ${key} is WeChat's, not Alipay's`)
 
   for (const route of routesOf(app)) {
     for (const ext of ['.axml', '.js', '.json']) if (!fs.existsSync(path.join(root, route + ext))) problems.push(`${route}: no ${ext} file`)
