@@ -1,7 +1,7 @@
 /** The derived state of a group (balances from the domain, the settlement plan) and the group view. */
 import { avatarPath } from './users'
 import type { GroupView, MemberView, PaymentView, PlanItem } from '../../src/api'
-import { computeBalances, splitExpense, type Expense } from '../../src/domain'
+import { computeBalances, expenseTotal, type Expense } from '../../src/domain'
 import type { Queryable } from '../store/db'
 import type { CacheView, DerivedState } from './cache'
 import { chatCount } from './chats'
@@ -10,10 +10,13 @@ import { listMembers, type GroupRow, type MemberRow } from './groups'
 import { confirmedPayments, groupPayments, standingRejections } from './payments'
 import { keptPlan } from './plans'
 
-/** What the expenses consumed in all, in the group currency (the sum of every share). */
+/**
+ * What the expenses consumed in all, in the group currency: each expense's converted total, which is what its
+ * shares add up to by the split rule (src/domain/split), so nothing is split again here.
+ */
 export function spentOn(expenses: readonly Expense[], currency: string): number {
   let total = 0
-  for (const e of expenses) for (const v of Object.values(splitExpense(e, currency))) total += v
+  for (const e of expenses) total += expenseTotal(e, currency).total
   return total
 }
 
