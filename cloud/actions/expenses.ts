@@ -5,18 +5,11 @@ import { ApiError } from '../errors'
 import { changeBalances } from '../ledger/bounds'
 import { decodeCursor, encodeCursor } from '../ledger/cursor'
 import { EXPENSE_COLS, expenseRow, expenseView, findExpense, today } from '../ledger/expenses'
-import { byMember, recordChange, requireMember, type GroupRow } from '../ledger/groups'
+import { byMember, checkVersion, recordChange, requireMember } from '../ledger/groups'
 import { defineAction } from './types'
 
 function summary(e: Expense, description: string) {
   return { expenseId: e.id, description, amount: e.amount, currency: e.currency ?? null }
-}
-
-
-function checkVersion(group: GroupRow, expected: number | undefined) {
-  if (expected !== undefined && expected !== group.version) {
-    throw new ApiError('VERSION_CONFLICT', `The group changed (version ${group.version}, you had ${expected}); reload and try again`, { version: group.version })
-  }
 }
 
 export const expenseActions = [

@@ -1,13 +1,17 @@
-/** Groups: createGroup, listGroups (cursor pages through all, with my totals), listPeople, getGroup, addMember (a placeholder by name). */
+/**
+ * Groups: createGroup, listGroups (cursor pages through all, with my totals), listPeople, getGroup, addMember (a
+ * placeholder by name), updateGroup (name, emoji, currency), renameMember (a placeholder).
+ */
 import { coreActions as api } from '../../src/api/actions'
 import { decodeCursor, encodeCursor } from '../ledger/cursor'
 import { newId } from '../ledger/ids'
 import { checkGroupQuota, checkGroupSize, checkMemberQuota } from '../ledger/quotas'
-import { byMember, groupRow, myGroupRows, nextPosition, recordChange, requireMember, type GroupRow } from '../ledger/groups'
+import { byMember, checkVersion, groupRow, myGroupRows, nextPosition, recordChange, requireMember, type GroupRow, type MemberRow } from '../ledger/groups'
 import { peopleOf } from '../ledger/people'
 import { buildGroupView, deriveState, memberView } from '../ledger/state'
 import { toInt } from '../store/convert'
 import type { CurrencyTotals } from '../../src/api/actions'
+import { ApiError } from '../errors'
 import { defineAction, type ActionContext } from './types'
 
 /**
@@ -119,5 +123,42 @@ export const groupActions = [
     ])
     const version = await recordChange(ctx.q, group, byMember(me), 'member.add', { memberId: id, name: input.name }, ctx.now)
     return { member: memberView({ id, group_id: group.id, name: input.name, user_id: null, position: 0, role: 'member' }, new Map()), version }
+  }),
+
+  defineAction('updateGroup', api.updateGroup, { mutation: true }, async (ctx, input) => {
+    const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
+    checkVersion(group, input.expectedVersion)
+    const asked = { name: input.name, emoji: input.emoji, currency: input.currency }
+    const changed = (Object.keys(asked) as Array<keyof typeof asked>).filter((k) => asked[k] !== undefined && asked[k] !== group[k])
+    if (changed.length === 0) return { group: await buildGroupView(ctx.q, ctx.cache, group, me.id) }
+    if (changed.includes('currency')) {
+      // amounts are kept in the group currency: once there is one, changing it would change what everyone owes
+      const used = await ctx.q.query<{ n: unknown }>(
+        `SELECT (SELECT COUNT(*) FROM expenses WHERE group_id = $1 AND deleted_at IS NULL) + (SELECT COUNT(*) FROM payments WHERE group_id = $1) AS n`,
+        [group.id]
+      )
+      const n = toInt(used.rows[0].n)
+      if (n > 0) throw new ApiError('GROUP_HAS_EXPENSES', `The group holds ${n} expenses and payments in ${group.currency}: its currency cannot change`, { currency: group.currency, count: n })
+    }
+    const after = { ...group, ...Object.fromEntries(changed.map((k) => [k, asked[k]])) } as GroupRow
+    await ctx.q.query('UPDATE groups SET name = $2, emoji = $3, currency = $4 WHERE id = $1', [group.id, after.name, after.emoji, after.currency])
+    const data = { before: Object.fromEntries(changed.map((k) => [k, group[k]])), after: Object.fromEntries(changed.map((k) => [k, after[k]])) }
+    const version = await recordChange(ctx.q, group, byMember(me), 'group.update', data, ctx.now)
+    return { group: await buildGroupView(ctx.q, ctx.cache, { ...after, version }, me.id) }
+  }),
+
+  defineAction('renameMember', api.renameMember, { mutation: true }, async (ctx, input) => {
+    const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
+    const res = await ctx.q.query<Record<string, unknown>>('SELECT id, group_id, name, user_id, position, role FROM members WHERE id = $1 AND group_id = $2', [input.memberId, group.id])
+    const member = res.rows[0]
+    if (!member) throw new ApiError('NOT_FOUND', 'No such member in this group')
+    // a person who joined chose their own name (setWallet); only a placeholder is named by the group
+    if (member.user_id !== null) throw new ApiError('MEMBER_CLAIMED', 'This member joined and names themselves')
+    const row = { ...(member as unknown as MemberRow), position: toInt(member.position), name: input.name }
+    if (member.name === input.name) return { member: memberView(row, new Map()), version: group.version }
+    await ctx.q.query('UPDATE members SET name = $2 WHERE id = $1', [input.memberId, input.name])
+    const data = { memberId: input.memberId, before: { name: member.name }, after: { name: input.name } }
+    const version = await recordChange(ctx.q, group, byMember(me), 'member.rename', data, ctx.now)
+    return { member: memberView(row, new Map()), version }
   })
 ]

@@ -1,6 +1,6 @@
 /** Groups and members: membership checks, the version lock, and recording a change. */
 import type { ActivityKind, MemberRole } from '../../src/api'
-import { notMember } from '../errors'
+import { ApiError, notMember } from '../errors'
 import type { Queryable } from '../store/db'
 import { toInt, toIso } from '../store/convert'
 
@@ -58,6 +58,13 @@ export async function requireMember(
     group: groupRow(row),
     me: { id: row.m_id as string, group_id: groupId, name: row.m_name as string, user_id: userId, position: toInt(row.m_position), role: row.m_role === 'organizer' ? 'organizer' : 'member' },
     memberIds: Array.isArray(row.member_ids) ? (row.member_ids as string[]) : []
+  }
+}
+
+/** VERSION_CONFLICT when the caller saw another version of the group than the one locked now. */
+export function checkVersion(group: GroupRow, expected: number | undefined): void {
+  if (expected !== undefined && expected !== group.version) {
+    throw new ApiError('VERSION_CONFLICT', `The group changed (version ${group.version}, you had ${expected}); reload and try again`, { version: group.version })
   }
 }
 

@@ -93,6 +93,24 @@ const getGroupOutput = z.object({ group: GroupView })
 const addMemberInput = z.object({ ...groupRef, ...mutation, name: Name })
 const addMemberOutput = z.object({ member: MemberView, version: z.number().int() })
 
+/**
+ * Group settings (any member): a new name, emoji or currency; the currency only while the group holds no expense
+ * and no payment (GROUP_HAS_EXPENSES). Fields left out stay as they are; nothing changed is no change.
+ */
+const updateGroupInput = z.object({
+  ...groupRef,
+  ...mutation,
+  expectedVersion: z.number().int().min(0).optional(),
+  name: Name.optional(),
+  emoji: Emoji.optional(),
+  currency: CurrencySchema.optional()
+})
+const updateGroupOutput = z.object({ group: GroupView })
+
+/** A new name for a member added by name that nobody has claimed yet (MEMBER_CLAIMED otherwise). */
+const renameMemberInput = z.object({ ...groupRef, ...mutation, memberId: Id, name: Name })
+const renameMemberOutput = z.object({ member: MemberView, version: z.number().int() })
+
 // --- expenses -------------------------------------------------------------------------------------------
 
 const listExpensesInput = z.object({
@@ -231,6 +249,8 @@ export const coreActions = {
   listPeople: { input: listPeopleInput, output: listPeopleOutput },
   getGroup: { input: getGroupInput, output: getGroupOutput },
   addMember: { input: addMemberInput, output: addMemberOutput },
+  updateGroup: { input: updateGroupInput, output: updateGroupOutput },
+  renameMember: { input: renameMemberInput, output: renameMemberOutput },
   listExpenses: { input: listExpensesInput, output: listExpensesOutput },
   addExpense: { input: addExpenseInput, output: addExpenseOutput },
   editExpense: { input: editExpenseInput, output: editExpenseOutput },

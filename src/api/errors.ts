@@ -23,6 +23,7 @@ const TRANSPORT_STATUS = {
   INVITE_REVOKED: 409,
   MEMBER_CLAIMED: 409, // the placeholder member already belongs to someone
   MEMBER_IN_USE: 409, // cannot give up a member that has expenses or payments
+  GROUP_HAS_EXPENSES: 409, // the currency changes only while the group holds no expense and no payment
   ALREADY_MEMBER: 409,
   EXPENSE_DELETED: 409,
   PAYMENT_STATE: 409, // e.g. confirming an already confirmed payment

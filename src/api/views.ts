@@ -136,6 +136,7 @@ export const ActivityKind = z.enum([
   'group.create',
   'group.update',
   'member.add',
+  'member.rename',
   'member.join',
   'member.claim',
   'expense.add',

@@ -160,6 +160,7 @@ export const en: Messages = {
   'error.INVITE_INVALID': 'This invite link is not valid',
   'error.MEMBER_CLAIMED': 'Someone else already claimed this name',
   'error.MEMBER_IN_USE': 'This member still has expenses',
+  'error.GROUP_HAS_EXPENSES': 'The currency can change only before the first expense',
   'error.ALREADY_MEMBER': 'You are already in this group',
   'error.EXPENSE_DELETED': 'This expense was deleted',
   'error.PAYMENT_STATE': 'This payment was already confirmed, withdrawn or rejected',

@@ -45,6 +45,8 @@ const groupActions = (): [string, Record<string, unknown>][] => [
   ['createInvite', { groupId, clientId: cid() }],
   ['revokeInvite', { groupId, clientId: cid(), inviteId }],
   ['addMember', { groupId, clientId: cid(), name: 'Mallory' }],
+  ['updateGroup', { groupId, clientId: cid(), name: 'Owned' }],
+  ['renameMember', { groupId, clientId: cid(), memberId: placeholder, name: 'Mallory' }],
   ['claimMember', { groupId, clientId: cid(), memberId: placeholder }],
   ['listActivity', { groupId }],
   ['exportGroup', { groupId, format: 'json' }],

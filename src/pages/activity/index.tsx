@@ -15,8 +15,17 @@ import { api } from '@/services/api'
 import { useGroups } from '@/hooks/useStores'
 
 /** One sentence for an activity item: who added, edited, deleted or paid what. */
+/** What a settings change changed, e.g. "周末露营 → 周末徒步, 💰 → 🏕️" (group.update's { before, after }). */
+function changes(data: Record<string, unknown>): string {
+  const before = (data.before ?? {}) as Record<string, unknown>
+  const after = (data.after ?? {}) as Record<string, unknown>
+  return Object.keys(after)
+    .map((key) => `${String(before[key] ?? '')} → ${String(after[key] ?? '')}`)
+    .join(', ')
+}
+
 export function describeActivity(a: ActivityView, locale: Locale, currency: string): string {
-  const d = a.data as { description?: string; name?: string; amount?: number; after?: { description?: string }; before?: { description?: string } }
+  const d = a.data as { description?: string; name?: string; amount?: number; after?: { description?: string; name?: string }; before?: { description?: string; name?: string } }
   const actor = a.actor.name
   const what = d.description ?? d.after?.description ?? d.before?.description ?? ''
   const amount = typeof d.amount === 'number' ? formatMoney(d.amount, currency, locale) : ''
@@ -38,7 +47,9 @@ export function describeActivity(a: ActivityView, locale: Locale, currency: stri
     case 'group.create':
       return translate(locale, 'activity.groupCreate', { actor })
     case 'group.update':
-      return translate(locale, 'activity.groupUpdate', { actor })
+      return translate(locale, 'activity.groupUpdate', { actor, what: changes(a.data) })
+    case 'member.rename':
+      return translate(locale, 'activity.memberRename', { actor, before: d.before?.name ?? '', after: d.after?.name ?? '' })
     case 'member.add':
       return translate(locale, 'activity.memberAdd', { actor, what: d.name ?? '' })
     case 'invite.create':
