@@ -1,360 +1,245 @@
-import { stableHash } from './hash'
+import { allocateSorted, convertSorted } from './allocate'
 import { convertAmount } from './money/convert'
 import { isCurrency } from './money/currencies'
 import { isRate } from './money/rational'
+import { wrongSign } from './split/exact'
+import { FULL_BASIS_POINTS, isBasisPoints } from './split/percent'
+import { isShare, isShareTotal } from './split/shares'
 import type { Expense, MemberId } from './types'
 
-/** Products stay below this, so every intermediate is an exact integer. */
-const LIMIT = 2 ** 52
+/**
+ * The rules this loop calls per member or per expense, read once: under tsx's CommonJS output (as
+ * `bench:ledger` runs) every use of an imported binding goes through two getters, a tenth of the budget here.
+ */
+const rule = { allocateSorted, convertSorted, wrongSign, isShare, isShareTotal, isBasisPoints }
 
-/** Sorts the first m entries of `a` ascending (insertion sort: the lists are short). */
-function sortPrefix(a: Int32Array | Float64Array, m: number): void {
-  if (m > 48) {
-    a.subarray(0, m).sort()
-    return
+/**
+ * The members of one expense with a value each (who paid how much, or who owes how much), as parallel
+ * arrays: `ranks[0..count)` are the members' positions in member-id order, `values` their values.
+ */
+class Staged {
+  count = 0
+  readonly ranks: Int32Array
+  readonly values: Float64Array
+  private readonly stamp: Int32Array
+  private epoch = 0
+  /** Rank -> value, scratch for sorting many members. */
+  private readonly byRank: Float64Array
+  private readonly marks: Uint8Array
+
+  constructor(n: number) {
+    this.ranks = new Int32Array(n)
+    this.values = new Float64Array(n)
+    this.stamp = new Int32Array(n)
+    this.byRank = new Float64Array(n)
+    this.marks = new Uint8Array(n)
   }
-  for (let i = 1; i < m; i++) {
-    const x = a[i]!
-    let j = i - 1
-    while (j >= 0 && a[j]! > x) {
-      a[j + 1] = a[j]!
-      j--
+
+  clear(): void {
+    this.count = 0
+    this.epoch++
+  }
+
+  /** Adds the member of rank r with `value`; false (and nothing added) when r is already there. */
+  put(r: number, value: number): boolean {
+    if (this.stamp[r] === this.epoch) return false
+    this.stamp[r] = this.epoch
+    this.ranks[this.count] = r
+    this.values[this.count++] = value
+    return true
+  }
+
+  /** Adds `value` to the member of rank r (added with `value` when not there yet). */
+  add(r: number, value: number): void {
+    if (this.put(r, value)) return
+    let i = 0
+    while (this.ranks[i] !== r) i++
+    this.values[i]! += value
+  }
+
+  /** Puts the lists in member-id order: insertion sort when short, else a scan over all ranks. */
+  private sort(): void {
+    const { ranks, values, count: m } = this
+    const n = this.stamp.length
+    if (m <= 24 || m * 8 < n) {
+      for (let i = 1; i < m; i++) {
+        const r = ranks[i]!
+        const v = values[i]!
+        let j = i - 1
+        for (; j >= 0 && ranks[j]! > r; j--) {
+          ranks[j + 1] = ranks[j]!
+          values[j + 1] = values[j]!
+        }
+        ranks[j + 1] = r
+        values[j + 1] = v
+      }
+    } else {
+      for (let i = 0; i < m; i++) {
+        this.marks[ranks[i]!] = 1
+        this.byRank[ranks[i]!] = values[i]!
+      }
+      for (let r = 0, i = 0; r < n; r++) {
+        if (this.marks[r] === 1) {
+          this.marks[r] = 0
+          ranks[i] = r
+          values[i++] = this.byRank[r]!
+        }
+      }
     }
-    a[j + 1] = x
+  }
+
+  /** Replaces the values (weights) by their parts of `total`: `allocate` over them. */
+  allocate(total: number, seed: string): void {
+    this.sort()
+    rule.allocateSorted(total, this.values, this.count, seed, this.values)
+  }
+
+  /** Replaces the values (amounts in another currency) by parts of `total` in proportion to them: `convertParts`. */
+  convert(total: number, seed: string): void {
+    this.sort()
+    rule.convertSorted(total, this.values, this.count, seed, this.values)
   }
 }
-const isMinor = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v)
 
 /**
  * Adds expenses onto per-member totals without allocating per expense: the hot loop of
- * `computeBalances`. It computes exactly what `payerEntries` and `splitEntries` compute (largest
- * remainder, the same rotation from `stableHash(id)`, members ordered by id through precomputed ranks)
- * and a property test checks that it does. It only handles what it can do fast and surely: an expense
- * whose every rule holds (a foreign-currency one included). For anything else (an invalid or unusual
- * expense, numbers too large for exact float arithmetic) `add` returns false without touching the totals, and the caller takes the general
- * path, which computes it or throws the right DomainError.
+ * `computeBalances`. It computes what `payerEntries` and `splitEntries` compute, through the same
+ * rules: every allocation (the split modes, the conversion of amounts and payers) is `allocateSorted`,
+ * the core of `allocate`, over members in id order (through precomputed ranks), and the checks come
+ * from split/*; a property test checks that both paths agree. It only takes an expense whose every
+ * rule holds (a foreign-currency one included); for anything else `add` returns false without
+ * touching the totals, and the caller takes the general path, which throws the right DomainError.
  */
 export class Accumulator {
   /** paid - owed per member index. */
   readonly totals: Float64Array
-  /** Member id -> index, as a prototype-free object (faster to read than a Map in this loop). */
-  private readonly index: Record<MemberId, number | undefined>
-  private readonly rank: Int32Array
+  /** Member id -> rank (position in id order), as a prototype-free object (faster to read than a Map here). */
+  private readonly rank: Record<MemberId, number | undefined>
+  /** Rank -> member index. */
   private readonly byRank: Int32Array
-  private readonly stamp: Int32Array
-  private epoch = 0
-  private readonly seen: Int32Array
-  private seenEpoch = 0
-  private readonly ranks: Int32Array
-  private readonly weightAt: Float64Array
-  private readonly owedAt: Float64Array
-  private readonly touched: Int32Array
-  private touchedCount = 0
-  /** True while a split may write straight into the totals (nothing after it can fail). */
-  private direct = false
-  private readonly quotient: Float64Array
-  private readonly remainder: Float64Array
-  private readonly keys: Float64Array
-  private readonly marks: Uint8Array
-  private readonly payIndex: Int32Array
-  private readonly payValue: Float64Array
+  private readonly paid: Staged
+  private readonly owed: Staged
 
   constructor(index: Map<MemberId, number>) {
     const n = index.size
-    const ids = [...index.keys()]
-    const order = ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0))
-    this.index = Object.create(null) as Record<MemberId, number | undefined>
-    for (const [member, i] of index) this.index[member] = i
-    this.totals = new Float64Array(n)
-    this.rank = new Int32Array(n)
-    order.forEach((i, r) => {
-      this.rank[i] = r
+    const ids = [...index.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    this.rank = Object.create(null) as Record<MemberId, number | undefined>
+    this.byRank = new Int32Array(n)
+    ids.forEach((member, r) => {
+      this.rank[member] = r
+      this.byRank[r] = index.get(member)!
     })
-    this.byRank = Int32Array.from(order)
-    this.stamp = new Int32Array(n)
-    this.seen = new Int32Array(n)
-    this.ranks = new Int32Array(n)
-    this.weightAt = new Float64Array(n)
-    this.owedAt = new Float64Array(n)
-    this.touched = new Int32Array(n)
-    this.quotient = new Float64Array(n)
-    this.remainder = new Float64Array(n)
-    this.keys = new Float64Array(n)
-    this.marks = new Uint8Array(n)
-    this.payIndex = new Int32Array(n)
-    this.payValue = new Float64Array(n)
+    this.totals = new Float64Array(n)
+    this.paid = new Staged(n)
+    this.owed = new Staged(n)
   }
 
   /** Adds `expense` (paid - owed) and returns true, or returns false and changes nothing. */
   add(expense: Expense, groupCurrency?: string): boolean {
+    const { paid, owed } = this
+    paid.clear()
+    owed.clear()
     const amount = expense.amount
-    if (!isMinor(amount) || amount === 0) return false
+    if (!Number.isSafeInteger(amount) || amount === 0 || !this.amounts(expense.paidBy, amount, paid)) return false
     const currency = expense.currency
     let total = amount
     const converted = currency !== undefined && groupCurrency !== undefined && currency !== groupCurrency
     if (converted) {
       const rate = expense.rate
-      if (typeof rate !== 'string' || !isCurrency(currency) || !isCurrency(groupCurrency) || !isRate(rate)) return false
+      if (!isCurrency(currency) || !isCurrency(groupCurrency) || !isRate(rate)) return false
       total = convertAmount(amount, rate, currency, groupCurrency)
     }
-    const payers = this.payers(expense.paidBy, amount)
-    if (payers < 0) return false
-    this.epoch++
-    this.touchedCount = 0
     const split = expense.split
     if (split === null || typeof split !== 'object') return false
-    // Equal, shares, percent and exact validate everything before they write anything, and in the
-    // group currency nothing can fail after them: they may write straight into the totals.
-    this.direct = !converted && split.mode !== 'adjust'
     const id = String(expense.id)
-    let ok = false
     switch (split.mode) {
+      // equal, shares and percent split the converted total; exact and adjust convert their parts
       case 'equal':
-        ok = this.equal(total, split.members, id)
+        if (!this.members(split.members)) return false
+        owed.allocate(total, id)
         break
       case 'shares':
-        ok = this.weighted(total, split.shares, id, false)
+        if (!this.weights(split.shares, false)) return false
+        owed.allocate(total, id)
         break
       case 'percent':
-        ok = this.weighted(total, split.basisPoints, id, true)
+        if (!this.weights(split.basisPoints, true)) return false
+        owed.allocate(total, id)
         break
       case 'exact':
-        ok = this.exact(amount, split.amounts) && (!converted || this.convertStaged(total, id))
+        if (!this.amounts(split.amounts, amount, owed)) return false
+        if (converted) owed.convert(total, id)
         break
       case 'adjust':
-        ok = this.adjust(amount, split.members, split.adjustments, id) && (!converted || this.convertStaged(total, id))
+        if (!this.adjust(amount, split.members, split.adjustments, id)) return false
+        if (converted) owed.convert(total, id)
         break
+      default:
+        return false
     }
-    if (!ok) return false
-    const totals = this.totals
-    if (converted) {
-      // payers in proportion to what they paid, as parts of the converted total (seed "<id>/paid")
-      for (let i = 0; i < payers; i++) {
-        const r = this.rank[this.payIndex[i]!]!
-        this.ranks[i] = r
-        this.weightAt[r] = Math.abs(this.payValue[i]!)
-      }
-      if (!this.allocateStaged(total, payers, `${id}/paid`)) return false
-      const sign = total < 0 ? -1 : 1
-      for (let p = 0; p < payers; p++) totals[this.byRank[this.ranks[p]!]!]! += sign * this.quotient[p]!
-    } else {
-      for (let i = 0; i < payers; i++) totals[this.payIndex[i]!]! += this.payValue[i]!
-    }
-    for (let t = 0; t < this.touchedCount; t++) {
-      const r = this.touched[t]!
-      totals[this.byRank[r]!]! -= this.owedAt[r]!
+    const { totals, byRank } = this
+    if (converted) paid.convert(total, `${id}/paid`)
+    for (let i = 0; i < paid.count; i++) totals[byRank[paid.ranks[i]!]!]! += paid.values[i]!
+    for (let i = 0; i < owed.count; i++) totals[byRank[owed.ranks[i]!]!]! -= owed.values[i]!
+    return true
+  }
+
+  /** Stages `members` with weight 1 each (`equalWeights`); false for none, an unknown or a repeated one. */
+  private members(members: readonly MemberId[]): boolean {
+    if (!Array.isArray(members) || members.length === 0) return false
+    for (let i = 0; i < members.length; i++) {
+      const r = this.rank[members[i]!]
+      if (r === undefined || !this.owed.put(r, 1)) return false
     }
     return true
+  }
+
+  /** Stages shares or basis points as weights (`shareWeights` / `percentWeights`); false to decline. */
+  private weights(weights: Record<MemberId, number>, percent: boolean): boolean {
+    if (weights === null || typeof weights !== 'object') return false
+    let sum = 0
+    for (const member in weights) {
+      const w = weights[member]
+      const r = this.rank[member]
+      if (!(percent ? rule.isBasisPoints(w) : rule.isShare(w)) || r === undefined) return false
+      this.owed.put(r, w)
+      sum += w
+    }
+    return this.owed.count > 0 && (percent ? sum === FULL_BASIS_POINTS : rule.isShareTotal(sum))
   }
 
   /**
-   * Largest remainder of `total` over the first m entries of this.ranks, weighted by this.weightAt
-   * (as `allocate` does): sorts the ranks and leaves |parts| in this.quotient. False when the
-   * numbers are too large for exact float arithmetic (the caller declines; `allocate` uses BigInt).
+   * Stages amounts paid (`payerParts`) or owed (`splitExact`) into `into`: at least one, each a safe
+   * integer with the sign of `amount` or 0, totalling `amount`; false to decline.
    */
-  private allocateStaged(total: number, m: number, seed: string): boolean {
-    let sumW = 0
-    for (let p = 0; p < m; p++) sumW += this.weightAt[this.ranks[p]!]!
-    const abs = Math.abs(total)
-    if (sumW === 0 || abs * sumW > LIMIT) return false
-    this.sortRanks(m)
-    let given = 0
-    for (let p = 0; p < m; p++) {
-      const product = abs * this.weightAt[this.ranks[p]!]!
-      // integer arithmetic: product <= 2^52, the remainder is exact and the division has no fraction
-      const r = product % sumW
-      const q = (product - r) / sumW
-      this.quotient[p] = q
-      this.remainder[p] = r
-      given += q
-    }
-    const leftover = abs - given
-    if (leftover > 0) {
-      // One extra unit each to the largest remainders; equal remainders in rotated id order. Each
-      // candidate gets the integer key remainder * m + (m - 1 - rotated position): larger is first.
-      const offset = stableHash(seed) % m
-      const keys = this.keys
-      let c = 0
-      for (let p = 0; p < m; p++) {
-        const r = this.remainder[p]!
-        if (r > 0) keys[c++] = r * m + (m - 1 - ((p - offset + m) % m))
-      }
-      sortPrefix(keys, c)
-      for (let k = 0; k < leftover && k < c; k++) {
-        const key = keys[c - 1 - k]!
-        const rotated = m - 1 - (key % m)
-        this.quotient[(rotated + offset) % m]! += 1
-      }
-    }
-    return true
-  }
-
-  /** Re-expresses the staged owed amounts (expense currency) as parts of the converted `total`. */
-  private convertStaged(total: number, id: string): boolean {
-    const m = this.touchedCount
-    for (let t = 0; t < m; t++) {
-      const r = this.touched[t]!
-      this.ranks[t] = r
-      this.weightAt[r] = Math.abs(this.owedAt[r]!)
-    }
-    if (!this.allocateStaged(total, m, id)) return false
-    const sign = total < 0 ? -1 : 1
-    for (let p = 0; p < m; p++) this.owedAt[this.ranks[p]!] = sign * this.quotient[p]!
-    return true
-  }
-
-  /** Validates and stages the payers; returns their count, or -1 to decline. */
-  private payers(paidBy: Record<MemberId, number>, amount: number): number {
-    if (paidBy === null || typeof paidBy !== 'object') return -1
-    let count = 0
-    let sum = 0
-    for (const member in paidBy) {
-      const paid = paidBy[member]
-      if (!isMinor(paid) || (amount > 0 ? paid < 0 : paid > 0)) return -1
-      const i = this.index[member]
-      if (i === undefined) return -1
-      this.payIndex[count] = i
-      this.payValue[count] = paid
-      count++
-      sum += paid
-    }
-    return count === 0 || sum !== amount ? -1 : count
-  }
-
-  /** Stages `owed` for the member of rank r, known not to be staged yet for this expense. */
-  private oweFirst(r: number, owed: number): void {
-    if (this.direct) {
-      this.totals[this.byRank[r]!]! -= owed
-      return
-    }
-    this.stamp[this.byRank[r]!] = this.epoch
-    this.owedAt[r] = owed
-    this.touched[this.touchedCount++] = r
-  }
-
-  /** Stages `owed` (signed) for the member of rank r. */
-  private owe(r: number, owed: number): void {
-    if (this.stamp[this.byRank[r]!] !== this.epoch) {
-      this.stamp[this.byRank[r]!] = this.epoch
-      this.owedAt[r] = owed
-      this.touched[this.touchedCount++] = r
-    } else this.owedAt[r]! += owed
-  }
-
-  /** Sorts the first m (distinct) ranks: insertion sort when short, else a scan over all ranks. */
-  private sortRanks(m: number): void {
-    const n = this.rank.length
-    if (m <= 24 || m * 8 < n) {
-      sortPrefix(this.ranks, m)
-      return
-    }
-    const marks = this.marks
-    for (let j = 0; j < m; j++) marks[this.ranks[j]!] = 1
-    let j = 0
-    for (let r = 0; r < n; r++) {
-      if (marks[r] === 1) {
-        marks[r] = 0
-        this.ranks[j++] = r
-      }
-    }
-  }
-
-  /** Ranks of `members` into this.ranks (unsorted); false for an unknown or repeated member. */
-  private collectRanks(members: readonly MemberId[]): boolean {
-    const m = members.length
-    const epoch = ++this.seenEpoch
-    for (let j = 0; j < m; j++) {
-      const i = this.index[members[j]!]
-      if (i === undefined || this.seen[i] === epoch) return false
-      this.seen[i] = epoch
-      this.ranks[j] = this.rank[i]!
-    }
-    return true
-  }
-
-  private equal(total: number, members: readonly MemberId[], id: string): boolean {
-    if (!Array.isArray(members) || members.length === 0 || !this.collectRanks(members)) return false
-    this.equalOnto(total, members.length, id)
-    return true
-  }
-
-  /** Equal split of `total` over the m (distinct, nothing staged yet) members whose ranks are in this.ranks (as `allocate` with weights 1). */
-  private equalOnto(total: number, m: number, id: string): void {
-    const abs = Math.abs(total)
-    const k = abs % m
-    const q = (abs - k) / m
-    const sign = total < 0 ? -1 : 1
-    if (k === 0) {
-      for (let p = 0; p < m; p++) this.oweFirst(this.ranks[p]!, sign * q)
-      return
-    }
-    // the k extra units go to the members at rotated positions 0..k-1 in id order
-    this.sortRanks(m)
-    const offset = stableHash(id) % m
-    for (let p = 0; p < m; p++) {
-      const rotated = p >= offset ? p - offset : p - offset + m
-      this.oweFirst(this.ranks[p]!, sign * (rotated < k ? q + 1 : q))
-    }
-  }
-
-  private weighted(total: number, weights: Record<MemberId, number>, id: string, percent: boolean): boolean {
-    if (weights === null || typeof weights !== 'object') return false
-    let m = 0
-    let sumW = 0
-    for (const member in weights) {
-      const w = weights[member]
-      if (typeof w !== 'number' || !Number.isSafeInteger(w) || w < 0 || (percent && w > 10000)) return false
-      const i = this.index[member]
-      if (i === undefined) return false
-      const r = this.rank[i]!
-      this.ranks[m++] = r
-      this.weightAt[r] = w
-      sumW += w
-    }
-    if (m === 0) return false
-    if (percent ? sumW !== 10000 : sumW === 0 || !Number.isSafeInteger(sumW)) return false
-    if (!this.allocateStaged(total, m, id)) return false
-    const sign = total < 0 ? -1 : 1
-    for (let p = 0; p < m; p++) this.oweFirst(this.ranks[p]!, sign * this.quotient[p]!)
-    return true
-  }
-
-  private exact(total: number, amounts: Record<MemberId, number>): boolean {
+  private amounts(amounts: Record<MemberId, number>, amount: number, into: Staged): boolean {
     if (amounts === null || typeof amounts !== 'object') return false
-    let m = 0
     let sum = 0
     for (const member in amounts) {
-      const owed = amounts[member]
-      if (!isMinor(owed) || (total > 0 ? owed < 0 : owed > 0)) return false
-      const i = this.index[member]
-      if (i === undefined) return false
-      this.ranks[m] = this.rank[i]!
-      this.remainder[m++] = owed
-      sum += owed
+      const value = amounts[member]!
+      const r = this.rank[member]
+      if (!Number.isSafeInteger(value) || rule.wrongSign(amount, value) || r === undefined) return false
+      into.put(r, value)
+      sum += value
     }
-    if (m === 0 || sum !== total) return false
-    for (let j = 0; j < m; j++) this.oweFirst(this.ranks[j]!, this.remainder[j]!)
-    return true
+    return into.count > 0 && sum === amount
   }
 
-  private adjust(total: number, members: readonly MemberId[], adjustments: Record<MemberId, number>, id: string): boolean {
-    if (!Array.isArray(members) || members.length === 0 || adjustments === null || typeof adjustments !== 'object') return false
-    const keys = Object.keys(adjustments)
+  /** Stages an equal split of the rest plus the adjustments (`splitAdjust`); false to decline. */
+  private adjust(amount: number, members: readonly MemberId[], adjustments: Record<MemberId, number>, id: string): boolean {
+    if (adjustments === null || typeof adjustments !== 'object') return false
     let adjusted = 0
-    for (const member of keys) {
-      const adjustment = adjustments[member]
-      if (!isMinor(adjustment) || this.index[member] === undefined) return false
-      adjusted += adjustment
+    for (const member in adjustments) {
+      const value = adjustments[member]!
+      if (!Number.isSafeInteger(value) || this.rank[member] === undefined) return false
+      adjusted += value
     }
-    const rest = total - adjusted
-    if (!Number.isSafeInteger(rest) || (total > 0 ? rest < 0 : rest > 0)) return false
-    if (!this.collectRanks(members)) return false
-    this.equalOnto(rest, members.length, id)
-    for (const member of keys) this.owe(this.rank[this.index[member]!]!, adjustments[member]!)
-    for (let t = 0; t < this.touchedCount; t++) {
-      const owed = this.owedAt[this.touched[t]!]!
-      if (total > 0 ? owed < 0 : owed > 0) return false
-    }
+    const rest = amount - adjusted
+    if (!Number.isSafeInteger(rest) || rule.wrongSign(amount, rest) || !this.members(members)) return false
+    const owed = this.owed
+    owed.allocate(rest, id)
+    for (const member in adjustments) owed.add(this.rank[member]!, adjustments[member]!)
+    for (let i = 0; i < owed.count; i++) if (rule.wrongSign(amount, owed.values[i]!)) return false
     return true
   }
 }

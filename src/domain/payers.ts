@@ -2,6 +2,7 @@ import { byId, convertParts } from './allocate'
 import { DomainError } from './errors'
 import { expenseTotal } from './money/convert'
 import { assertMinor } from './money/minor'
+import { wrongSign } from './split/exact'
 import type { CurrencyCode, Expense, MemberId, Minor } from './types'
 
 /**
@@ -14,7 +15,7 @@ export function payerParts(expense: Pick<Expense, 'amount' | 'paidBy'>): Array<[
   let total = 0
   for (const [member, paid] of entries) {
     assertMinor(paid, `The amount paid by ${member}`)
-    if ((expense.amount > 0 && paid < 0) || (expense.amount < 0 && paid > 0)) {
+    if (wrongSign(expense.amount, paid)) {
       throw new DomainError('PAYERS_SIGN', `The amount paid by ${member} has the wrong sign.`, { member })
     }
     total += paid

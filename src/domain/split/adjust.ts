@@ -2,6 +2,7 @@ import { DomainError } from '../errors'
 import { assertMinor } from '../money/minor'
 import type { MemberId, Minor } from '../types'
 import { splitEqual } from './equal'
+import { wrongSign } from './exact'
 
 /**
  * Adjustments on top of an equal split: each adjustment (+ owes more, - owes less) is taken first,
@@ -22,14 +23,14 @@ export function splitAdjust(
     adjusted += adjustment
   }
   const rest = amount - adjusted
-  if ((amount > 0 && rest < 0) || (amount < 0 && rest > 0) || !Number.isSafeInteger(rest)) {
+  if (wrongSign(amount, rest) || !Number.isSafeInteger(rest)) {
     throw new DomainError('SPLIT_ADJUST_TOO_LARGE', 'The adjustments add up to more than the expense.', { rest })
   }
   const owed = new Map<MemberId, Minor>(splitEqual(rest, members, seed))
   for (const [member, adjustment] of entries) owed.set(member, (owed.get(member) ?? 0) + adjustment)
   const out: Array<[MemberId, Minor]> = []
   for (const [member, value] of owed) {
-    if ((amount > 0 && value < 0) || (amount < 0 && value > 0)) {
+    if (wrongSign(amount, value)) {
       throw new DomainError('SPLIT_ADJUST_TOO_LARGE', `The adjustment of ${member} is larger than their share.`, { member })
     }
     out.push([member, value === 0 ? 0 : value])

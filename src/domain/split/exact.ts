@@ -2,6 +2,9 @@ import { DomainError } from '../errors'
 import { assertMinor } from '../money/minor'
 import type { MemberId, Minor } from '../types'
 
+/** Whether `value` (owed or paid toward `amount`) has the opposite sign of `amount`: only its sign, or 0, is valid. */
+export const wrongSign = (amount: Minor, value: Minor): boolean => (amount > 0 && value < 0) || (amount < 0 && value > 0)
+
 /**
  * The exact amounts owed, validated: safe integers (MONEY_NOT_INTEGER) with the sign of `amount`
  * or 0 (SPLIT_EXACT_SIGN), totalling exactly `amount` (SPLIT_EXACT_TOTAL). In the expense currency.
@@ -12,7 +15,7 @@ export function splitExact(amount: Minor, amounts: Record<MemberId, Minor>): Arr
   let total = 0
   for (const [member, owed] of entries) {
     assertMinor(owed, `The amount of ${member}`)
-    if ((amount > 0 && owed < 0) || (amount < 0 && owed > 0)) {
+    if (wrongSign(amount, owed)) {
       throw new DomainError('SPLIT_EXACT_SIGN', `The amount of ${member} has the wrong sign.`, { member })
     }
     total += owed
