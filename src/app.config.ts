@@ -7,6 +7,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'pages/expense', pages: ['index'] },
     { root: 'pages/group-new', pages: ['index'] },
+    { root: 'pages/group-settings', pages: ['index'] },
     { root: 'pages/join', pages: ['index'] },
     { root: 'pages/settle', pages: ['index'] },
     { root: 'pages/invite', pages: ['index'] },
@@ -16,7 +17,7 @@ export default defineAppConfig({
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['pages/group-new', 'pages/me', 'pages/people'] },
-    'pages/group/index': { network: 'all', packages: ['pages/expense', 'pages/settle', 'pages/invite', 'pages/activity'] }
+    'pages/group/index': { network: 'all', packages: ['pages/expense', 'pages/settle', 'pages/invite', 'pages/activity', 'pages/group-settings'] }
   },
   // WeChat injects only the components a page uses (its code-quality advice); Alipay has no such key, and the
   // alipay build drops it (config/alipay-window.ts).

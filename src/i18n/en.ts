@@ -62,6 +62,7 @@ export const en: Messages = {
   'group.addExpense': 'Add expense',
   'group.settleUp': 'Pay / collect',
   'group.invite': 'Invite',
+  'group.settings': 'Settings',
   'group.activity': 'Activity',
   'group.total': '{count} expenses',
   'group.empty.title': 'No expenses yet',

@@ -2,6 +2,7 @@ import { zhCN } from './zh-CN'
 import { en } from './en'
 import type { zhCNExpense } from './expense.zh-CN'
 import type { zhCNGroupNew } from './group-new.zh-CN'
+import type { zhCNGroupSettings } from './group-settings.zh-CN'
 import type { zhCNJoin } from './join.zh-CN'
 import type { zhCNActivity } from './activity.zh-CN'
 import type { zhCNInvite } from './invite.zh-CN'
@@ -27,6 +28,7 @@ export type MessageKey =
   | keyof typeof zhCNPeople
   | keyof typeof zhCNExpense
   | keyof typeof zhCNGroupNew
+  | keyof typeof zhCNGroupSettings
   | keyof typeof zhCNJoin
 
 const catalogs: Record<Locale, Partial<Record<MessageKey, string>>> = { 'zh-CN': { ...zhCN }, en: { ...en } }

@@ -61,6 +61,7 @@ export const zhCN = {
   'group.settleUp': '付款 / 收款',
   'group.invite': '邀请',
   'group.activity': '动态',
+  'group.settings': '设置',
   'group.total': '共 {count} 笔',
   'group.empty.title': '还没有账单',
   'group.empty.body': '点“记一笔”，把第一笔花销记下来。谁付的钱、怎么分，都可以选。',

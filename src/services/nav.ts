@@ -12,6 +12,7 @@ function query(params: Record<string, string | undefined>): string {
 export const routes = {
   groups: '/pages/index/index',
   groupNew: '/pages/group-new/index',
+  groupSettings: '/pages/group-settings/index',
   group: '/pages/group/index',
   expense: '/pages/expense/index',
   settle: '/pages/settle/index',
@@ -28,6 +29,7 @@ export const nav = {
   expense: (groupId: string, expenseId?: string) => Taro.navigateTo({ url: routes.expense + query({ groupId, expenseId }) }),
   settle: (groupId: string) => Taro.navigateTo({ url: routes.settle + query({ groupId }) }),
   invite: (groupId: string) => Taro.navigateTo({ url: routes.invite + query({ groupId }) }),
+  groupSettings: (groupId: string) => Taro.navigateTo({ url: routes.groupSettings + query({ groupId }) }),
   me: () => Taro.navigateTo({ url: routes.me }),
   activity: (groupId: string) => Taro.navigateTo({ url: routes.activity + query({ groupId }) }),
   people: () => Taro.navigateTo({ url: routes.people }),

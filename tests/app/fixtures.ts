@@ -24,7 +24,7 @@ export function playFunction(calls: Call[], answer: (action: string, input: Reco
   setTransport(async (envelope: Envelope) => {
     const input = envelope.input as Record<string, unknown>
     calls.push({ action: envelope.action, input })
-    const data = answer(envelope.action, input)
+    const data = await answer(envelope.action, input)
     if (data instanceof Refuse) return { status: data.status, body: { ok: false as const, error: { code: data.code, message: envelope.action } } }
     if (data === undefined) return { status: 404, body: { ok: false as const, error: { code: 'UNKNOWN_ACTION', message: envelope.action } } }
     return { status: 200, body: { ok: true as const, data } }

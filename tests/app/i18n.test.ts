@@ -14,6 +14,8 @@ import { zhCNSettle } from '@/i18n/settle.zh-CN'
 import { enExpense } from '@/i18n/expense.en'
 import { zhCNExpense } from '@/i18n/expense.zh-CN'
 import { enGroupNew } from '@/i18n/group-new.en'
+import { enGroupSettings } from '@/i18n/group-settings.en'
+import { zhCNGroupSettings } from '@/i18n/group-settings.zh-CN'
 import { zhCNGroupNew } from '@/i18n/group-new.zh-CN'
 import { enJoin } from '@/i18n/join.en'
 import { zhCNJoin } from '@/i18n/join.zh-CN'
@@ -27,6 +29,7 @@ const pageCatalogs: Record<string, [Record<string, string>, Record<string, strin
   people: [zhCNPeople, enPeople],
   expense: [zhCNExpense, enExpense],
   'group-new': [zhCNGroupNew, enGroupNew],
+  'group-settings': [zhCNGroupSettings, enGroupSettings],
   join: [zhCNJoin, enJoin]
 }
 const subCatalogs = Object.values(pageCatalogs)

@@ -1,6 +1,7 @@
 import '@/i18n/group-new'
 import { View, Text, Input, Button, Picker } from '@tarojs/components'
 import { useState } from 'react'
+import CoverPicker from '@/components/CoverPicker'
 import Field from '@/components/Field'
 import SignInGate from '@/components/SignInGate'
 import { useT } from '@/hooks/useT'
@@ -58,13 +59,7 @@ function NewGroupForm() {
           <Input className='field__input' value={name} maxlength={40} placeholder={t('groupNew.namePlaceholder')} onInput={(e) => setName(String(e.detail.value))} data-testid='group-name' />
         </Field>
         <Field label={t('groupNew.cover')}>
-          <View className='covers'>
-            {coverEmojis.map((c) => (
-              <View key={c} className={`cover${c === emoji ? ' cover--on' : ''}`} onClick={() => setEmoji(c)}>
-                <Text>{c}</Text>
-              </View>
-            ))}
-          </View>
+          <CoverPicker value={emoji} onChange={setEmoji} />
         </Field>
         <Field label={t('groupNew.currency')}>
           <Picker mode='selector' range={[...currencyCodes]} value={currencyCodes.indexOf(currency)} onChange={(e) => setCurrency(currencyCodes[Number(e.detail.value)])} data-testid='group-currency'>

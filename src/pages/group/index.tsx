@@ -175,6 +175,9 @@ function GroupScreen({ groupId }: { groupId: string }) {
             <Button className='btn btn--small ghead__btn' onClick={() => void nav.activity(groupId)} data-testid='open-activity'>
               {t('group.activity')}
             </Button>
+            <Button className='btn btn--small ghead__btn' onClick={() => void nav.groupSettings(groupId)} data-testid='open-settings'>
+              {t('group.settings')}
+            </Button>
           </View>
         </View>
       </View>
