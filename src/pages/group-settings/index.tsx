@@ -35,9 +35,13 @@ function PlaceholderRow({ group, member, onDone }: { group: GroupView; member: G
     <View className='row settings__member' data-testid={`settings-member-${member.id}`}>
       <Avatar name={member.name} size='sm' dim />
       <Input className='field__input grow' value={name} maxlength={40} onInput={(e) => setName(String(e.detail.value))} data-testid={`settings-member-name-${member.id}`} />
-      <Button className='btn btn--ghost btn--small' disabled={name.trim() === member.name || undefined} onClick={() => void rename()} data-testid={`settings-member-rename-${member.id}`}>
-        {t('settings.rename')}
-      </Button>
+      {name.trim() && name.trim() !== member.name ? (
+        <Button className='btn btn--secondary btn--small' onClick={() => void rename()} data-testid={`settings-member-rename-${member.id}`}>
+          {t('settings.rename')}
+        </Button>
+      ) : (
+        <Text className='muted'>{t('settings.placeholder')}</Text>
+      )}
     </View>
   )
 }
@@ -133,7 +137,7 @@ function SettingsScreen({ groupId }: { groupId: string }) {
           m.userId ? (
             <View key={m.id} className='row settings__member' data-testid={`settings-member-${m.id}`}>
               <Avatar name={m.name} src={m.avatar} size='sm' />
-              <Text className='grow'>{m.name}</Text>
+              <Text className='grow settings__name'>{m.name}</Text>
               <Text className='muted'>{t('settings.joined')}</Text>
             </View>
           ) : (
