@@ -1,8 +1,8 @@
 /**
- * Invites and joining: createInvite (a random 128-bit token, stored hashed), revokeInvite, previewInvite,
- * joinGroup (optionally claiming a placeholder), claimMember.
+ * Invites and joining: createInvite (the group's open invite, or a new one), revokeInvite, previewInvite, joinGroup
+ * (optionally claiming a placeholder), claimMember.
  */
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash, createHmac } from 'node:crypto'
 import { coreActions as api } from '../../src/api/actions'
 import { ApiError } from '../errors'
 import { newId } from '../ledger/ids'
@@ -16,6 +16,15 @@ import { defineAction } from './types'
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
+}
+
+/**
+ * An invite's token: 128 bits derived from the function's secret and the invite's id, so the same link can be given
+ * again to any member (the invite page, every visit) while only its hash is stored. Knowing an invite's id (it is in
+ * the activity) does not give its token.
+ */
+function inviteToken(secret: string, inviteId: string): string {
+  return createHmac('sha256', secret).update(`splitpay-invite:${inviteId}`).digest().subarray(0, 16).toString('base64url')
 }
 
 async function findInvite(q: Queryable, token: string): Promise<{ id: string; group_id: string }> {
@@ -51,8 +60,18 @@ async function claim(q: Queryable, group: GroupRow, user: UserRow, memberId: str
 export const inviteActions = [
   defineAction('createInvite', api.createInvite, { mutation: true }, async (ctx, input) => {
     const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
-    const token = randomBytes(16).toString('base64url')
+    // The group's open invite is given again (one link per group until someone revokes it). An invite whose token
+    // cannot be derived again (made before tokens were derived, or under another secret) is left as it is.
+    const open = await ctx.q.query<{ id: string; token_hash: string }>(
+      'SELECT id, token_hash FROM invites WHERE group_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC, id DESC',
+      [group.id]
+    )
+    for (const row of open.rows) {
+      const again = inviteToken(ctx.config.sessionSecret, row.id)
+      if (hashToken(again) === row.token_hash) return { inviteId: row.id, token: again, version: group.version }
+    }
     const inviteId = newId('i')
+    const token = inviteToken(ctx.config.sessionSecret, inviteId)
     await ctx.q.query('INSERT INTO invites (id, group_id, token_hash, created_by, created_at) VALUES ($1, $2, $3, $4, $5)', [
       inviteId,
       group.id,

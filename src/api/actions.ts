@@ -194,7 +194,7 @@ const rejectPaymentOutput = confirmPaymentOutput
 export const InviteToken = z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: 'invalid invite token' })
 
 const createInviteInput = z.object({ ...groupRef, ...mutation })
-/** The token is shown once; only its hash is stored. */
+/** The group's open invite (the same one on every call until it is revoked), or a new one; only the token's hash is stored. */
 const createInviteOutput = z.object({ inviteId: Id, token: InviteToken, version: z.number().int() })
 
 const revokeInviteInput = z.object({ ...groupRef, ...mutation, inviteId: Id })
