@@ -63,6 +63,7 @@ export const en: Messages = {
   'group.settleUp': 'Pay / collect',
   'group.invite': 'Invite',
   'group.settings': 'Settings',
+  'groups.joinByCode': 'Join with a code',
   'group.activity': 'Activity',
   'group.total': '{count} expenses',
   'group.empty.title': 'No expenses yet',

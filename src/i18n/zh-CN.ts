@@ -62,6 +62,7 @@ export const zhCN = {
   'group.invite': '邀请',
   'group.activity': '动态',
   'group.settings': '设置',
+  'groups.joinByCode': '用邀请码加入',
   'group.total': '共 {count} 笔',
   'group.empty.title': '还没有账单',
   'group.empty.body': '点“记一笔”，把第一笔花销记下来。谁付的钱、怎么分，都可以选。',

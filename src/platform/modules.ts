@@ -33,7 +33,8 @@ export interface PayModule {
 export interface ShareModule {
   shareToChat: boolean
   useInviteShare(message: ShareMessage | null): void
-  inviteLink(path: string): string
+  /** A link that opens `path` for a friend outside the app, or null where the target has none (a join code is given instead). */
+  inviteLink(path: string): string | null
   enteredChat(): Promise<ChatData | null>
 }
 

@@ -10,8 +10,9 @@ export function useInviteShare(message: ShareMessage | null): void {
   )
 }
 
-export function inviteLink(path: string): string {
-  return path
+/** No web link opens the mini-program from here: the invite page gives a join code to type in the app instead. */
+export function inviteLink(_path: string): string | null {
+  return null
 }
 
 /** Alipay: no chat identity comes with a shared card. */

@@ -12,9 +12,9 @@ export function useInviteShare(message: ShareMessage | null): void {
   useShareAppMessage(() => (message ? { title: message.title, path: message.path, imageUrl: message.imageUrl } : { title: '', path: '/pages/index/index' }))
 }
 
-/** The link for "copy": in WeChat the page path is what a card carries. */
-export function inviteLink(path: string): string {
-  return path
+/** No web link opens the mini-program from here: the invite page gives a join code to type in the app instead. */
+export function inviteLink(_path: string): string | null {
+  return null
 }
 
 /**

@@ -28,6 +28,7 @@ export const nav = {
   group: (id: string) => Taro.navigateTo({ url: routes.group + query({ id }) }),
   expense: (groupId: string, expenseId?: string) => Taro.navigateTo({ url: routes.expense + query({ groupId, expenseId }) }),
   settle: (groupId: string) => Taro.navigateTo({ url: routes.settle + query({ groupId }) }),
+  joinByCode: () => Taro.navigateTo({ url: routes.join }),
   invite: (groupId: string) => Taro.navigateTo({ url: routes.invite + query({ groupId }) }),
   groupSettings: (groupId: string) => Taro.navigateTo({ url: routes.groupSettings + query({ groupId }) }),
   me: () => Taro.navigateTo({ url: routes.me }),

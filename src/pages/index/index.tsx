@@ -57,6 +57,9 @@ function GroupsList() {
           <Button className='btn btn--primary' onClick={() => nav.groupNew()} data-testid='create-group'>
             {t('groups.create')}
           </Button>
+          <Button className='btn btn--ghost' onClick={() => nav.joinByCode()} data-testid='join-by-code'>
+            {t('groups.joinByCode')}
+          </Button>
         </EmptyState>
       ) : (
         <View>
@@ -85,6 +88,9 @@ function GroupsList() {
           ) : null}
           {list.length > 0 ? (
             <View className='fab-bar'>
+              <Button className='btn btn--secondary' onClick={() => nav.joinByCode()} data-testid='join-by-code'>
+                {t('groups.joinByCode')}
+              </Button>
               <Button className='btn btn--primary' onClick={() => nav.groupNew()} data-testid='create-group'>
                 ＋ {t('groups.create')}
               </Button>

@@ -35,11 +35,13 @@ function InviteScreen({ groupId }: { groupId: string }) {
 
   const title = t('invite.shareTitle', { name: me?.name ?? '', group: group?.name ?? '' })
   useInviteShare(invite ? { title, path: joinPath(invite.token) } : null)
-  const link = invite ? inviteLink(joinPath(invite.token)) : ''
+  // A link where one opens the app (the H5 preview); in the mini-programs, an invitation with a join code to paste
+  const link = invite ? inviteLink(joinPath(invite.token)) : null
+  const copied = link ?? (invite ? t('invite.codeText', { name: me?.name ?? '', group: group?.name ?? '', code: invite.token }) : '')
 
   const copy = async () => {
-    await Taro.setClipboardData({ data: link }).catch(() => {})
-    notify(t('invite.copied'))
+    await Taro.setClipboardData({ data: copied }).catch(() => {})
+    notify(link ? t('invite.copied') : t('invite.codeCopied'))
   }
   const revoke = async () => {
     if (!invite) return
@@ -66,10 +68,18 @@ function InviteScreen({ groupId }: { groupId: string }) {
         </View>
         <Text className='invite__body'>{t('invite.body')}</Text>
         {error ? <Text className='field__error'>{error}</Text> : null}
-        {invite && !shareToChat ? (
+        {invite && link && !shareToChat ? (
           <Text className='invite__link' selectable data-testid='invite-link'>
             {link}
           </Text>
+        ) : null}
+        {invite && !link ? (
+          <View className='invite__code'>
+            <Text className='muted'>{t('invite.code')}</Text>
+            <Text className='invite__link' selectable data-testid='invite-code'>
+              {invite.token}
+            </Text>
+          </View>
         ) : null}
       </View>
       {invite ? (
@@ -80,7 +90,7 @@ function InviteScreen({ groupId }: { groupId: string }) {
             </Button>
           ) : null}
           <Button className={`btn btn--block ${shareToChat ? 'btn--ghost' : 'btn--primary'}`} onClick={() => void copy()} data-testid='invite-copy'>
-            {t('invite.copy')}
+            {link ? t('invite.copy') : t('invite.copyCode')}
           </Button>
           <Button className='btn btn--danger btn--block' onClick={() => void revoke()} data-testid='invite-revoke'>
             {t('invite.revoke')}

@@ -1,5 +1,5 @@
 import '@/i18n/join'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text, Button, Input } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { InvitePreview } from '@/api/views'
@@ -11,6 +11,7 @@ import { useTitle } from '@/hooks/useTitle'
 import { translateError } from '@/i18n'
 import { api } from '@/services/api'
 import { isCallError } from '@/services/errors'
+import { joinCodeIn } from '@/services/joinCode'
 import { nav } from '@/services/nav'
 import { notify } from '@/services/notify'
 
@@ -18,9 +19,42 @@ import { newClientId } from '@/services/ids'
 import './index.css'
 import { useGroups } from '@/hooks/useStores'
 
-function JoinScreen({ token }: { token: string }) {
+/** No link opens the mini-program from outside: a friend pastes the invitation (or types its code) here. */
+function CodeForm({ error, onCode }: { error: string | null; onCode: (token: string) => void }) {
+  const { t } = useT()
+  const [text, setText] = useState('')
+  const [missing, setMissing] = useState(false)
+  const submit = () => {
+    const code = joinCodeIn(text)
+    setMissing(!code)
+    if (code) onCode(code)
+  }
+  return (
+    <View className='page join'>
+      <View className='card join__card'>
+        <Text className='join__emoji'>🔗</Text>
+        <Text className='muted'>{t('join.codeHint')}</Text>
+        <Input className='field__input join__code' value={text} placeholder={t('join.codePlaceholder')} onInput={(e) => setText(String(e.detail.value))} onConfirm={submit} data-testid='join-code' />
+        {missing || error ? (
+          <Text className='field__error' data-testid='join-code-error'>
+            {missing ? t('join.codeMissing') : error}
+          </Text>
+        ) : null}
+      </View>
+      <View className='fab-bar'>
+        <Button className='btn btn--primary' onClick={submit} data-testid='join-code-submit'>
+          {t('join.codeSubmit')}
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+function JoinScreen({ token: linked }: { token: string }) {
   const { t, locale } = useT()
   useTitle(t('join.title'))
+  // From a card or a link the token comes with the page; opened from the home page, the person gives a code
+  const [token, setToken] = useState(linked)
   const putGroup = useGroups((s) => s.putGroup)
   // Opened from a card in a WeChat chat: the group is linked to that chat (best effort, never blocks joining).
   const linkEnteredChat = useGroups((s) => s.linkEnteredChat)
@@ -31,6 +65,8 @@ function JoinScreen({ token }: { token: string }) {
   const [clientId] = useState(newClientId)
 
   useEffect(() => {
+    if (!token) return
+    setError(null)
     api('previewInvite', { token })
       .then((out) => {
         setInvite(out.invite)
@@ -39,8 +75,12 @@ function JoinScreen({ token }: { token: string }) {
           void nav.replaceWithGroup(out.invite.groupId)
         }
       })
-      .catch((e) => setError(isCallError(e) ? translateError(locale, e.code) : t('join.invalid')))
-  }, [token, locale, t, linkEnteredChat])
+      .catch((e) => {
+        setError(isCallError(e) ? translateError(locale, e.code) : t('join.invalid'))
+        // a typed code that does not work: back to the form, with the reason
+        if (!linked) setToken('')
+      })
+  }, [token, linked, locale, t, linkEnteredChat])
 
   const join = async () => {
     setBusy(true)
@@ -57,6 +97,7 @@ function JoinScreen({ token }: { token: string }) {
     }
   }
 
+  if (!token) return <CodeForm error={error} onCode={setToken} />
   if (error) {
     return (
       <View className='page'>
