@@ -111,6 +111,10 @@ const updateGroupOutput = z.object({ group: GroupView })
 const renameMemberInput = z.object({ ...groupRef, ...mutation, memberId: Id, name: Name })
 const renameMemberOutput = z.object({ member: MemberView, version: z.number().int() })
 
+/** The organizer hands their role to another member who joined (FORBIDDEN for anyone else; MEMBER_NOT_JOINED for a placeholder). */
+const handOverOrganizerInput = z.object({ ...groupRef, ...mutation, memberId: Id })
+const handOverOrganizerOutput = z.object({ group: GroupView })
+
 // --- expenses -------------------------------------------------------------------------------------------
 
 const listExpensesInput = z.object({
@@ -251,6 +255,7 @@ export const coreActions = {
   addMember: { input: addMemberInput, output: addMemberOutput },
   updateGroup: { input: updateGroupInput, output: updateGroupOutput },
   renameMember: { input: renameMemberInput, output: renameMemberOutput },
+  handOverOrganizer: { input: handOverOrganizerInput, output: handOverOrganizerOutput },
   listExpenses: { input: listExpensesInput, output: listExpensesOutput },
   addExpense: { input: addExpenseInput, output: addExpenseOutput },
   editExpense: { input: editExpenseInput, output: editExpenseOutput },

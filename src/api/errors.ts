@@ -23,6 +23,7 @@ const TRANSPORT_STATUS = {
   INVITE_REVOKED: 409,
   MEMBER_CLAIMED: 409, // the placeholder member already belongs to someone
   MEMBER_IN_USE: 409, // cannot give up a member that has expenses or payments
+  MEMBER_NOT_JOINED: 409, // a member added by name who has not joined cannot take the organizer role
   GROUP_HAS_EXPENSES: 409, // the currency changes only while the group holds no expense and no payment
   ALREADY_MEMBER: 409,
   EXPENSE_DELETED: 409,

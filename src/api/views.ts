@@ -137,6 +137,7 @@ export const ActivityKind = z.enum([
   'group.update',
   'member.add',
   'member.rename',
+  'member.organizer',
   'member.join',
   'member.claim',
   'expense.add',

@@ -14,6 +14,7 @@ export const enActivity: Record<keyof typeof zhCNActivity, string> = {
   'activity.groupCreate': '{actor} created the group',
   'activity.groupUpdate': '{actor} changed the group: {what}',
   'activity.memberAdd': '{actor} added {what}',
+  'activity.memberOrganizer': '{actor} made {what} the organizer',
   'activity.memberRename': '{actor} renamed {before} to {after}',
   'activity.inviteCreate': '{actor} sent an invite',
   'activity.inviteRevoke': '{actor} revoked an invite',

@@ -13,6 +13,7 @@ export const zhCNActivity = {
   'activity.groupCreate': '{actor} 创建了账本',
   'activity.groupUpdate': '{actor} 修改了账本：{what}',
   'activity.memberAdd': '{actor} 添加了成员 {what}',
+  'activity.memberOrganizer': '{actor} 把组织者交给了 {what}',
   'activity.memberRename': '{actor} 把 {before} 改名为 {after}',
   'activity.inviteCreate': '{actor} 发出了邀请',
   'activity.inviteRevoke': '{actor} 作废了一个邀请',

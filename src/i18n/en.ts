@@ -162,6 +162,7 @@ export const en: Messages = {
   'error.INVITE_INVALID': 'This invite link is not valid',
   'error.MEMBER_CLAIMED': 'Someone else already claimed this name',
   'error.MEMBER_IN_USE': 'This member still has expenses',
+  'error.MEMBER_NOT_JOINED': 'Only someone who has joined the group can take this on',
   'error.GROUP_HAS_EXPENSES': 'The currency can change only before the first expense',
   'error.ALREADY_MEMBER': 'You are already in this group',
   'error.EXPENSE_DELETED': 'This expense was deleted',

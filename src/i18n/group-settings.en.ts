@@ -16,5 +16,10 @@ export const enGroupSettings: Record<keyof typeof zhCNGroupSettings, string> = {
   'settings.renamed': 'Renamed',
   'settings.addPlaceholder': "A friend's name",
   'settings.add': 'Add member',
-  'settings.added': '{name} added'
+  'settings.added': '{name} added',
+  'settings.organizer': 'Organizer',
+  'settings.makeOrganizer': 'Make organizer',
+  'settings.makeOrganizerConfirm': 'Make {name} the organizer?',
+  'settings.makeOrganizerBody': 'The organizer may confirm cash payments for the receiver. You become a member.',
+  'settings.handedOver': '{name} is now the organizer'
 }

@@ -15,5 +15,10 @@ export const zhCNGroupSettings = {
   'settings.renamed': '已改名',
   'settings.addPlaceholder': '朋友的名字',
   'settings.add': '添加成员',
-  'settings.added': '已添加 {name}'
+  'settings.added': '已添加 {name}',
+  'settings.organizer': '组织者',
+  'settings.makeOrganizer': '交给 TA',
+  'settings.makeOrganizerConfirm': '把组织者交给 {name}？',
+  'settings.makeOrganizerBody': '组织者可以替收款人确认现金付款。交出后你是普通成员。',
+  'settings.handedOver': '组织者已交给 {name}'
 }

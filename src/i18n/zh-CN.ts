@@ -160,6 +160,7 @@ export const zhCN = {
   'error.INVITE_INVALID': '邀请链接无效',
   'error.MEMBER_CLAIMED': '这个名字已经被别人认领了',
   'error.MEMBER_IN_USE': '这位成员还有账单，不能移除',
+  'error.MEMBER_NOT_JOINED': '只有已加入账本的人才能接手',
   'error.GROUP_HAS_EXPENSES': '记过账之后就不能再换币种了',
   'error.ALREADY_MEMBER': '你已经在这个账本里了',
   'error.EXPENSE_DELETED': '这笔账单已被删除',

@@ -128,3 +128,30 @@ test('what the person typed is kept when the fresh copy of the group arrives aft
   expect(groupsStore.getState().groups.g1.version).toBe(6)
   expect((screen.getByTestId('settings-name') as HTMLInputElement).value).toBe('周末徒步')
 })
+
+test('the organizer hands the role to a member who joined, after saying yes', async () => {
+  const bo = { id: 'm4', name: 'Bo', userId: 'u4', wallet: null, hasQr: false, role: 'member' as const, avatar: null }
+  group = { ...group, members: [...group.members, bo] }
+  playFunction(calls, (action, input) => {
+    if (action === 'getGroup') return { group }
+    if (action === 'handOverOrganizer') {
+      group = { ...group, version: group.version + 1, members: group.members.map((m) => ({ ...m, role: m.id === input.memberId ? 'organizer' : 'member' })) }
+      return { group }
+    }
+    return undefined
+  })
+  openPage(<GroupSettingsPage />)
+  // a placeholder cannot take the role: only joined members get the button
+  await screen.findByTestId('settings-organizer-m4')
+  expect(screen.queryByTestId('settings-organizer-m2')).toBeNull()
+  ;(Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true })
+  await act(async () => void fireEvent.click(screen.getByTestId('settings-organizer-m4')))
+  expect(calls.some((c) => c.action === 'handOverOrganizer')).toBe(false)
+  await act(async () => void fireEvent.click(screen.getByTestId('settings-organizer-m4')))
+  await settled()
+  expect(calls.find((c) => c.action === 'handOverOrganizer')!.input).toMatchObject({ groupId: 'g1', memberId: 'm4' })
+  expect(Taro.showModal).toHaveBeenLastCalledWith(expect.objectContaining({ title: '把组织者交给 Bo？' }))
+  expect(groupsStore.getState().groups.g1.members.find((m) => m.id === 'm4')!.role).toBe('organizer')
+  // no longer the organizer: no button on anyone
+  expect(screen.queryByTestId('settings-organizer-m4')).toBeNull()
+})

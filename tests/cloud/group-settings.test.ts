@@ -128,3 +128,42 @@ describe('renameMember', () => {
     expect(await h.snapshot()).toEqual(before)
   })
 })
+
+describe('handOverOrganizer', () => {
+  async function withFriend() {
+    const { owner, group } = await newGroup(['小虹'])
+    const { token } = await h.api.ok('createInvite', { groupId: group.id, clientId: cid() }, owner.token)
+    const friend = await h.signIn(`阿明 ${cid()}`)
+    const friendM = (await h.api.ok('joinGroup', { clientId: cid(), token }, friend.token)).group.me
+    const placeholder = group.members.find((m) => m.name === '小虹')!.id
+    return { owner, friend, group, friendM, placeholder }
+  }
+  const roles = async (groupId: string, token: string) =>
+    Object.fromEntries((await h.api.ok('getGroup', { groupId }, token)).group.members.map((m) => [m.name.split(' ')[0], m.role]))
+
+  test('the organizer hands the role to a member who joined: one organizer, recorded', async () => {
+    const { owner, friend, group, friendM } = await withFriend()
+    const out = await h.api.ok('handOverOrganizer', { groupId: group.id, clientId: cid(), memberId: friendM }, owner.token)
+    expect(out.group.members.find((m) => m.id === friendM)!.role).toBe('organizer')
+    expect(await roles(group.id, friend.token)).toEqual({ 小明: 'member', 阿明: 'organizer', 小虹: 'member' })
+    const [entry] = (await h.api.ok('listActivity', { groupId: group.id }, owner.token)).items
+    expect(entry).toMatchObject({ kind: 'member.organizer', data: { memberId: friendM, before: { organizer: group.me }, after: { organizer: friendM } } })
+    // the former organizer no longer may; the new one may hand it back
+    const again = await h.api.call('handOverOrganizer', { groupId: group.id, clientId: cid(), memberId: friendM }, owner.token)
+    expect([again.status, again.body.ok === false && again.body.error.code]).toEqual([403, 'FORBIDDEN'])
+    await h.api.ok('handOverOrganizer', { groupId: group.id, clientId: cid(), memberId: group.me }, friend.token)
+    expect(await roles(group.id, owner.token)).toEqual({ 小明: 'organizer', 阿明: 'member', 小虹: 'member' })
+  })
+
+  test('refused, with nothing written: a member who is not the organizer, a placeholder, an unknown member', async () => {
+    const { owner, friend, group, placeholder } = await withFriend()
+    const before = await h.snapshot()
+    const notOrganizer = await h.api.call('handOverOrganizer', { groupId: group.id, clientId: cid(), memberId: placeholder }, friend.token)
+    expect([notOrganizer.status, notOrganizer.body.ok === false && notOrganizer.body.error.code]).toEqual([403, 'FORBIDDEN'])
+    const toPlaceholder = await h.api.call('handOverOrganizer', { groupId: group.id, clientId: cid(), memberId: placeholder }, owner.token)
+    expect([toPlaceholder.status, toPlaceholder.body.ok === false && toPlaceholder.body.error.code]).toEqual([409, 'MEMBER_NOT_JOINED'])
+    const unknown = await h.api.call('handOverOrganizer', { groupId: group.id, clientId: cid(), memberId: 'm_nobody' }, owner.token)
+    expect([unknown.status, unknown.body.ok === false && unknown.body.error.code]).toEqual([404, 'NOT_FOUND'])
+    expect(await h.snapshot()).toEqual(before)
+  })
+})

@@ -46,6 +46,7 @@ const groupActions = (): [string, Record<string, unknown>][] => [
   ['revokeInvite', { groupId, clientId: cid(), inviteId }],
   ['addMember', { groupId, clientId: cid(), name: 'Mallory' }],
   ['updateGroup', { groupId, clientId: cid(), name: 'Owned' }],
+  ['handOverOrganizer', { groupId, clientId: cid(), memberId: ownerM }],
   ['renameMember', { groupId, clientId: cid(), memberId: placeholder, name: 'Mallory' }],
   ['claimMember', { groupId, clientId: cid(), memberId: placeholder }],
   ['listActivity', { groupId }],

@@ -5,7 +5,7 @@
  */
 import { readBundle } from './harness'
 import { phone, providerOf } from './support/phone'
-import { seedGroup } from './support/seed'
+import { clientId, seedGroup, signInAs } from './support/seed'
 import { functionPerSuite } from './support/suite'
 
 jest.setTimeout(90_000)
@@ -54,6 +54,33 @@ describe.each(['weapp', 'alipay'] as const)('%s', (target) => {
     const fresh = await suite.fn.call<{ group: { name: string; emoji: string; members: Array<{ name: string }> } }>('getGroup', { groupId: seeded.groupId }, seeded.token)
     expect(fresh.group).toMatchObject({ name: '周末徒步', emoji: '🎿' })
     expect(fresh.group.members.map((m) => m.name)).toContain('小红')
+    expect(app.errors).toEqual([])
+  })
+
+  test('the organizer hands the role to a friend who joined, confirming in the platform dialog', async () => {
+    const seeded = await seedGroup(suite.fn, { provider: providerOf(target), subject: `${subject}-org`, name: '小王' }, { name: '周末火锅', friends: [], expenses: 0 })
+    const { token } = await suite.fn.call<{ token: string }>('createInvite', { groupId: seeded.groupId, clientId: clientId() }, seeded.token)
+    const friend = await signInAs(suite.fn, 'wechat', `${subject}-friend`, '阿明')
+    const friendM = (await suite.fn.call<{ group: { me: string } }>('joinGroup', { clientId: clientId(), token }, friend)).group.me
+    suite.app?.close()
+    const app = (suite.app = phone(suite.fn, readBundle(target), `${subject}-org`))
+    await app.start()
+    await app.waitForText('周末火锅')
+    app.page.tap('周末火锅')
+    await app.waitForPage('pages/group/index')
+    await app.waitForText('设置')
+    app.page.tap('设置')
+    const settings = await app.waitForPage('pages/group-settings/index')
+    await app.waitForText('交给 TA')
+    app.answerDialog({ confirm: true })
+    settings.tap('交给 TA')
+    await app.waitFor(() => app.recorder.options<Request>('request').some((r) => r.data.action === 'handOverOrganizer'))
+    const dialog = app.recorder.last<{ title?: string; content?: string }>(target === 'weapp' ? 'showModal' : 'confirm')!
+    expect(dialog.title).toBe('把组织者交给 阿明？')
+    expect(app.recorder.options<Request>('request').find((r) => r.data.action === 'handOverOrganizer')!.data.input).toMatchObject({ groupId: seeded.groupId, memberId: friendM })
+    await app.waitFor(() => settings.queryByText('交给 TA') === null)
+    const roles = (await suite.fn.call<{ group: { members: Array<{ id: string; role: string }> } }>('getGroup', { groupId: seeded.groupId }, friend)).group.members
+    expect(roles.find((m) => m.id === friendM)!.role).toBe('organizer')
     expect(app.errors).toEqual([])
   })
 })

@@ -48,6 +48,8 @@ export function describeActivity(a: ActivityView, locale: Locale, currency: stri
       return translate(locale, 'activity.groupCreate', { actor })
     case 'group.update':
       return translate(locale, 'activity.groupUpdate', { actor, what: changes(a.data) })
+    case 'member.organizer':
+      return translate(locale, 'activity.memberOrganizer', { actor, what: d.name ?? '' })
     case 'member.rename':
       return translate(locale, 'activity.memberRename', { actor, before: d.before?.name ?? '', after: d.after?.name ?? '' })
     case 'member.add':

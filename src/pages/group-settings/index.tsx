@@ -1,6 +1,6 @@
 import '@/i18n/group-settings'
 import { View, Text, Input, Button, Picker } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { GroupView } from '@/api/views'
 import Avatar from '@/components/Avatar'
@@ -106,6 +106,19 @@ function SettingsScreen({ groupId }: { groupId: string }) {
     }
   }
 
+  const iAmOrganizer = group.members.find((m) => m.id === group.me)?.role === 'organizer'
+  const handOver = async (member: GroupView['members'][number]) => {
+    const { confirm } = await Taro.showModal({ title: t('settings.makeOrganizerConfirm', { name: member.name }), content: t('settings.makeOrganizerBody') })
+    if (!confirm) return
+    try {
+      const out = await api('handOverOrganizer', { groupId, clientId: newClientId(), memberId: member.id })
+      putGroup(out.group)
+      notify(t('settings.handedOver', { name: member.name }))
+    } catch (e) {
+      notify(isCallError(e) ? translateError(locale, e.code) : t('common.error'))
+    }
+  }
+
   return (
     <View className='page settings'>
       <View className='card'>
@@ -138,7 +151,15 @@ function SettingsScreen({ groupId }: { groupId: string }) {
             <View key={m.id} className='row settings__member' data-testid={`settings-member-${m.id}`}>
               <Avatar name={m.name} src={m.avatar} size='sm' />
               <Text className='grow settings__name'>{m.name}</Text>
-              <Text className='muted'>{t('settings.joined')}</Text>
+              {m.role === 'organizer' ? (
+                <Text className='badge badge--ok'>{t('settings.organizer')}</Text>
+              ) : iAmOrganizer ? (
+                <Button className='btn btn--ghost btn--small' onClick={() => void handOver(m)} data-testid={`settings-organizer-${m.id}`}>
+                  {t('settings.makeOrganizer')}
+                </Button>
+              ) : (
+                <Text className='muted'>{t('settings.joined')}</Text>
+              )}
             </View>
           ) : (
             <PlaceholderRow key={`${m.id}:${m.name}`} group={group} member={m} onDone={reload} />
