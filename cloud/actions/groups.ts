@@ -1,6 +1,6 @@
 /**
  * Groups: createGroup, listGroups (cursor pages through all, with my totals), listPeople, getGroup, addMember (a
- * placeholder by name), updateGroup (name, emoji, currency), renameMember (a placeholder).
+ * placeholder by name), updateGroup (name, emoji, currency), renameMember (a placeholder), handOverOrganizer.
  */
 import { coreActions as api } from '../../src/api/actions'
 import { decodeCursor, encodeCursor } from '../ledger/cursor'
@@ -160,5 +160,20 @@ export const groupActions = [
     const data = { memberId: input.memberId, before: { name: member.name }, after: { name: input.name } }
     const version = await recordChange(ctx.q, group, byMember(me), 'member.rename', data, ctx.now)
     return { member: memberView(row, new Map()), version }
+  }),
+
+  defineAction('handOverOrganizer', api.handOverOrganizer, { mutation: true }, async (ctx, input) => {
+    const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
+    if (me.role !== 'organizer') throw new ApiError('FORBIDDEN', 'Only the organizer can hand over the role')
+    if (input.memberId === me.id) return { group: await buildGroupView(ctx.q, ctx.cache, group, me.id) }
+    const res = await ctx.q.query<{ name: string; user_id: string | null }>('SELECT name, user_id FROM members WHERE id = $1 AND group_id = $2', [input.memberId, group.id])
+    const target = res.rows[0]
+    if (!target) throw new ApiError('NOT_FOUND', 'No such member in this group')
+    if (target.user_id === null) throw new ApiError('MEMBER_NOT_JOINED', 'Only a member who joined can be the organizer')
+    // one organizer at a time: both rows change in the one transaction
+    await ctx.q.query("UPDATE members SET role = CASE WHEN id = $2 THEN 'organizer' ELSE 'member' END WHERE group_id = $1 AND id IN ($2, $3)", [group.id, input.memberId, me.id])
+    const data = { memberId: input.memberId, name: target.name, before: { organizer: me.id }, after: { organizer: input.memberId } }
+    const version = await recordChange(ctx.q, group, byMember(me), 'member.organizer', data, ctx.now)
+    return { group: await buildGroupView(ctx.q, ctx.cache, { ...group, version }, me.id) }
   })
 ]
