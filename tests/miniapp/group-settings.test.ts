@@ -16,16 +16,22 @@ describe.each(['weapp', 'alipay'] as const)('%s', (target) => {
   const suite = functionPerSuite()
   const subject = `${target}-settings`
 
-  test('rename the group and a placeholder from the settings page', async () => {
-    const seeded = await seedGroup(suite.fn, { provider: providerOf(target), subject, name: '小王' }, { name: '周末露营', friends: ['小虹'], expenses: 0 })
-    const app = (suite.app = phone(suite.fn, readBundle(target), subject))
+  /** The phone of `who`, from the home page through the group called `name` to its settings page. */
+  async function openSettings(who: string, name: string) {
+    suite.app?.close()
+    const app = (suite.app = phone(suite.fn, readBundle(target), who))
     await app.start()
-    await app.waitForText('周末露营')
-    app.page.tap('周末露营')
+    await app.waitForText(name)
+    app.page.tap(name)
     await app.waitForPage('pages/group/index')
     await app.waitForText('设置')
     app.page.tap('设置')
-    const settings = await app.waitForPage('pages/group-settings/index')
+    return { app, settings: await app.waitForPage('pages/group-settings/index') }
+  }
+
+  test('rename the group and a placeholder from the settings page', async () => {
+    const seeded = await seedGroup(suite.fn, { provider: providerOf(target), subject, name: '小王' }, { name: '周末露营', friends: ['小虹'], expenses: 0 })
+    const { app, settings } = await openSettings(subject, '周末露营')
     await app.waitForText('保存设置')
     expect(settings.text()).toContain('小虹')
 
@@ -62,15 +68,7 @@ describe.each(['weapp', 'alipay'] as const)('%s', (target) => {
     const { token } = await suite.fn.call<{ token: string }>('createInvite', { groupId: seeded.groupId, clientId: clientId() }, seeded.token)
     const friend = await signInAs(suite.fn, 'wechat', `${subject}-friend`, '阿明')
     const friendM = (await suite.fn.call<{ group: { me: string } }>('joinGroup', { clientId: clientId(), token }, friend)).group.me
-    suite.app?.close()
-    const app = (suite.app = phone(suite.fn, readBundle(target), `${subject}-org`))
-    await app.start()
-    await app.waitForText('周末火锅')
-    app.page.tap('周末火锅')
-    await app.waitForPage('pages/group/index')
-    await app.waitForText('设置')
-    app.page.tap('设置')
-    const settings = await app.waitForPage('pages/group-settings/index')
+    const { app, settings } = await openSettings(`${subject}-org`, '周末火锅')
     await app.waitForText('交给 TA')
     app.answerDialog({ confirm: true })
     settings.tap('交给 TA')
