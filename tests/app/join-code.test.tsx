@@ -17,6 +17,8 @@ test('the code is found in the pasted invitation, alone, or not at all', () => {
   expect(joinCodeIn(`小王 邀请你加入「周末露营」：打开「分账」小程序，点首页的「用邀请码加入」，粘贴这段话或输入邀请码 ${token}`)).toBe(token)
   expect(joinCodeIn(`  ${token}\n`)).toBe(token)
   expect(joinCodeIn(`Ann invites you to "Trip": ... the code ${token}`)).toBe(token)
+  // a group or a person named with a long Latin word comes before the code in the invitation
+  expect(joinCodeIn(`Christopher_Robinson 邀请你加入「Weekend-trip-to-the-lake」：……输入邀请码 ${token}`)).toBe(token)
   expect(joinCodeIn('没有邀请码的一句话 abc')).toBeNull()
   expect(joinCodeIn('')).toBeNull()
 })
