@@ -6,23 +6,20 @@
  */
 import { act, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { ExpenseView, GroupView } from '@/api/views'
+import type { ExpenseView } from '@/api/views'
 import GroupPage from '@/pages/group'
 import { setTransport } from '@/services/api'
 import type { Envelope } from '@/services/wire'
 
 import { openPage } from '../doubles/page'
+import { groupView } from './fixtures'
 import { page } from '../doubles/taro'
 import { sessionStore } from '@/store/session'
 import { groupsStore } from '@/store/groups'
 
-const group: GroupView = {
-  id: 'g1',
+const group = groupView({
   name: '露营',
-  currency: 'CNY',
-  emoji: '🏕️',
   version: 4,
-  createdAt: '2026-11-01T00:00:00.000Z',
   me: 'ann',
   members: [
     { id: 'ann', name: 'Ann', userId: 'u1', wallet: 'wechat', hasQr: false, role: 'organizer' },
@@ -30,10 +27,9 @@ const group: GroupView = {
   ],
   balances: { ann: 0, bo: 0 },
   plan: [],
-  pendingPayments: [],
   expenseCount: 60,
   totalSpent: 60 * 1000
-}
+})
 
 const expense = (i: number): ExpenseView => ({
   id: `e${i}`,
