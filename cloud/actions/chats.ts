@@ -36,7 +36,8 @@ export const chatActions = [
   defineAction('groupsForChat', api.groupsForChat, {}, async (ctx, input) => {
     const openGid = await chatOf(ctx, input)
     const res = await ctx.q.query<{ group_id: string }>(
-      `SELECT c.group_id FROM group_chats c JOIN members m ON m.group_id = c.group_id AND m.user_id = $2
+      `SELECT c.group_id FROM group_chats c JOIN members m ON m.group_id = c.group_id AND m.user_id = $2 AND m.left_at IS NULL
+        JOIN groups g ON g.id = c.group_id AND g.deleted_at IS NULL
         WHERE c.open_gid = $1 ORDER BY c.created_at DESC, c.group_id`,
       [openGid, ctx.user.id]
     )

@@ -6,7 +6,7 @@ import { coreActions as api } from '../../src/api/actions'
 import { decodeCursor, encodeCursor } from '../ledger/cursor'
 import { newId } from '../ledger/ids'
 import { checkGroupQuota, checkGroupSize, checkMemberQuota } from '../ledger/quotas'
-import { byMember, checkVersion, groupRow, myGroupRows, nextPosition, recordChange, requireMember, type GroupRow, type MemberRow } from '../ledger/groups'
+import { byMember, checkVersion, groupRow, MY_GROUPS, myGroupRows, nextPosition, recordChange, requireMember, type GroupRow, type MemberRow } from '../ledger/groups'
 import { peopleOf } from '../ledger/people'
 import { buildGroupView, deriveState, memberView } from '../ledger/state'
 import { toInt } from '../store/convert'
@@ -67,16 +67,15 @@ export const groupActions = [
     // the epoch (PostgreSQL's own precision), so nothing is lost on the way back in.
     const after = input.cursor ? decodeCursor(input.cursor, ['number', 'string']) : null
     const params: unknown[] = [ctx.user.id, input.limit + 1]
-    let where = 'm.user_id = $1'
+    let where = 'true'
     if (after) {
       params.push(after[0], after[1])
       where += " AND (g.created_at, g.id) < (timestamptz 'epoch' + $3::bigint * interval '1 microsecond', $4)"
     }
     const res = await ctx.q.query<Record<string, unknown>>(
-      `SELECT g.id, g.name, g.currency, g.emoji, g.version, g.created_at, (extract(epoch FROM g.created_at) * 1000000)::bigint AS created_key, m.id AS me,
-              (SELECT COUNT(*) FROM members x WHERE x.group_id = g.id) AS member_count
-         FROM members m JOIN groups g ON g.id = m.group_id
-        WHERE ${where}
+      `SELECT g.id, g.name, g.currency, g.emoji, g.version, g.created_at, g.archived_at, (extract(epoch FROM g.created_at) * 1000000)::bigint AS created_key, m.id AS me,
+              (SELECT COUNT(*) FROM members x WHERE x.group_id = g.id AND x.left_at IS NULL) AS member_count
+         FROM ${MY_GROUPS} AND ${where}
         ORDER BY g.created_at DESC, g.id DESC
         LIMIT $2`,
       params
@@ -97,7 +96,8 @@ export const groupActions = [
         me: r.me as string,
         memberCount: toInt(r.member_count),
         myBalance: state.balances[r.me as string] ?? 0,
-        createdAt: group.created_at
+        createdAt: group.created_at,
+        archived: Boolean(group.archived_at)
       })
     }
     return { items, nextCursor, ...(after ? {} : { totals: await myTotals(ctx) }) }

@@ -5,6 +5,7 @@
 import { chatActions } from './chats'
 import { expenseActions } from './expenses'
 import { groupActions } from './groups'
+import { groupLifeActions } from './group-life'
 import { historyActions } from './history'
 import { inviteActions } from './invites'
 import { paymentActionList } from './payments'
@@ -15,7 +16,7 @@ import { settleActions } from './settle'
 import type { RawRoute } from '../routes'
 import type { AnyAction } from './types'
 
-export const actionGroups: AnyAction[][] = [sessionActions, groupActions, expenseActions, settleActions, inviteActions, historyActions, chatActions, paymentActionList]
+export const actionGroups: AnyAction[][] = [sessionActions, groupActions, groupLifeActions, expenseActions, settleActions, inviteActions, historyActions, chatActions, paymentActionList]
 
 export function buildRegistry(groups: AnyAction[][] = actionGroups): Map<string, AnyAction> {
   const map = new Map<string, AnyAction>()

@@ -6,7 +6,7 @@ import { createHash, createHmac } from 'node:crypto'
 import { coreActions as api } from '../../src/api/actions'
 import { ApiError } from '../errors'
 import { newId } from '../ledger/ids'
-import { byMember, listMembers, lockGroup, nextPosition, recordChange, requireMember, type GroupRow, type MemberRow } from '../ledger/groups'
+import { archived, byMember, listMembers, lockGroup, nextPosition, recordChange, requireMember, type GroupRow, type MemberRow } from '../ledger/groups'
 import { checkGroupQuota, checkMemberQuota } from '../ledger/quotas'
 import { memberInUse } from '../ledger/references'
 import { buildGroupView } from '../ledger/state'
@@ -45,6 +45,7 @@ async function claim(q: Queryable, group: GroupRow, user: UserRow, memberId: str
   if (!target) throw new ApiError('NOT_FOUND', 'No such member in this group')
   if (target.user_id === user.id) return { member: target, group }
   if (target.user_id !== null) throw new ApiError('MEMBER_CLAIMED', 'This member already belongs to someone')
+  if (target.left_at) throw new ApiError('MEMBER_LEFT', 'This member was removed from the group')
   if (current) {
     const used = await memberInUse(q, current.id)
     if (used) throw new ApiError('MEMBER_IN_USE', 'You already have expenses or payments in this group under your own name', { reference: used })
@@ -103,9 +104,9 @@ export const inviteActions = [
         name: g.rows[0].name,
         emoji: g.rows[0].emoji,
         currency: g.rows[0].currency,
-        memberCount: members.length,
-        placeholders: members.filter((m) => m.user_id === null).map((m) => ({ id: m.id, name: m.name })),
-        alreadyMember: members.some((m) => m.user_id === ctx.user.id)
+        memberCount: members.filter((m) => !m.left_at).length,
+        placeholders: members.filter((m) => m.user_id === null && !m.left_at).map((m) => ({ id: m.id, name: m.name })),
+        alreadyMember: members.some((m) => m.user_id === ctx.user.id && !m.left_at)
       }
     }
   }),
@@ -116,10 +117,17 @@ export const inviteActions = [
     if (!group) throw new ApiError('INVITE_INVALID', 'This invite link is not valid')
     // Re-check under the lock: a revoke may have committed while we waited.
     await findInvite(ctx.q, input.token)
+    if (group.archived_at) throw archived()
     const members = await listMembers(ctx.q, group.id)
     let me = members.find((m) => m.user_id === ctx.user.id)
     let after = group
-    if (input.claimMemberId) {
+    if (me?.left_at) {
+      // someone who left comes back through an invite: their member (and the history under it) is theirs again
+      await ctx.q.query('UPDATE members SET left_at = NULL WHERE id = $1', [me.id])
+      const version = await recordChange(ctx.q, group, byMember(me), 'member.join', { memberId: me.id, name: me.name, inviteId: inv.id, rejoined: true }, ctx.now)
+      me = { ...me, left_at: null }
+      after = { ...group, version }
+    } else if (input.claimMemberId) {
       ;({ member: me, group: after } = await claim(ctx.q, group, ctx.user, input.claimMemberId, me, ctx.now))
     } else if (!me) {
       await checkGroupQuota(ctx.q, ctx.config, ctx.user.id)

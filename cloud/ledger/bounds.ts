@@ -8,6 +8,7 @@
  */
 import { checkGroupBounds, computeBalances, type Expense, type Payment } from '../../src/domain'
 import type { Config } from '../config'
+import { ApiError } from '../errors'
 import type { Queryable } from '../store/db'
 import type { CacheView, StateDelta } from './cache'
 import type { GroupRow } from './groups'
@@ -34,6 +35,18 @@ function deltaOf(memberIds: string[], currency: string, change: LedgerChange): S
   return { balances, expenseCount: added.length - removed.length, totalSpent: spentOn(added, currency) - spentOn(removed, currency) }
 }
 
+/**
+ * MEMBER_LEFT when the change would move the balance of a member who left: they left at zero, and nothing done after
+ * (a new expense, an edit or deletion of an old one, a payment) may make them owe or be owed again.
+ */
+async function checkLeftMembers(q: Queryable, groupId: string, moved: Record<string, number>): Promise<void> {
+  const ids = Object.keys(moved)
+  if (ids.length === 0) return
+  const res = await q.query<{ id: string; name: string }>('SELECT id, name FROM members WHERE group_id = $1 AND id = ANY($2::text[]) AND left_at IS NOT NULL ORDER BY position LIMIT 1', [groupId, ids])
+  const left = res.rows[0]
+  if (left) throw new ApiError('MEMBER_LEFT', `${left.name} left the group: this would change what they owe`, { memberId: left.id, name: left.name })
+}
+
 /** Checks `change` against the limits (before the action writes) and schedules the cache to move forward by it. */
 export async function changeBalances(
   ctx: { q: Queryable; cache: CacheView; config: Config },
@@ -42,6 +55,7 @@ export async function changeBalances(
   change: LedgerChange
 ): Promise<void> {
   const delta = deltaOf(memberIds, group.currency, change)
+  await checkLeftMembers(ctx.q, group.id, delta.balances)
   const state = await deriveState(ctx.q, ctx.cache, group)
   const balances = { ...state.balances }
   for (const [m, v] of Object.entries(delta.balances)) balances[m] = (balances[m] ?? 0) + v

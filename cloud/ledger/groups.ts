@@ -11,6 +11,8 @@ export interface GroupRow {
   emoji: string
   version: number
   created_at: string
+  /** When the group was archived (read-only), or null. */
+  archived_at?: string | null
 }
 
 export interface MemberRow {
@@ -20,6 +22,8 @@ export interface MemberRow {
   user_id: string | null
   position: number
   role: MemberRole
+  /** When the member left or was removed (kept for the record, no longer a member for anything new), or null. */
+  left_at?: string | null
 }
 
 /** A groups row as read back from SQL (bigint version, timestamp created_at) to its plain shape. */
@@ -30,32 +34,41 @@ export function groupRow(r: Record<string, unknown>): GroupRow {
     currency: r.currency as string,
     emoji: r.emoji as string,
     version: toInt(r.version),
-    created_at: toIso(r.created_at)
+    created_at: toIso(r.created_at),
+    archived_at: r.archived_at === null || r.archived_at === undefined ? null : toIso(r.archived_at)
   }
 }
 
+/** The group columns `groupRow` reads (prefix `g.` where the query joins). */
+export const GROUP_COLS = 'id, name, currency, emoji, version, created_at, archived_at'
+const G_COLS = GROUP_COLS.split(', ').map((c) => `g.${c}`).join(', ')
+
 /**
- * The group and the caller's member in it; NOT_MEMBER when the group does not exist or the user is not in it
- * (the two are not told apart). With lock, the group row is locked FOR UPDATE until the transaction ends.
+ * The group and the caller's member in it; NOT_MEMBER when the group does not exist, was deleted, or the user is
+ * not in it (or left it): the cases are not told apart. With lock (every change goes through it), the group row is
+ * locked FOR UPDATE until the transaction ends, and an archived group answers GROUP_ARCHIVED unless the change is
+ * one an archived group allows (`archived: 'allow'`: restore, delete, leave).
  */
 export async function requireMember(
   q: Queryable,
   groupId: string,
   userId: string,
-  opts: { lock?: boolean; memberIds?: boolean } = {}
+  opts: { lock?: boolean; memberIds?: boolean; archived?: 'allow' } = {}
 ): Promise<{ group: GroupRow; me: MemberRow; memberIds: string[] }> {
   // One round trip: the group (locked when asked), the caller's member row, and (when asked) every member id.
   const ids = opts.memberIds ? ', (SELECT array_agg(x.id ORDER BY x.position, x.id) FROM members x WHERE x.group_id = g.id) AS member_ids' : ''
   const res = await q.query<Record<string, unknown>>(
-    `SELECT g.id, g.name, g.currency, g.emoji, g.version, g.created_at, m.id AS m_id, m.name AS m_name, m.position AS m_position, m.role AS m_role${ids}
-       FROM groups g LEFT JOIN members m ON m.group_id = g.id AND m.user_id = $2
-      WHERE g.id = $1${opts.lock ? ' FOR UPDATE OF g' : ''}`,
+    `SELECT ${G_COLS}, m.id AS m_id, m.name AS m_name, m.position AS m_position, m.role AS m_role${ids}
+       FROM groups g LEFT JOIN members m ON m.group_id = g.id AND m.user_id = $2 AND m.left_at IS NULL
+      WHERE g.id = $1 AND g.deleted_at IS NULL${opts.lock ? ' FOR UPDATE OF g' : ''}`,
     [groupId, userId]
   )
   const row = res.rows[0]
   if (!row || row.m_id === null || row.m_id === undefined) throw notMember()
+  const group = groupRow(row)
+  if (opts.lock && group.archived_at && opts.archived !== 'allow') throw archived()
   return {
-    group: groupRow(row),
+    group,
     me: { id: row.m_id as string, group_id: groupId, name: row.m_name as string, user_id: userId, position: toInt(row.m_position), role: row.m_role === 'organizer' ? 'organizer' : 'member' },
     memberIds: Array.isArray(row.member_ids) ? (row.member_ids as string[]) : []
   }
@@ -68,24 +81,36 @@ export function checkVersion(group: GroupRow, expected: number | undefined): voi
   }
 }
 
+/** GROUP_ARCHIVED: the group is read-only until its organizer restores it. */
+export function archived(): ApiError {
+  return new ApiError('GROUP_ARCHIVED', 'The group is archived: it is read-only until its organizer restores it')
+}
+
+/** The group row, locked; null when there is none (or it was deleted). */
 export async function lockGroup(q: Queryable, groupId: string): Promise<GroupRow | null> {
-  const g = await q.query<Record<string, unknown>>('SELECT id, name, currency, emoji, version, created_at FROM groups WHERE id = $1 FOR UPDATE', [groupId])
+  const g = await q.query<Record<string, unknown>>(`SELECT ${GROUP_COLS} FROM groups WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [groupId])
   return g.rows[0] ? groupRow(g.rows[0]) : null
 }
+
+/** Where a user's groups are: their live membership of a group not deleted (alias m for members, g for groups). */
+export const MY_GROUPS = 'members m JOIN groups g ON g.id = m.group_id AND g.deleted_at IS NULL WHERE m.user_id = $1 AND m.left_at IS NULL'
 
 /** Every group `userId` is in, newest first, with their member id there (`me`): rows for `groupRow`. */
 export async function myGroupRows(q: Queryable, userId: string): Promise<Array<Record<string, unknown>>> {
   const res = await q.query<Record<string, unknown>>(
-    `SELECT g.id, g.name, g.currency, g.emoji, g.version, g.created_at, m.id AS me
-       FROM members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = $1 ORDER BY g.created_at DESC, g.id DESC`,
+    `SELECT ${G_COLS}, m.id AS me FROM ${MY_GROUPS} ORDER BY g.created_at DESC, g.id DESC`,
     [userId]
   )
   return res.rows
 }
 
 export async function listMembers(q: Queryable, groupId: string): Promise<MemberRow[]> {
-  const res = await q.query<Record<string, unknown>>('SELECT id, group_id, name, user_id, position, role FROM members WHERE group_id = $1 ORDER BY position, id', [groupId])
-  return res.rows.map((r) => ({ ...(r as unknown as MemberRow), position: toInt(r.position) }))
+  const res = await q.query<Record<string, unknown>>('SELECT id, group_id, name, user_id, position, role, left_at FROM members WHERE group_id = $1 ORDER BY position, id', [groupId])
+  return res.rows.map(memberRow)
+}
+
+export function memberRow(r: Record<string, unknown>): MemberRow {
+  return { ...(r as unknown as MemberRow), position: toInt(r.position), left_at: r.left_at === null || r.left_at === undefined ? null : toIso(r.left_at) }
 }
 
 /** The actor of a change a member makes (for recordChange). */

@@ -59,7 +59,7 @@ async function wallets(q: Queryable, members: MemberRow[]): Promise<Map<string, 
 
 export function memberView(m: MemberRow, w: Map<string, WalletInfo>): MemberView {
   const info = m.user_id ? w.get(m.user_id) : undefined
-  return { id: m.id, name: m.name, userId: m.user_id, wallet: info?.wallet ?? null, hasQr: info?.hasQr ?? false, role: m.role, avatar: avatarPath(info?.avatarKey ?? null) }
+  return { id: m.id, name: m.name, userId: m.user_id, wallet: info?.wallet ?? null, hasQr: info?.hasQr ?? false, role: m.role, avatar: avatarPath(info?.avatarKey ?? null), ...(m.left_at ? { left: true } : {}) }
 }
 
 /**
@@ -93,6 +93,7 @@ export async function buildGroupView(q: Queryable, cache: CacheView, group: Grou
     rejectedPayments: standingRejections(payments),
     expenseCount: state.expenseCount,
     totalSpent: state.totalSpent,
-    chats: await chatCount(q, group.id)
+    chats: await chatCount(q, group.id),
+    archived: Boolean(group.archived_at)
   }
 }

@@ -115,6 +115,29 @@ const renameMemberOutput = z.object({ member: MemberView, version: z.number().in
 const handOverOrganizerInput = z.object({ ...groupRef, ...mutation, memberId: Id })
 const handOverOrganizerOutput = z.object({ group: GroupView })
 
+/**
+ * Remove a member at a zero balance with nothing pending (MEMBER_HAS_BALANCE / MEMBER_HAS_PENDING otherwise). A
+ * placeholder nothing refers to is deleted; anyone else stays in the record as `left`. Any member removes a
+ * placeholder; only the organizer removes someone who joined; nobody removes themselves (leaveGroup).
+ */
+const removeMemberInput = z.object({ ...groupRef, ...mutation, memberId: Id })
+const removeMemberOutput = z.object({ group: GroupView })
+
+/**
+ * Leave a group at a zero balance (MEMBER_HAS_BALANCE with { balance, currency } otherwise). An organizer's role
+ * goes to the first other member who joined; when nobody who joined is left, the group is archived.
+ */
+const leaveGroupInput = z.object({ ...groupRef, ...mutation })
+const leaveGroupOutput = z.object({ groupId: Id, archived: z.boolean(), version: z.number().int() })
+
+/** Archive (read-only, listed apart) or restore a group: the organizer only. */
+const archiveGroupInput = z.object({ ...groupRef, ...mutation, archived: z.boolean() })
+const archiveGroupOutput = z.object({ group: GroupView })
+
+/** Delete a settled group (GROUP_NOT_SETTLED otherwise) from every member's list: the organizer only. */
+const deleteGroupInput = z.object({ ...groupRef, ...mutation })
+const deleteGroupOutput = z.object({ groupId: Id, version: z.number().int() })
+
 // --- expenses -------------------------------------------------------------------------------------------
 
 const listExpensesInput = z.object({
@@ -256,6 +279,10 @@ export const coreActions = {
   updateGroup: { input: updateGroupInput, output: updateGroupOutput },
   renameMember: { input: renameMemberInput, output: renameMemberOutput },
   handOverOrganizer: { input: handOverOrganizerInput, output: handOverOrganizerOutput },
+  removeMember: { input: removeMemberInput, output: removeMemberOutput },
+  leaveGroup: { input: leaveGroupInput, output: leaveGroupOutput },
+  archiveGroup: { input: archiveGroupInput, output: archiveGroupOutput },
+  deleteGroup: { input: deleteGroupInput, output: deleteGroupOutput },
   listExpenses: { input: listExpensesInput, output: listExpensesOutput },
   addExpense: { input: addExpenseInput, output: addExpenseOutput },
   editExpense: { input: editExpenseInput, output: editExpenseOutput },

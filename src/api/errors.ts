@@ -25,6 +25,12 @@ const TRANSPORT_STATUS = {
   MEMBER_IN_USE: 409, // cannot give up a member that has expenses or payments
   MEMBER_NOT_JOINED: 409, // a member added by name who has not joined cannot take the organizer role
   GROUP_HAS_EXPENSES: 409, // the currency changes only while the group holds no expense and no payment
+  GROUP_ARCHIVED: 409, // the group is archived: read-only until its organizer restores it
+  GROUP_NOT_SETTLED: 409, // only a settled group (every balance zero, nothing pending) can be deleted
+  MEMBER_HAS_BALANCE: 409, // a member leaves or is removed only at a zero balance (details: balance, currency)
+  MEMBER_HAS_PENDING: 409, // a payment to or from the member waits for confirmation
+  MEMBER_LEFT: 409, // the member left the group: nothing new may change what they owe
+  REMINDER_TOO_SOON: 409, // one reminder per transfer per 12 hours (details: nextAt)
   ALREADY_MEMBER: 409,
   EXPENSE_DELETED: 409,
   PAYMENT_STATE: 409, // e.g. confirming an already confirmed payment

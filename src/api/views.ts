@@ -32,7 +32,12 @@ export const MemberView = z.object({
   /** The member's role; always sent by the function (optional for views stored by older app versions). */
   role: MemberRole.optional(),
   /** The member's avatar (see UserView.avatar); null for a placeholder or someone without one. */
-  avatar: z.string().nullable().optional()
+  avatar: z.string().nullable().optional(),
+  /**
+   * The member left or was removed: kept so the history that names them still reads (shown greyed), but not a
+   * member for anything new (not selectable in expenses, never in the plan). Absent from older servers.
+   */
+  left: z.boolean().optional()
 })
 export type MemberView = z.infer<typeof MemberView>
 
@@ -97,7 +102,9 @@ export const GroupView = z.object({
   /** Sum of all (converted) expense amounts in the group currency. */
   totalSpent: Amount,
   /** How many WeChat group chats the group is linked to (linkChat); absent from older servers. */
-  chats: z.number().int().optional()
+  chats: z.number().int().optional(),
+  /** The group is archived: read-only until its organizer restores it. Absent from older servers. */
+  archived: z.boolean().optional()
 })
 export type GroupView = z.infer<typeof GroupView>
 
@@ -111,7 +118,9 @@ export const GroupSummary = z.object({
   memberCount: z.number().int(),
   /** My balance in the group currency (positive: I am owed). */
   myBalance: Amount,
-  createdAt: Timestamp
+  createdAt: Timestamp,
+  /** The group is archived (listed apart on the home page). Absent from older servers. */
+  archived: z.boolean().optional()
 })
 export type GroupSummary = z.infer<typeof GroupSummary>
 
@@ -138,6 +147,11 @@ export const ActivityKind = z.enum([
   'member.add',
   'member.rename',
   'member.organizer',
+  'member.remove',
+  'member.leave',
+  'group.archive',
+  'group.restore',
+  'group.delete',
   'member.join',
   'member.claim',
   'expense.add',
