@@ -21,5 +21,11 @@ export const enActivity: Record<keyof typeof zhCNActivity, string> = {
   'activity.paymentOrder': '{actor} started a wallet payment of {amount}',
   'activity.paymentPaid': 'A wallet payment of {amount} arrived',
   'activity.payout': 'A payout to the receiver was updated',
-  'activity.other': '{actor} {what}'
+  'activity.other': '{actor} {what}',
+  'activity.memberRemove': '{actor} removed {what} from the group',
+  'activity.memberLeave': '{actor} left the group',
+  'activity.groupArchive': '{actor} archived the group',
+  'activity.groupArchiveLast': '{actor} was the last member to leave: the group is archived',
+  'activity.groupRestore': '{actor} restored the group',
+  'activity.groupDelete': '{actor} deleted the group'
 }

@@ -20,5 +20,11 @@ export const zhCNActivity = {
   'activity.paymentOrder': '{actor} 发起了钱包付款 {amount}',
   'activity.paymentPaid': '钱包付款已到账 {amount}',
   'activity.payout': '转给收款人的钱有了新进展',
-  'activity.other': '{actor} {what}'
+  'activity.other': '{actor} {what}',
+  'activity.memberRemove': '{actor} 把 {what} 移出了账本',
+  'activity.memberLeave': '{actor} 退出了账本',
+  'activity.groupArchive': '{actor} 归档了账本',
+  'activity.groupArchiveLast': '{actor} 是最后一位成员，账本已归档',
+  'activity.groupRestore': '{actor} 恢复了账本',
+  'activity.groupDelete': '{actor} 删除了账本'
 }

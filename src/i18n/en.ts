@@ -53,6 +53,7 @@ export const en: Messages = {
   'groups.create': 'New group',
   'groups.youAreOwed': 'You are owed {amount}',
   'groups.youOwe': 'You owe {amount}',
+  'groups.archived': 'Archived ({count})',
   'groups.settled': 'Settled up',
   'groups.members': '{count} people',
 
@@ -62,6 +63,7 @@ export const en: Messages = {
   'group.addExpense': 'Add expense',
   'group.settleUp': 'Pay / collect',
   'group.invite': 'Invite',
+  'group.archived': 'Archived: read only. The organizer can restore it in Settings.',
   'group.settings': 'Settings',
   'groups.joinByCode': 'Join with a code',
   'group.activity': 'Activity',

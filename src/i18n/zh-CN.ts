@@ -51,6 +51,7 @@ export const zhCN = {
   'groups.create': '新建账本',
   'groups.youAreOwed': '应收 {amount}',
   'groups.youOwe': '应付 {amount}',
+  'groups.archived': '已归档（{count}）',
   'groups.settled': '已结清',
   'groups.members': '{count} 人',
 
@@ -61,6 +62,7 @@ export const zhCN = {
   'group.settleUp': '付款 / 收款',
   'group.invite': '邀请',
   'group.activity': '动态',
+  'group.archived': '账本已归档，只读。组织者可在设置里恢复。',
   'group.settings': '设置',
   'groups.joinByCode': '用邀请码加入',
   'group.total': '共 {count} 笔',

@@ -34,6 +34,8 @@ export const nav = {
   me: () => Taro.navigateTo({ url: routes.me }),
   activity: (groupId: string) => Taro.navigateTo({ url: routes.activity + query({ groupId }) }),
   people: () => Taro.navigateTo({ url: routes.people }),
+  /** Back to the list of groups, closing every page above it (after leaving or deleting a group). */
+  home: () => Taro.reLaunch({ url: routes.groups }),
   back: () => Taro.navigateBack().catch(() => Taro.reLaunch({ url: routes.groups })),
   /** Replaces the current page (after creating or joining a group). */
   replaceWithGroup: (id: string) => Taro.redirectTo({ url: routes.group + query({ id }) })

@@ -5,6 +5,7 @@ import type { ExpenseView, GroupSummary, GroupView } from '@/api/views'
 import { enteredChat } from '@/platform/share'
 import { api } from '@/services/api'
 import { newClientId } from '@/services/ids'
+import { activeMembers } from '@/selectors/members'
 import { distinctNames } from '@/selectors/names'
 import { taroJSONStorage } from './storage'
 
@@ -38,6 +39,8 @@ export interface GroupsState {
   loadMoreList: () => Promise<void>
   loadGroup: (groupId: string) => Promise<GroupView>
   putGroup: (group: GroupView) => void
+  /** Forgets a group I left or deleted (its page, its expenses, its line in the list). */
+  dropGroup: (groupId: string) => void
   /** Reloads the first page (pull-down refresh, after a conflict). */
   refreshExpenses: (groupId: string) => Promise<void>
   /** Loads the next page with the cursor; no-op while loading or at the end. */
@@ -115,14 +118,20 @@ export const groupsStore = createStore<GroupsState>()(
             emoji: group.emoji,
             version: group.version,
             me: group.me,
-            memberCount: group.members.length,
+            memberCount: activeMembers(group.members).length,
             myBalance: group.balances[group.me] ?? 0,
-            createdAt: group.createdAt
+            createdAt: group.createdAt,
+            archived: Boolean(group.archived)
           }
           set({
             groups: { ...get().groups, [group.id]: group },
             list: summary ? list.map((g) => (g.id === group.id ? nextSummary : g)) : [nextSummary, ...list]
           })
+        },
+        dropGroup(groupId) {
+          const { [groupId]: _group, ...groups } = get().groups
+          const { [groupId]: _pages, ...expenses } = get().expenses
+          set({ groups, expenses, list: get().list.filter((g) => g.id !== groupId) })
         },
         async refreshExpenses(groupId) {
           setPages(groupId, { loading: true })

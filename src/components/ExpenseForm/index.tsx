@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react'
 import Field from '@/components/Field'
 import MemberPicker from '@/components/MemberPicker'
 import SplitEditor from '@/components/SplitEditor'
+import { selectableMembers } from '@/selectors/members'
 import { useT } from '@/hooks/useT'
 import { useTitle } from '@/hooks/useTitle'
 import { translateError, type MessageKey } from '@/i18n'
@@ -30,7 +31,9 @@ function blankExactAsZero(d: ExpenseDraft): ExpenseDraft {
 export default function ExpenseForm({ group, existing, onDone }: { group: GroupView; existing?: ShownExpense; onDone: () => void }) {
   const { t, locale } = useT()
   useTitle(existing ? t('expense.edit') : t('expense.new'))
-  const memberIds = useMemo(() => group.members.map((m) => m.id), [group.members])
+  // someone who left is offered only where they already are (an old expense being edited)
+  const members = useMemo(() => selectableMembers(group.members, existing), [group.members, existing])
+  const memberIds = useMemo(() => members.map((m) => m.id), [members])
   const [id] = useState(() => existing?.id ?? newClientId())
   const [draft, setDraft] = useState<ExpenseDraft>(() =>
     existing
@@ -122,9 +125,9 @@ export default function ExpenseForm({ group, existing, onDone }: { group: GroupV
             />
           </View>
         </View>
-        <MemberPicker testId='payers' members={group.members} selected={draft.payers} multiple={multiPay} onChange={(ids) => set({ payers: ids })} />
+        <MemberPicker testId='payers' members={members} selected={draft.payers} multiple={multiPay} onChange={(ids) => set({ payers: ids })} />
         {multiPay
-          ? group.members
+          ? members
               .filter((m) => draft.payers.includes(m.id))
               .map((m) => (
                 <View key={m.id} className='row xform__payer'>
@@ -137,7 +140,7 @@ export default function ExpenseForm({ group, existing, onDone }: { group: GroupV
       </View>
       <View className='card'>
         <Text className='field__label'>{t('expense.splitMode')}</Text>
-        <SplitEditor draft={draft} members={group.members} preview={tried || draft.amount.trim() ? preview : { ...preview, problem: null }} groupCurrency={group.currency} locale={locale} onChange={setDraft} />
+        <SplitEditor draft={draft} members={members} preview={tried || draft.amount.trim() ? preview : { ...preview, problem: null }} groupCurrency={group.currency} locale={locale} onChange={setDraft} />
       </View>
       <View className='fab-bar'>
         {existing ? (

@@ -54,6 +54,16 @@ export function describeActivity(a: ActivityView, locale: Locale, currency: stri
       return translate(locale, 'activity.memberRename', { actor, before: d.before?.name ?? '', after: d.after?.name ?? '' })
     case 'member.add':
       return translate(locale, 'activity.memberAdd', { actor, what: d.name ?? '' })
+    case 'member.remove':
+      return translate(locale, 'activity.memberRemove', { actor, what: d.name ?? '' })
+    case 'member.leave':
+      return translate(locale, 'activity.memberLeave', { actor })
+    case 'group.archive':
+      return translate(locale, a.data.reason === 'last-member-left' ? 'activity.groupArchiveLast' : 'activity.groupArchive', { actor })
+    case 'group.restore':
+      return translate(locale, 'activity.groupRestore', { actor })
+    case 'group.delete':
+      return translate(locale, 'activity.groupDelete', { actor })
     case 'invite.create':
       return translate(locale, 'activity.inviteCreate', { actor })
     case 'invite.revoke':

@@ -23,6 +23,7 @@ import { confirmPayment } from '@/store/mutations'
 import { useConfirmedPayments } from '@/hooks/useConfirmedPayments'
 import { confirmRole, entriesBesidePlan, isOrganizer, planAction, trackerEntries, visibleEntries } from '@/selectors/tracker'
 
+import { activeMembers } from '@/selectors/members'
 import { memberLookup } from '@/selectors/names'
 import { pendingEffect, withPending } from '@/selectors/optimistic'
 
@@ -159,7 +160,7 @@ function GroupScreen({ groupId }: { groupId: string }) {
           <View className='grow'>
             <Text className='ghead__name ellipsis'>{group.name}</Text>
             <Text className='ghead__meta'>
-              {t('groups.members', { count: group.members.length })} · {t('group.total', { count: group.expenseCount + effect.added })}
+              {t('groups.members', { count: activeMembers(group.members).length })} · {t('group.total', { count: group.expenseCount + effect.added })}
             </Text>
           </View>
         </View>
@@ -169,9 +170,11 @@ function GroupScreen({ groupId }: { groupId: string }) {
             <Money amount={Math.abs(mine)} currency={group.currency} locale={locale} className='ghead__balance' />
           </View>
           <View className='row'>
-            <Button className='btn btn--small ghead__btn' onClick={() => void nav.invite(groupId)} data-testid='open-invite'>
-              {t('group.invite')}
-            </Button>
+            {group.archived ? null : (
+              <Button className='btn btn--small ghead__btn' onClick={() => void nav.invite(groupId)} data-testid='open-invite'>
+                {t('group.invite')}
+              </Button>
+            )}
             <Button className='btn btn--small ghead__btn' onClick={() => void nav.activity(groupId)} data-testid='open-activity'>
               {t('group.activity')}
             </Button>
@@ -181,6 +184,11 @@ function GroupScreen({ groupId }: { groupId: string }) {
           </View>
         </View>
       </View>
+      {group.archived ? (
+        <View className='card card--warn gnotice' data-testid='group-archived'>
+          <Text>{t('group.archived')}</Text>
+        </View>
+      ) : null}
       <FailedChanges
         items={failed}
         locale={locale}
@@ -220,7 +228,7 @@ function GroupScreen({ groupId }: { groupId: string }) {
       ) : null}
       {tab === 'balances' ? (
         <View className='page gsection'>
-          <BalanceList members={group.members} balances={balances} me={group.me} currency={group.currency} locale={locale} />
+          <BalanceList members={activeMembers(group.members)} balances={balances} me={group.me} currency={group.currency} locale={locale} />
         </View>
       ) : null}
       {tab === 'settle' ? (
@@ -240,14 +248,16 @@ function GroupScreen({ groupId }: { groupId: string }) {
           />
         </View>
       ) : null}
-      <View className='fab-bar'>
-        <Button className='btn btn--secondary' onClick={() => void nav.settle(groupId)} data-testid='open-settle'>
-          {t('group.settleUp')}
-        </Button>
-        <Button className='btn btn--primary' onClick={() => void nav.expense(groupId)} data-testid='add-expense'>
-          ＋ {t('group.addExpense')}
-        </Button>
-      </View>
+      {group.archived ? null : (
+        <View className='fab-bar'>
+          <Button className='btn btn--secondary' onClick={() => void nav.settle(groupId)} data-testid='open-settle'>
+            {t('group.settleUp')}
+          </Button>
+          <Button className='btn btn--primary' onClick={() => void nav.expense(groupId)} data-testid='add-expense'>
+            ＋ {t('group.addExpense')}
+          </Button>
+        </View>
+      )}
     </View>
   )
 }

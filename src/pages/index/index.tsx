@@ -1,6 +1,8 @@
 import { View, Text, Button } from '@tarojs/components'
 import { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import type { GroupSummary } from '@/api/views'
 import Avatar from '@/components/Avatar'
 import EmptyState from '@/components/EmptyState'
 import Money from '@/components/Money'
@@ -15,8 +17,30 @@ import { chatFirst } from '@/selectors/groups'
 import './index.css'
 import { useSession, useGroups } from '@/hooks/useStores'
 
-function GroupsList() {
+/** One group in the list: its cover, name, size and my balance there. */
+function GroupCard({ g }: { g: GroupSummary }) {
   const { t, locale } = useT()
+  return (
+    <View className={`card gcard${g.archived ? ' gcard--archived' : ''}`} onClick={() => nav.group(g.id)} data-testid={`group-${g.id}`}>
+      <View className='gcard__emoji'>
+        <Text>{g.emoji}</Text>
+      </View>
+      <View className='grow'>
+        <Text className='gcard__name ellipsis'>{g.name}</Text>
+        <Text className='muted'>
+          {t('groups.members', { count: g.memberCount })} · {g.currency}
+        </Text>
+      </View>
+      <View className='gcard__balance'>
+        <Text className='muted'>{g.myBalance > 0 ? t('group.balance.owed') : g.myBalance < 0 ? t('group.balance.owes') : t('groups.settled')}</Text>
+        {g.myBalance !== 0 ? <Money amount={Math.abs(g.myBalance)} currency={g.currency} locale={locale} className={`gcard__amount ${g.myBalance > 0 ? 'tone-owed' : 'tone-owes'}`} /> : null}
+      </View>
+    </View>
+  )
+}
+
+function GroupsList() {
+  const { t } = useT()
   const allGroups = useGroups((s) => s.list)
   const chatGroupIds = useGroups((s) => s.chatGroupIds)
   const loadChatGroups = useGroups((s) => s.loadChatGroups)
@@ -28,6 +52,10 @@ function GroupsList() {
   const listLoading = useGroups((s) => s.listLoading)
   const totals = useGroups((s) => s.totals)
   const user = useSession((s) => s.user)
+  // archived groups are listed apart, folded until asked for
+  const current = list.filter((g) => !g.archived)
+  const archived = list.filter((g) => g.archived)
+  const [showArchived, setShowArchived] = useState(false)
 
   useShowEffect(() => {
     void loadList().catch(() => {})
@@ -64,23 +92,18 @@ function GroupsList() {
       ) : (
         <View>
           {totals && list.length > 0 ? <Totals totals={totals} onOpen={() => nav.people()} /> : null}
-          {list.map((g) => (
-            <View key={g.id} className='card gcard' onClick={() => nav.group(g.id)} data-testid={`group-${g.id}`}>
-              <View className='gcard__emoji'>
-                <Text>{g.emoji}</Text>
-              </View>
-              <View className='grow'>
-                <Text className='gcard__name ellipsis'>{g.name}</Text>
-                <Text className='muted'>
-                  {t('groups.members', { count: g.memberCount })} · {g.currency}
-                </Text>
-              </View>
-              <View className='gcard__balance'>
-                <Text className='muted'>{g.myBalance > 0 ? t('group.balance.owed') : g.myBalance < 0 ? t('group.balance.owes') : t('groups.settled')}</Text>
-                {g.myBalance !== 0 ? <Money amount={Math.abs(g.myBalance)} currency={g.currency} locale={locale} className={`gcard__amount ${g.myBalance > 0 ? 'tone-owed' : 'tone-owes'}`} /> : null}
-              </View>
-            </View>
+          {current.map((g) => (
+            <GroupCard key={g.id} g={g} />
           ))}
+          {archived.length > 0 ? (
+            <View className='groups__archived'>
+              <View className='row row--between groups__archived-head' onClick={() => setShowArchived(!showArchived)} data-testid='toggle-archived'>
+                <Text className='section-title'>{t('groups.archived', { count: archived.length })}</Text>
+                <Text className='muted'>{showArchived ? '▾' : '▸'}</Text>
+              </View>
+              {showArchived ? archived.map((g) => <GroupCard key={g.id} g={g} />) : null}
+            </View>
+          ) : null}
           {listLoading ? (
             <View className='groups__more muted' data-testid='groups-loading'>
               {t('common.loading')}

@@ -1,0 +1,145 @@
+import { View, Text, Input, Button } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import type { GroupView, MemberView } from '@/api/views'
+import Avatar from '@/components/Avatar'
+import { formatMoney } from '@/domain/money/format'
+import { useGroups } from '@/hooks/useStores'
+import { useT } from '@/hooks/useT'
+import { translateError } from '@/i18n'
+import { api } from '@/services/api'
+import { isCallError } from '@/services/errors'
+import { newClientId } from '@/services/ids'
+import { notify } from '@/services/notify'
+
+type Member = GroupView['members'][number]
+
+function useFail() {
+  const { t, locale } = useT()
+  return (e: unknown) => notify(isCallError(e) ? translateError(locale, e.code) : t('common.error'))
+}
+
+/**
+ * "Remove" beside a member: asks first; a member with a balance is told what is left to settle instead (the
+ * function refuses it too, MEMBER_HAS_BALANCE).
+ */
+function RemoveButton({ group, member }: { group: GroupView; member: Member }) {
+  const { t, locale } = useT()
+  const putGroup = useGroups((s) => s.putGroup)
+  const fail = useFail()
+  const remove = async () => {
+    const balance = group.balances[member.id] ?? 0
+    if (balance !== 0) return notify(t('settings.memberOwes', { name: member.name, amount: formatMoney(Math.abs(balance), group.currency, locale) }))
+    const { confirm } = await Taro.showModal({ title: t('settings.removeConfirm', { name: member.name }), content: t('settings.removeBody') })
+    if (!confirm) return
+    try {
+      putGroup((await api('removeMember', { groupId: group.id, clientId: newClientId(), memberId: member.id })).group)
+      notify(t('settings.removed', { name: member.name }))
+    } catch (e) {
+      fail(e)
+    }
+  }
+  return (
+    <Button className='btn btn--danger btn--small' onClick={() => void remove()} data-testid={`settings-remove-${member.id}`}>
+      {t('settings.remove')}
+    </Button>
+  )
+}
+
+/** A placeholder's name with its own rename button (the name a friend will claim when they join). */
+function PlaceholderRow({ group, member, readOnly, onDone }: { group: GroupView; member: Member; readOnly: boolean; onDone: () => void }) {
+  const { t } = useT()
+  const fail = useFail()
+  const [name, setName] = useState(member.name)
+  const rename = async () => {
+    try {
+      await api('renameMember', { groupId: group.id, clientId: newClientId(), memberId: member.id, name: name.trim() })
+      notify(t('settings.renamed'))
+      onDone()
+    } catch (e) {
+      fail(e)
+    }
+  }
+  const changed = name.trim() !== '' && name.trim() !== member.name
+  return (
+    <View className='row settings__member' data-testid={`settings-member-${member.id}`}>
+      <Avatar name={member.name} size='sm' dim />
+      <Input className='field__input grow' value={name} maxlength={40} disabled={readOnly} onInput={(e) => setName(String(e.detail.value))} data-testid={`settings-member-name-${member.id}`} />
+      {changed ? (
+        <Button className='btn btn--secondary btn--small' onClick={() => void rename()} data-testid={`settings-member-rename-${member.id}`}>
+          {t('settings.rename')}
+        </Button>
+      ) : readOnly ? (
+        <Text className='muted'>{t('settings.placeholder')}</Text>
+      ) : (
+        <RemoveButton group={group} member={member} />
+      )}
+    </View>
+  )
+}
+
+/** Someone who joined: the organizer badge, "make organizer" and "remove" for the organizer. */
+function JoinedRow({ group, member, iAmOrganizer, readOnly }: { group: GroupView; member: Member; iAmOrganizer: boolean; readOnly: boolean }) {
+  const { t } = useT()
+  const putGroup = useGroups((s) => s.putGroup)
+  const fail = useFail()
+  const handOver = async () => {
+    const { confirm } = await Taro.showModal({ title: t('settings.makeOrganizerConfirm', { name: member.name }), content: t('settings.makeOrganizerBody') })
+    if (!confirm) return
+    try {
+      putGroup((await api('handOverOrganizer', { groupId: group.id, clientId: newClientId(), memberId: member.id })).group)
+      notify(t('settings.handedOver', { name: member.name }))
+    } catch (e) {
+      fail(e)
+    }
+  }
+  const mayAct = iAmOrganizer && !readOnly && member.id !== group.me
+  return (
+    <View className='row settings__member' data-testid={`settings-member-${member.id}`}>
+      <Avatar name={member.name} src={member.avatar} size='sm' />
+      <Text className='grow settings__name'>{member.name}</Text>
+      {member.role === 'organizer' ? <Text className='badge badge--ok'>{t('settings.organizer')}</Text> : null}
+      {mayAct && member.role !== 'organizer' ? (
+        <View className='row settings__actions'>
+          <Button className='btn btn--ghost btn--small' onClick={() => void handOver()} data-testid={`settings-organizer-${member.id}`}>
+            {t('settings.makeOrganizer')}
+          </Button>
+          <RemoveButton group={group} member={member} />
+        </View>
+      ) : member.role !== 'organizer' ? (
+        <Text className='muted'>{t('settings.joined')}</Text>
+      ) : null}
+    </View>
+  )
+}
+
+/** The members now, then those who left (greyed: they stay in the history, not in anything new). */
+export function MemberList({ group, readOnly, onChanged }: { group: GroupView; readOnly: boolean; onChanged: () => void }) {
+  const { t } = useT()
+  const iAmOrganizer = group.members.find((m) => m.id === group.me)?.role === 'organizer'
+  const present = group.members.filter((m) => !m.left)
+  const left = group.members.filter((m: MemberView) => m.left)
+  return (
+    <View>
+      {present.map((m) =>
+        m.userId ? (
+          <JoinedRow key={m.id} group={group} member={m} iAmOrganizer={iAmOrganizer} readOnly={readOnly} />
+        ) : (
+          <PlaceholderRow key={`${m.id}:${m.name}`} group={group} member={m} readOnly={readOnly} onDone={onChanged} />
+        )
+      )}
+      {left.length > 0 ? (
+        <View className='settings__left' data-testid='settings-left'>
+          <Text className='muted settings__note'>{t('settings.leftMembers')}</Text>
+          {left.map((m) => (
+            <View key={m.id} className='row settings__member settings__member--left' data-testid={`settings-left-${m.id}`}>
+              <Avatar name={m.name} src={m.avatar} size='sm' dim />
+              <Text className='grow settings__name'>{m.name}</Text>
+              <Text className='badge badge--muted'>{t('settings.left')}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  )
+}
