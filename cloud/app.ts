@@ -14,6 +14,7 @@ import { LedgerCache } from './ledger/cache'
 import { Payments } from './payments/service'
 import type { RawRoute } from './routes'
 import type { Db } from './store/db'
+import { Messages } from './messages/service'
 import { openDb } from './store/open'
 
 export interface AppOptions {
@@ -49,6 +50,7 @@ export async function createApp(opts: AppOptions = {}, httpOpts: HttpOptions = {
   const db = await openDb({ databaseUrl, pgliteDir: config.PGLITE_DIR, schema: opts.schema ?? config.DATABASE_SCHEMA, poolMax: config.DATABASE_POOL_MAX })
   const services = { db, config, clock: opts.clock ?? (() => new Date()), identity: opts.identity ?? {}, cache: new LedgerCache() } as AppServices
   services.payments = new Payments(services)
+  services.messages = new Messages(services)
   await services.payments.prepare()
   const handler = createHandler(services, buildRegistry([...actionGroups, ...(opts.actions ?? [])]))
   // Requests still being handled when the app closes finish before the database does.

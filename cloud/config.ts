@@ -1,5 +1,6 @@
 /** Configuration from the environment only, validated at start with clear messages. See docs/cloud.md. */
 import { z } from 'zod'
+import { MessageKind } from '../src/api/messages'
 
 const optionalText = z
   .string()
@@ -23,6 +24,22 @@ const intFrom = (def: number, min: number, max: number) =>
 /** PEM keys are often stored in one line with literal \n: accept both. */
 const pem = optionalText.transform((v) => v?.replace(/\\n/g, '\n'))
 
+const MESSAGE_KINDS = MessageKind.options
+
+/** "reminder=ID,expense=ID": a template id per kind of message. */
+const templateList = optionalText.transform((v, ctx) => {
+  const out: Partial<Record<MessageKind, string>> = {}
+  for (const part of (v ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [kind, id] = part.split('=').map((x) => x?.trim())
+    if (!kind || !id || !(MESSAGE_KINDS as readonly string[]).includes(kind)) {
+      ctx.addIssue({ code: 'custom', message: `template lists are kind=id pairs with kinds ${MESSAGE_KINDS.join(', ')}: ${part}` })
+      return z.NEVER
+    }
+    out[kind as MessageKind] = id
+  }
+  return out
+})
+
 const EnvSchema = z
   .object({
     SPLITPAY_MODE: z.enum(['dev', 'production'], { message: 'SPLITPAY_MODE must be "dev" or "production"' }).default('production'),
@@ -40,6 +57,11 @@ const EnvSchema = z
     ALIPAY_PRIVATE_KEY: pem,
     ALIPAY_PUBLIC_KEY: pem,
     ALIPAY_GATEWAY: optionalText,
+    // Platform messages (docs/messages.md): template ids per kind, "reminder=ID,expense=ID,paid=ID,confirmed=ID"
+    WECHAT_TEMPLATES: templateList,
+    ALIPAY_TEMPLATES: templateList,
+    WECHAT_API_BASE: optionalText.transform((v) => (v ?? 'https://api.weixin.qq.com').replace(/\/+$/, '')),
+    WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
     CORS_ORIGIN: optionalText.transform((v, ctx) => {
       if (v === undefined) return undefined
       const list = v.split(',').map((o) => o.trim()).filter(Boolean)

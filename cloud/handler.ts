@@ -149,8 +149,11 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
       if (!parsed.success) return inputError(parsed.error)
       const input = parsed.data as Record<string, unknown>
 
+      let committed: Array<() => void> = []
       const result = await withRetry(async () => {
         const cache = services.cache.begin()
+        committed = []
+        const afterCommit = (fn: () => void) => void committed.push(fn)
         const out = await db.transaction(
           async (q) => {
             const user = action.auth === 'user' ? await resolveUser(q, req, sessionUserId, now) : null
@@ -158,7 +161,7 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
               const prior = await claimClientId(q, user.id, String(input.clientId), action.name, requestHash(action.name, input), now)
               if (prior) return { replay: prior.replay }
             }
-            const answer = await action.run({ ...services, cache, q, user, now, trusted: req.trusted ?? null }, input)
+            const answer = await action.run({ ...services, cache, q, user, now, trusted: req.trusted ?? null, afterCommit }, input)
             if (isStaged(answer)) return { staged: answer, userId: user?.id ?? null }
             const out = checkOutput(action, answer)
             if (action.mutation && user) await storeResult(q, user.id, String(input.clientId), out)
@@ -169,6 +172,7 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
         cache.commit()
         return out
       })
+      for (const fn of committed) fn()
       let data = result.replay
       if (result.staged) data = await finishStaged(action, result.staged, result.userId, String(input.clientId))
       if (action.mutation) await prune(db, now)

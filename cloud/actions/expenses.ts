@@ -6,6 +6,7 @@ import { changeBalances } from '../ledger/bounds'
 import { decodeCursor, encodeCursor } from '../ledger/cursor'
 import { EXPENSE_COLS, expenseRow, expenseView, findExpense, today } from '../ledger/expenses'
 import { byMember, checkVersion, recordChange, requireMember } from '../ledger/groups'
+import { expenseChanged } from '../messages/events'
 import { defineAction } from './types'
 
 function summary(e: Expense, description: string) {
@@ -46,7 +47,9 @@ export const expenseActions = [
     )
     if (res.rows.length === 0) throw new ApiError('DUPLICATE_ID', `An expense with id ${expense.id} already exists`)
     const version = await recordChange(ctx.q, group, byMember(me), 'expense.add', summary(expense, input.description), ctx.now)
-    return { expense: expenseView(expenseRow(res.rows[0]), group.currency), version }
+    const view = expenseView(expenseRow(res.rows[0]), group.currency)
+    await expenseChanged(ctx, group, me, input.description, view.shares, expense.paidBy)
+    return { expense: view, version }
   }),
 
   defineAction('editExpense', api.editExpense, { mutation: true }, async (ctx, input) => {
@@ -78,7 +81,9 @@ export const expenseActions = [
       },
       ctx.now
     )
-    return { expense: expenseView(expenseRow(res.rows[0]), group.currency), version }
+    const view = expenseView(expenseRow(res.rows[0]), group.currency)
+    await expenseChanged(ctx, group, me, description, view.shares, expense.paidBy)
+    return { expense: view, version }
   }),
 
   defineAction('deleteExpense', api.deleteExpense, { mutation: true }, async (ctx, input) => {

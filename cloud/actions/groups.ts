@@ -74,8 +74,11 @@ export const groupActions = [
     }
     const res = await ctx.q.query<Record<string, unknown>>(
       `SELECT g.id, g.name, g.currency, g.emoji, g.version, g.created_at, g.archived_at, (extract(epoch FROM g.created_at) * 1000000)::bigint AS created_key, m.id AS me,
-              (SELECT COUNT(*) FROM members x WHERE x.group_id = g.id AND x.left_at IS NULL) AS member_count
-         FROM ${MY_GROUPS} AND ${where}
+              (SELECT COUNT(*) FROM members x WHERE x.group_id = g.id AND x.left_at IS NULL) AS member_count,
+              COALESCE(r.version, 0) AS seen,
+              EXISTS (SELECT 1 FROM activity a WHERE a.group_id = g.id AND a.version > COALESCE(r.version, 0) AND a.actor_member IS DISTINCT FROM m.id) AS unread
+         FROM ${MY_GROUPS.from} LEFT JOIN group_reads r ON r.group_id = g.id AND r.user_id = m.user_id
+        WHERE ${MY_GROUPS.where} AND ${where}
         ORDER BY g.created_at DESC, g.id DESC
         LIMIT $2`,
       params
@@ -97,7 +100,9 @@ export const groupActions = [
         memberCount: toInt(r.member_count),
         myBalance: state.balances[r.me as string] ?? 0,
         createdAt: group.created_at,
-        archived: Boolean(group.archived_at)
+        archived: Boolean(group.archived_at),
+        unread: r.unread === true,
+        seenVersion: toInt(r.seen)
       })
     }
     return { items, nextCursor, ...(after ? {} : { totals: await myTotals(ctx) }) }

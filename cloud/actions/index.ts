@@ -7,6 +7,7 @@ import { expenseActions } from './expenses'
 import { groupActions } from './groups'
 import { groupLifeActions } from './group-life'
 import { historyActions } from './history'
+import { messageActionList } from './messages'
 import { inviteActions } from './invites'
 import { paymentActionList } from './payments'
 import { paymentRoutes } from '../payments/routes'
@@ -16,7 +17,7 @@ import { settleActions } from './settle'
 import type { RawRoute } from '../routes'
 import type { AnyAction } from './types'
 
-export const actionGroups: AnyAction[][] = [sessionActions, groupActions, groupLifeActions, expenseActions, settleActions, inviteActions, historyActions, chatActions, paymentActionList]
+export const actionGroups: AnyAction[][] = [sessionActions, groupActions, groupLifeActions, expenseActions, settleActions, inviteActions, historyActions, chatActions, messageActionList, paymentActionList]
 
 export function buildRegistry(groups: AnyAction[][] = actionGroups): Map<string, AnyAction> {
   const map = new Map<string, AnyAction>()

@@ -10,6 +10,7 @@ import { newId } from '../ledger/ids'
 import { byMember, listMembers, recordChange, requireMember } from '../ledger/groups'
 import { PAYMENT_COLS, paymentView } from '../ledger/payments'
 import type { Queryable } from '../store/db'
+import { paymentConfirmed, paymentMade } from '../messages/events'
 import { defineAction } from './types'
 
 /** A payment of the group that still waits for its receiver (NOT_FOUND, or PAYMENT_STATE once it is settled either way). */
@@ -61,6 +62,8 @@ export const settleActions = [
       { paymentId: id, from: from.id, to: to.id, amount: input.amount, method: input.method, status: payment.status },
       ctx.now
     )
+    // the receiver hears of a payment to confirm; the payer, of one its receiver recorded (confirmed at once)
+    await (payment.status === 'confirmed' ? paymentConfirmed : paymentMade)(ctx, group, me, payment)
     return { payment, version }
   }),
 
@@ -93,6 +96,7 @@ export const settleActions = [
       },
       ctx.now
     )
+    await paymentConfirmed(ctx, group, me, payment)
     return { payment: paymentView(upd.rows[0]), version }
   })
 ,

@@ -10,6 +10,7 @@ import type { LedgerCache } from '../ledger/cache'
 import type { Db, Queryable } from '../store/db'
 import type { UserRow } from '../ledger/users'
 import type { Payments } from '../payments/service'
+import type { Messages } from '../messages/service'
 
 export interface AppServices {
   db: Db
@@ -19,6 +20,8 @@ export interface AppServices {
   cache: LedgerCache
   /** Wallet providers, the payout outbox and the payouts being sent (cloud/payments/service.ts). */
   payments: Payments
+  /** The platform messages queued by changes, sent after they commit (cloud/messages/service.ts). */
+  messages: Messages
 }
 
 export interface ActionContext extends AppServices {
@@ -31,6 +34,8 @@ export interface ActionContext extends AppServices {
   user: UserRow | null
   /** Request time, from the app clock. */
   now: Date
+  /** Runs `fn` once the action's transaction has committed (never if it rolls back). */
+  afterCommit(fn: () => void): void
 }
 
 /**

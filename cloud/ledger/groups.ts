@@ -92,13 +92,16 @@ export async function lockGroup(q: Queryable, groupId: string): Promise<GroupRow
   return g.rows[0] ? groupRow(g.rows[0]) : null
 }
 
-/** Where a user's groups are: their live membership of a group not deleted (alias m for members, g for groups). */
-export const MY_GROUPS = 'members m JOIN groups g ON g.id = m.group_id AND g.deleted_at IS NULL WHERE m.user_id = $1 AND m.left_at IS NULL'
+/**
+ * Where a user's groups are: their live membership ($1: the user id) of a group not deleted, as a FROM list (alias m
+ * for members, g for groups) and its condition.
+ */
+export const MY_GROUPS = { from: 'members m JOIN groups g ON g.id = m.group_id AND g.deleted_at IS NULL', where: 'm.user_id = $1 AND m.left_at IS NULL' }
 
 /** Every group `userId` is in, newest first, with their member id there (`me`): rows for `groupRow`. */
 export async function myGroupRows(q: Queryable, userId: string): Promise<Array<Record<string, unknown>>> {
   const res = await q.query<Record<string, unknown>>(
-    `SELECT ${G_COLS}, m.id AS me FROM ${MY_GROUPS} ORDER BY g.created_at DESC, g.id DESC`,
+    `SELECT ${G_COLS}, m.id AS me FROM ${MY_GROUPS.from} WHERE ${MY_GROUPS.where} ORDER BY g.created_at DESC, g.id DESC`,
     [userId]
   )
   return res.rows

@@ -9,6 +9,7 @@ import { liveExpenses } from './expenses'
 import { listMembers, type GroupRow, type MemberRow } from './groups'
 import { confirmedPayments, groupPayments, standingRejections } from './payments'
 import { keptPlan } from './plans'
+import { lastReminders } from './reminders'
 
 /**
  * What the expenses consumed in all, in the group currency: each expense's converted total, which is what its
@@ -94,6 +95,7 @@ export async function buildGroupView(q: Queryable, cache: CacheView, group: Grou
     expenseCount: state.expenseCount,
     totalSpent: state.totalSpent,
     chats: await chatCount(q, group.id),
-    archived: Boolean(group.archived_at)
+    archived: Boolean(group.archived_at),
+    reminders: await lastReminders(q, group.id)
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod'
 import { coreActions } from './actions'
+import { messageActions } from './messages'
 import { paymentActions } from './payments'
 
 export * from './common'
@@ -13,9 +14,10 @@ export * from './actions'
 export * from './errors'
 export * from './envelope'
 export { paymentActions } from './payments'
+export * from './messages'
 
 /** Every action the function answers, the payment actions included: one contract, typed per action. */
-export const actions = { ...paymentActions, ...coreActions }
+export const actions = { ...paymentActions, ...messageActions, ...coreActions }
 
 export type Actions = typeof actions
 export type ActionName = keyof Actions

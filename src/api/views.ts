@@ -77,6 +77,10 @@ export const PlanItem = z.object({
 })
 export type PlanItem = z.infer<typeof PlanItem>
 
+/** The last reminder of one suggested transfer: of how much, by whom (member id and name), when. */
+export const ReminderView = z.object({ from: Id, to: Id, amount: Amount, by: Id, byName: z.string(), at: Timestamp })
+export type ReminderView = z.infer<typeof ReminderView>
+
 export const GroupView = z.object({
   id: Id,
   name: z.string(),
@@ -104,7 +108,9 @@ export const GroupView = z.object({
   /** How many WeChat group chats the group is linked to (linkChat); absent from older servers. */
   chats: z.number().int().optional(),
   /** The group is archived: read-only until its organizer restores it. Absent from older servers. */
-  archived: z.boolean().optional()
+  archived: z.boolean().optional(),
+  /** The last reminder of each suggested transfer that has one. Absent from older servers. */
+  reminders: z.array(ReminderView).optional()
 })
 export type GroupView = z.infer<typeof GroupView>
 
@@ -120,7 +126,11 @@ export const GroupSummary = z.object({
   myBalance: Amount,
   createdAt: Timestamp,
   /** The group is archived (listed apart on the home page). Absent from older servers. */
-  archived: z.boolean().optional()
+  archived: z.boolean().optional(),
+  /** Someone else changed the group since I last saw it (markSeen). Absent from older servers. */
+  unread: z.boolean().optional(),
+  /** The version I last saw (0: never). Absent from older servers. */
+  seenVersion: z.number().int().optional()
 })
 export type GroupSummary = z.infer<typeof GroupSummary>
 

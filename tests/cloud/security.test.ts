@@ -52,6 +52,8 @@ const groupActions = (): [string, Record<string, unknown>][] => [
   ['leaveGroup', { groupId, clientId: cid() }],
   ['archiveGroup', { groupId, clientId: cid(), archived: true }],
   ['deleteGroup', { groupId, clientId: cid() }],
+  ['remindTransfers', { groupId, clientId: cid() }],
+  ['markSeen', { groupId, version: 1 }],
   ['claimMember', { groupId, clientId: cid(), memberId: placeholder }],
   ['listActivity', { groupId }],
   ['exportGroup', { groupId, format: 'json' }],
