@@ -99,6 +99,7 @@ export async function createApp(opts: AppOptions = {}, httpOpts: HttpOptions = {
       )
       while (inflight.size) await Promise.allSettled([...inflight])
       await services.payments.drain()
+      await services.messages.settled()
       await db.close()
     }
   }
