@@ -51,7 +51,16 @@ const references: Record<string, (s: Scene) => Promise<void>> = {
   // An in-app payment order, as createPaymentOrder writes it (the wallet providers cannot run here; the order row
   // is what matters to the claim).
   'pay_transfers.from_member': async (s) => payOrder(s, s.bob.member, s.ann.member),
-  'pay_transfers.to_member': async (s) => payOrder(s, s.ann.member, s.bob.member)
+  'pay_transfers.to_member': async (s) => payOrder(s, s.ann.member, s.bob.member),
+  // A reminder, as remindTransfers writes it (made here directly: through the action it needs an expense, which
+  // would refer to Bob first)
+  'reminders.from_member': async (s) => reminder(s, s.bob.member, s.ann.member, s.ann.member),
+  'reminders.to_member': async (s) => reminder(s, s.pat, s.bob.member, s.ann.member),
+  'reminders.by_member': async (s) => reminder(s, s.pat, s.ann.member, s.bob.member)
+}
+
+async function reminder(s: Scene, from: string, to: string, by: string) {
+  await h.app.db.query('INSERT INTO reminders (group_id, from_member, to_member, amount, by_member, at) VALUES ($1, $2, $3, 100, $4, $5)', [s.groupId, from, to, by, new Date().toISOString()])
 }
 
 async function payOrder(s: Scene, from: string, to: string) {
