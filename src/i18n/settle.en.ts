@@ -32,5 +32,8 @@ export const enSettle: Record<keyof typeof zhCNSettle, string> = {
   'settle.rejectSend': 'Send',
   'settle.rejectCancel': 'Cancel',
   'settle.rejected': 'Told {name} it did not arrive',
-  'settle.rejectedBy': '{name} says it did not arrive: {reason}'
+  'settle.rejectedBy': '{name} says it did not arrive: {reason}',
+  'settle.focus.mine': 'A reminder for you: {amount} to {to}; pay it right below',
+  'settle.focus.theirs': 'This reminder is for {from}: {amount} to {to}',
+  'settle.focus.done': '{from} has settled up with {to} 🎉'
 }

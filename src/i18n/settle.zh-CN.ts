@@ -31,5 +31,8 @@ export const zhCNSettle = {
   'settle.rejectSend': '发送',
   'settle.rejectCancel': '取消',
   'settle.rejected': '已告诉 {name} 没收到',
-  'settle.rejectedBy': '{name} 说没收到这笔钱：{reason}'
+  'settle.rejectedBy': '{name} 说没收到这笔钱：{reason}',
+  'settle.focus.mine': '有人提醒你：付给 {to} {amount}，下面一步就能付',
+  'settle.focus.theirs': '这条提醒是给 {from} 的：付给 {to} {amount}',
+  'settle.focus.done': '{from} 付给 {to} 的这笔已经结清了 🎉'
 }

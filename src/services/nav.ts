@@ -27,7 +27,7 @@ export const nav = {
   groupNew: () => Taro.navigateTo({ url: routes.groupNew }),
   group: (id: string) => Taro.navigateTo({ url: routes.group + query({ id }) }),
   expense: (groupId: string, expenseId?: string) => Taro.navigateTo({ url: routes.expense + query({ groupId, expenseId }) }),
-  settle: (groupId: string) => Taro.navigateTo({ url: routes.settle + query({ groupId }) }),
+  settle: (groupId: string) => Taro.navigateTo({ url: settlePath(groupId) }),
   joinByCode: () => Taro.navigateTo({ url: routes.join }),
   invite: (groupId: string) => Taro.navigateTo({ url: routes.invite + query({ groupId }) }),
   groupSettings: (groupId: string) => Taro.navigateTo({ url: routes.groupSettings + query({ groupId }) }),
@@ -40,6 +40,9 @@ export const nav = {
   /** Replaces the current page (after creating or joining a group). */
   replaceWithGroup: (id: string) => Taro.redirectTo({ url: routes.group + query({ id }) })
 }
+
+/** The path a reminder card opens: the settle page, on one transfer when given. */
+export const settlePath = (groupId: string, transfer?: { from: string; to: string }) => routes.settle + query({ groupId, from: transfer?.from, to: transfer?.to })
 
 /** The path a shared invite card opens. */
 export const joinPath = (token: string) => routes.join + query({ token })

@@ -12,7 +12,8 @@ export interface Call {
 export class Refuse {
   constructor(
     readonly status: number,
-    readonly code: string
+    readonly code: string,
+    readonly details?: unknown
   ) {}
 }
 
@@ -25,7 +26,7 @@ export function playFunction(calls: Call[], answer: (action: string, input: Reco
     const input = envelope.input as Record<string, unknown>
     calls.push({ action: envelope.action, input })
     const data = await answer(envelope.action, input)
-    if (data instanceof Refuse) return { status: data.status, body: { ok: false as const, error: { code: data.code, message: envelope.action } } }
+    if (data instanceof Refuse) return { status: data.status, body: { ok: false as const, error: { code: data.code, message: envelope.action, ...(data.details === undefined ? {} : { details: data.details }) } } }
     if (data === undefined) return { status: 404, body: { ok: false as const, error: { code: 'UNKNOWN_ACTION', message: envelope.action } } }
     return { status: 200, body: { ok: true as const, data } }
   })

@@ -29,7 +29,8 @@ export default function PlanList({
   me,
   currency,
   locale,
-  actionOf
+  actionOf,
+  noteOf
 }: {
   plan: PlanLine[]
   names: Record<string, string>
@@ -38,6 +39,8 @@ export default function PlanList({
   currency: string
   locale: Locale
   actionOf?: (line: PlanLine) => LineAction | null
+  /** A line's small print (e.g. who last reminded the payer, when). */
+  noteOf?: (line: PlanLine) => string | null
 }) {
   if (plan.length === 0) {
     return (
@@ -58,6 +61,11 @@ export default function PlanList({
             <Avatar name={names[p.to] ?? '?'} src={faces[p.to]} size='sm' />
             <View className='grow' style={{ margin: '0 16px 0 12px' }}>
               <Text className='ellipsis' style={{ display: 'block' }}>{p.from === me ? translate(locale, 'group.plan.youPay', { to: nameOf(p.to) }) : p.to === me ? translate(locale, 'group.plan.paysYou', { from: nameOf(p.from) }) : translate(locale, 'group.plan.line', { from: nameOf(p.from), to: nameOf(p.to) })}</Text>
+              {noteOf?.(p) ? (
+                <Text className='muted plan__note' data-testid={`plan-note-${p.from}-${p.to}`}>
+                  {noteOf(p)}
+                </Text>
+              ) : null}
               <Text className={`badge${p.state === 'open' ? '' : ' badge--ok'}`} style={{ marginLeft: 0 }}>{translate(locale, p.state === 'pending' ? 'group.tracker.paid' : (`transfer.state.${p.state}` as MessageKey))}</Text>
               {action ? (
                 action.onClick ? (

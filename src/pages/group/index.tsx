@@ -10,15 +10,16 @@ import { windowRange } from '@/components/ExpenseWindow/window'
 import Money from '@/components/Money'
 import PaidTracker from '@/components/PaidTracker'
 import PlanList, { type LineAction, type PlanLine } from '@/components/PlanList'
+import RemindSheet from '@/components/RemindSheet'
 import Segmented from '@/components/Segmented'
 import SignInGate from '@/components/SignInGate'
 import { useShowEffect } from '@/hooks/useShowEffect'
+import { useReminders } from '@/hooks/useReminders'
 import { useT } from '@/hooks/useT'
+import { useInviteShare } from '@/platform/share'
 import { useTitle } from '@/hooks/useTitle'
-import { formatMoney } from '@/domain/money/format'
 import { nav } from '@/services/nav'
 import { notify } from '@/services/notify'
-import { copyReminder } from '@/services/remind'
 import { confirmPayment } from '@/store/mutations'
 import { useConfirmedPayments } from '@/hooks/useConfirmedPayments'
 import { confirmRole, entriesBesidePlan, isOrganizer, planAction, trackerEntries, visibleEntries } from '@/selectors/tracker'
@@ -112,6 +113,9 @@ function GroupScreen({ groupId }: { groupId: string }) {
     if (nearEnd) void loadMoreExpenses(groupId).catch(() => {})
   }, [nearEnd, groupId, loadMoreExpenses])
   const { names, faces } = useMemo(() => memberLookup(group?.members ?? []), [group?.members])
+  const reminders = useReminders(group, names)
+  // the reminder card, when one is ready, is what the share button sends to the chat
+  useInviteShare(reminders.card ? { title: reminders.card.title, path: reminders.card.path } : null)
   const openExpense = useCallback((id: string) => void nav.expense(groupId, id), [groupId])
 
   if (!group) {
@@ -135,10 +139,8 @@ function GroupScreen({ groupId }: { groupId: string }) {
     confirmPayment(groupId, paymentId)
     notify(t('group.tracker.confirmDone'))
   }
-  const remind = async (line: PlanLine) => {
-    const text = t('group.plan.remindText', { from: names[line.from] ?? '?', to: names[line.to] ?? '?', group: group.name, amount: formatMoney(line.amount, group.currency, locale) })
-    if (await copyReminder(text)) notify(t('group.plan.remindCopied'))
-  }
+  // the organizer reminds everyone at once when someone other than them still owes
+  const othersOwe = organizer && group.plan.some((p) => p.state === 'open' && p.from !== group.me)
   const lineAction = (line: PlanLine): LineAction | null => {
     const action = planAction(line, group, organizer, confirming)
     if (!action) return null
@@ -147,7 +149,7 @@ function GroupScreen({ groupId }: { groupId: string }) {
       return { label: t(action.kind === 'confirmCash' ? 'group.tracker.confirmCash' : 'group.tracker.confirm'), primary: true, onClick: () => confirm(action.paymentId) }
     }
     if (action.kind === 'pay') return { label: t('group.plan.pay'), primary: true, onClick: () => void nav.settle(groupId) }
-    return { label: t('group.plan.remind'), onClick: () => void remind(line) }
+    return { label: t('group.plan.remind'), onClick: () => void reminders.remindOne(line) }
   }
 
   return (
@@ -234,7 +236,13 @@ function GroupScreen({ groupId }: { groupId: string }) {
       {tab === 'settle' ? (
         <View className='page gsection'>
           <Text className='section-title'>{t('group.plan.title')}</Text>
-          <PlanList plan={group.plan} names={names} faces={faces} me={group.me} currency={group.currency} locale={locale} actionOf={lineAction} />
+          <PlanList plan={group.plan} names={names} faces={faces} me={group.me} currency={group.currency} locale={locale} actionOf={lineAction} noteOf={reminders.lastReminder} />
+          {reminders.card ? <RemindSheet card={reminders.card} onClose={reminders.closeCard} /> : null}
+          {othersOwe && !group.archived ? (
+            <Button className='btn btn--ghost btn--block' loading={reminders.busy} onClick={() => void reminders.remindAll()} data-testid='remind-all'>
+              {t('group.remind.all')}
+            </Button>
+          ) : null}
           <Text className='section-title'>{t('group.tracker.title')}</Text>
           <PaidTracker
             entries={entries}

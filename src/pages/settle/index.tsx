@@ -2,7 +2,9 @@ import '@/i18n/settle'
 import { View, Text, Button, Image, Input } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
+import type { GroupView } from '@/api/views'
 import TransferCard from '@/components/TransferCard'
+import { formatMoney } from '@/domain/money/format'
 import SignInGate from '@/components/SignInGate'
 import { useShowEffect } from '@/hooks/useShowEffect'
 import { useT } from '@/hooks/useT'
@@ -33,7 +35,27 @@ interface Qr {
 }
 
 /** Reads the wallet parameters out of createPaymentOrder's reply. */
-function SettleScreen({ groupId }: { groupId: string }) {
+/**
+ * The transfer a reminder card was about (opened from the chat): whose it is and whether it is still open, said
+ * at the top, and the payer's card for it shown first.
+ */
+function ReminderFocus({ group, from, to, names }: { group: GroupView; from: string; to: string; names: Record<string, string> }) {
+  const { t, locale } = useT()
+  const line = group.plan.find((p) => p.from === from && p.to === to)
+  const amount = line ? formatMoney(line.amount, group.currency, locale) : ''
+  const text = !line
+    ? t('settle.focus.done', { from: names[from] ?? '?', to: names[to] ?? '?' })
+    : from === group.me
+      ? t('settle.focus.mine', { to: names[to] ?? '?', amount })
+      : t('settle.focus.theirs', { from: names[from] ?? '?', to: names[to] ?? '?', amount })
+  return (
+    <View className={`card ${line && from === group.me ? 'card--warn' : ''}`} data-testid='settle-focus'>
+      <Text>{text}</Text>
+    </View>
+  )
+}
+
+function SettleScreen({ groupId, focus }: { groupId: string; focus: { from: string; to: string } | null }) {
   const { t, locale } = useT()
   useTitle(t('settle.title'))
   const group = useGroups((s) => s.groups[groupId])
@@ -64,7 +86,10 @@ function SettleScreen({ groupId }: { groupId: string }) {
   const me = group.me
   const awaitingPairs = new Set(group.pendingPayments.map((p) => `${p.from}->${p.to}`))
   // a transfer I already paid (waiting for the receiver) is shown once: as that payment, which I can withdraw
-  const toPay = group.plan.filter((p) => p.from === me && !awaitingPairs.has(`${p.from}->${p.to}`))
+  const toPay = group.plan
+    .filter((p) => p.from === me && !awaitingPairs.has(`${p.from}->${p.to}`))
+    // the transfer the reminder was about comes first
+    .sort((a, b) => Number(b.to === focus?.to) - Number(a.to === focus?.to))
   const toReceive = group.plan.filter((p) => p.to === me)
   const awaitingMe = group.pendingPayments.filter((p) => p.to === me)
   const awaitingThem = group.pendingPayments.filter((p) => p.from === me)
@@ -130,6 +155,7 @@ function SettleScreen({ groupId }: { groupId: string }) {
 
   return (
     <View className='page settle'>
+      {focus ? <ReminderFocus group={group} from={focus.from} to={focus.to} names={names} /> : null}
       <Text className='section-title'>{t('settle.toPay')}</Text>
       {toPay.length === 0 && awaitingThem.length === 0 ? (
         <View className='card'>
@@ -341,7 +367,7 @@ export default function SettlePage() {
   const { params } = useRouter()
   return (
     <SignInGate>
-      <SettleScreen groupId={params.groupId ?? ''} />
+      <SettleScreen groupId={params.groupId ?? ''} focus={params.from && params.to ? { from: params.from, to: params.to } : null} />
     </SignInGate>
   )
 }
