@@ -27,5 +27,6 @@ export const enActivity: Record<keyof typeof zhCNActivity, string> = {
   'activity.groupArchive': '{actor} archived the group',
   'activity.groupArchiveLast': '{actor} was the last member to leave: the group is archived',
   'activity.groupRestore': '{actor} restored the group',
-  'activity.groupDelete': '{actor} deleted the group'
+  'activity.groupDelete': '{actor} deleted the group',
+  'activity.new': 'New'
 }

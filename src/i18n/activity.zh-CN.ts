@@ -26,5 +26,6 @@ export const zhCNActivity = {
   'activity.groupArchive': '{actor} 归档了账本',
   'activity.groupArchiveLast': '{actor} 是最后一位成员，账本已归档',
   'activity.groupRestore': '{actor} 恢复了账本',
-  'activity.groupDelete': '{actor} 删除了账本'
+  'activity.groupDelete': '{actor} 删除了账本',
+  'activity.new': '新'
 }

@@ -54,6 +54,7 @@ export const en: Messages = {
   'groups.youAreOwed': 'You are owed {amount}',
   'groups.youOwe': 'You owe {amount}',
   'groups.archived': 'Archived ({count})',
+  'groups.unread': 'New changes',
   'groups.settled': 'Settled up',
   'groups.members': '{count} people',
 

@@ -52,6 +52,7 @@ export const zhCN = {
   'groups.youAreOwed': '应收 {amount}',
   'groups.youOwe': '应付 {amount}',
   'groups.archived': '已归档（{count}）',
+  'groups.unread': '有新变动',
   'groups.settled': '已结清',
   'groups.members': '{count} 人',
 

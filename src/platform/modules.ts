@@ -8,6 +8,7 @@ import type { AvatarSource, PickedAvatar } from './avatar-types'
 import type { SignInCredentials } from './login-types'
 import type { PayOptions, PayParams, PayResult, TransferConfirm } from './pay-types'
 import type { ChatData, ShareMessage } from './share-types'
+import type { SubscribeAnswers } from './subscribe-types'
 import type { PlatformInfo } from './types'
 
 export interface AvatarModule {
@@ -44,4 +45,8 @@ export interface TargetModule {
 
 export interface TransportModule {
   send(envelope: Envelope, token: string | null): Promise<WireReply>
+}
+
+export interface SubscribeModule {
+  askToSubscribe(templateIds: string[]): Promise<SubscribeAnswers>
 }

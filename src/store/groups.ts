@@ -39,6 +39,10 @@ export interface GroupsState {
   loadMoreList: () => Promise<void>
   loadGroup: (groupId: string) => Promise<GroupView>
   putGroup: (group: GroupView) => void
+  /** The version of each group I had seen before this visit (the activity page marks what came after). */
+  seenBefore: Record<string, number>
+  /** I am looking at the group as it is now: its unread mark goes, and the function remembers the version. */
+  markSeen: (groupId: string) => Promise<void>
   /** Forgets a group I left or deleted (its page, its expenses, its line in the list). */
   dropGroup: (groupId: string) => void
   /** Reloads the first page (pull-down refresh, after a conflict). */
@@ -74,6 +78,18 @@ export const groupsStore = createStore<GroupsState>()(
         groups: {},
         expenses: {},
         chatGroupIds: [],
+        seenBefore: {},
+        async markSeen(groupId) {
+          const group = get().groups[groupId]
+          if (!group) return
+          const summary = get().list.find((g) => g.id === groupId)
+          if (summary?.seenVersion === group.version && summary.unread === false) return
+          set({
+            seenBefore: { ...get().seenBefore, [groupId]: summary?.seenVersion ?? group.version },
+            list: get().list.map((g) => (g.id === groupId ? { ...g, unread: false, seenVersion: group.version } : g))
+          })
+          await api('markSeen', { groupId, version: group.version })
+        },
         async loadChatGroups() {
           const chat = await enteredChat()
           set({ chatGroupIds: chat ? (await api('groupsForChat', chat)).groupIds : [] })
@@ -121,7 +137,8 @@ export const groupsStore = createStore<GroupsState>()(
             memberCount: activeMembers(group.members).length,
             myBalance: group.balances[group.me] ?? 0,
             createdAt: group.createdAt,
-            archived: Boolean(group.archived)
+            archived: Boolean(group.archived),
+            ...(summary ? { unread: summary.unread, seenVersion: summary.seenVersion } : {})
           }
           set({
             groups: { ...get().groups, [group.id]: group },
@@ -173,7 +190,7 @@ export const groupsStore = createStore<GroupsState>()(
           setPages(groupId, { items: pages(groupId).items.filter((x) => x.id !== expenseId) })
         },
         reset() {
-          set({ list: [], listLoaded: false, listCursor: null, listLoading: false, totals: null, groups: {}, expenses: {}, chatGroupIds: [] })
+          set({ list: [], listLoaded: false, listCursor: null, listLoading: false, totals: null, groups: {}, expenses: {}, chatGroupIds: [], seenBefore: {} })
         }
       }
     },

@@ -1,3 +1,4 @@
+import { resetNotifySettings } from '@/services/subscribe'
 import { createStore } from 'zustand/vanilla'
 import { persist } from 'zustand/middleware'
 import type { UserView } from '@/api/views'
@@ -58,6 +59,7 @@ export const sessionStore = createStore<SessionState>()(
         set({ user })
       },
       signOut() {
+        resetNotifySettings()
         set({ token: null, user: null, myQr: null })
       },
       rememberQr(userId, image) {

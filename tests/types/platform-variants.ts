@@ -12,13 +12,16 @@ import * as imageWeapp from '@/platform/image.weapp'
 import * as loginAlipay from '@/platform/login.alipay'
 import * as loginH5 from '@/platform/login.h5'
 import * as loginWeapp from '@/platform/login.weapp'
-import type { AvatarModule, ImageModule, LoginModule, PayModule, ShareModule, TargetModule, TransportModule } from '@/platform/modules'
+import type { AvatarModule, ImageModule, LoginModule, PayModule, ShareModule, SubscribeModule, TargetModule, TransportModule } from '@/platform/modules'
 import * as payAlipay from '@/platform/pay.alipay'
 import * as payH5 from '@/platform/pay.h5'
 import * as payWeapp from '@/platform/pay.weapp'
 import * as shareAlipay from '@/platform/share.alipay'
 import * as shareH5 from '@/platform/share.h5'
 import * as shareWeapp from '@/platform/share.weapp'
+import * as subscribeAlipay from '@/platform/subscribe.alipay'
+import * as subscribeH5 from '@/platform/subscribe.h5'
+import * as subscribeWeapp from '@/platform/subscribe.weapp'
 import * as targetAlipay from '@/platform/target.alipay'
 import * as targetH5 from '@/platform/target.h5'
 import * as targetWeapp from '@/platform/target.weapp'
@@ -32,6 +35,7 @@ export const variants: {
   login: LoginModule[]
   pay: PayModule[]
   share: ShareModule[]
+  subscribe: SubscribeModule[]
   target: TargetModule[]
   transport: TransportModule[]
 } = {
@@ -40,6 +44,7 @@ export const variants: {
   login: [loginWeapp, loginAlipay, loginH5],
   pay: [payWeapp, payAlipay, payH5],
   share: [shareWeapp, shareAlipay, shareH5],
+  subscribe: [subscribeWeapp, subscribeAlipay, subscribeH5],
   target: [targetWeapp, targetAlipay, targetH5],
   transport: [transportWeapp, transportAlipay, transportH5]
 }

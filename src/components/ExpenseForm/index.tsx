@@ -1,7 +1,7 @@
 import '@/i18n/expense'
 import { View, Text, Input, Button, Picker, Switch } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import Field from '@/components/Field'
 import MemberPicker from '@/components/MemberPicker'
 import SplitEditor from '@/components/SplitEditor'
@@ -13,6 +13,7 @@ import { formatPickerDate } from '@/i18n/dates'
 import { categories, currencyCodes } from '@/services/categories'
 import { draftFromExpense, newDraft, previewDraft, type ExpenseDraft } from '@/services/expenseDraft'
 import { notify } from '@/services/notify'
+import { loadNotifySettings, offerSubscription } from '@/services/subscribe'
 import { newClientId } from '@/services/ids'
 import { addExpense, deleteExpense, editExpense } from '@/store/mutations'
 import type { GroupView } from '@/api/views'
@@ -41,6 +42,10 @@ export default function ExpenseForm({ group, existing, onDone }: { group: GroupV
       : newDraft({ me: group.me, members: memberIds, currency: group.currency, today: formatPickerDate(Date.now()) })
   )
   const [tried, setTried] = useState(false)
+  // loaded ahead: the subscribe panel has to open inside the tap that saves
+  useEffect(() => {
+    if (!existing) void loadNotifySettings()
+  }, [existing])
   // a blank exact amount reads as its placeholder 0, as a blank percent does
   const preview = useMemo(() => previewDraft(blankExactAsZero(draft), id, group.currency, memberIds), [draft, id, group.currency, memberIds])
   const problem = preview.problem
@@ -57,7 +62,11 @@ export default function ExpenseForm({ group, existing, onDone }: { group: GroupV
       date: draft.date
     }
     if (existing) editExpense(group.id, preview.expense, fields, group.version)
-    else addExpense(group.id, preview.expense, fields)
+    else {
+      // the platform's panel must open within this tap: a natural moment to ask for messages
+      offerSubscription()
+      addExpense(group.id, preview.expense, fields)
+    }
     notify(t('expense.saved'))
     onDone()
   }

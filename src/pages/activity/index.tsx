@@ -13,6 +13,7 @@ import { translate, type Locale } from '@/i18n'
 import { formatListDate } from '@/i18n/dates'
 import { api } from '@/services/api'
 import { useGroups } from '@/hooks/useStores'
+import './index.css'
 
 /** One sentence for an activity item: who added, edited, deleted or paid what. */
 /** What a settings change changed, e.g. "周末露营 → 周末徒步, 💰 → 🏕️" (group.update's { before, after }). */
@@ -87,6 +88,10 @@ function ActivityScreen({ groupId }: { groupId: string }) {
   useTitle(t('activity.title'))
   const currency = useGroups((s) => s.groups[groupId]?.currency ?? 'CNY')
   const members = useGroups((s) => s.groups[groupId]?.members)
+  // what came after the version I had seen before opening the group (not my own changes)
+  const seenBefore = useGroups((s) => s.seenBefore[groupId])
+  const me = useGroups((s) => s.groups[groupId]?.me)
+  const isNew = (a: ActivityView) => seenBefore !== undefined && a.version > seenBefore && a.actor.memberId !== me
   const faceOf = (memberId: string | null) => (memberId ? members?.find((m) => m.id === memberId)?.avatar : null)
   const [items, setItems] = useState<ActivityView[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
@@ -125,10 +130,17 @@ function ActivityScreen({ groupId }: { groupId: string }) {
     <View className='page'>
       <View className='card card--tight'>
         {items.map((a) => (
-          <View key={a.id} className='list-item' data-testid='activity-item'>
+          <View key={a.id} className={`list-item${isNew(a) ? ' activity--new' : ''}`} data-testid='activity-item'>
             <Avatar name={a.actor.name} src={faceOf(a.actor.memberId)} size='sm' />
             <View className='grow' style={{ marginLeft: '12px' }}>
-              <Text style={{ display: 'block' }}>{describeActivity(a, locale, currency)}</Text>
+              <Text style={{ display: 'block' }}>
+                {isNew(a) ? (
+                  <Text className='badge activity__new' data-testid={`activity-new-${a.version}`}>
+                    {t('activity.new')}
+                  </Text>
+                ) : null}
+                {describeActivity(a, locale, currency)}
+              </Text>
               <Text className='muted'>{formatListDate(a.at, locale, now)}</Text>
             </View>
           </View>

@@ -114,6 +114,11 @@ function GroupScreen({ groupId }: { groupId: string }) {
   }, [nearEnd, groupId, loadMoreExpenses])
   const { names, faces } = useMemo(() => memberLookup(group?.members ?? []), [group?.members])
   const reminders = useReminders(group, names)
+  // looking at the group is having seen it, at each version that arrives while it is open
+  const markSeen = useGroups((s) => s.markSeen)
+  useEffect(() => {
+    if (group?.version !== undefined) void markSeen(groupId).catch(() => {})
+  }, [group?.version, groupId, markSeen])
   // the reminder card, when one is ready, is what the share button sends to the chat
   useInviteShare(reminders.card ? { title: reminders.card.title, path: reminders.card.path } : null)
   const openExpense = useCallback((id: string) => void nav.expense(groupId, id), [groupId])

@@ -26,7 +26,10 @@ function GroupCard({ g }: { g: GroupSummary }) {
         <Text>{g.emoji}</Text>
       </View>
       <View className='grow'>
-        <Text className='gcard__name ellipsis'>{g.name}</Text>
+        <View className='row'>
+          <Text className='gcard__name ellipsis'>{g.name}</Text>
+          {g.unread ? <View className='gcard__dot' data-testid={`unread-${g.id}`} aria-label={t('groups.unread')} /> : null}
+        </View>
         <Text className='muted'>
           {t('groups.members', { count: g.memberCount })} · {g.currency}
         </Text>

@@ -16,6 +16,7 @@ import { isCallError } from '@/services/errors'
 import { notify } from '@/services/notify'
 import { newClientId } from '@/services/ids'
 
+import { Notifications } from './Notifications'
 import './index.css'
 import { useSession } from '@/hooks/useStores'
 
@@ -114,6 +115,7 @@ function MeScreen() {
           <Segmented testId='me-locale' value={locale} onChange={changeLocale} options={locales.map((l) => ({ value: l, label: localeNames[l] }))} />
         </Field>
       </View>
+      <Notifications />
     </View>
   )
 }
