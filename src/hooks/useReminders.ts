@@ -3,6 +3,7 @@ import type { GroupView } from '@/api/views'
 import { formatMoney } from '@/domain/money/format'
 import { formatListDate } from '@/i18n/dates'
 import { translateError } from '@/i18n'
+import { useGroups } from '@/hooks/useStores'
 import { useT } from '@/hooks/useT'
 import { api } from '@/services/api'
 import { isCallError } from '@/services/errors'
@@ -30,6 +31,9 @@ export interface ReminderCard {
 export function useReminders(group: GroupView | undefined, names: Record<string, string>) {
   const { t, locale } = useT()
   const [card, setCard] = useState<ReminderCard | null>(null)
+  const loadGroup = useGroups((s) => s.loadGroup)
+  // the group view carries the last reminder of each transfer: shown under its line once reloaded
+  const reload = () => void (group ? loadGroup(group.id).catch(() => {}) : undefined)
   const [busy, setBusy] = useState(false)
 
   const failed = (e: unknown) => {
@@ -56,6 +60,7 @@ export function useReminders(group: GroupView | undefined, names: Record<string,
         payer: names[line.from] ?? '?'
       })
       notify(out.messages > 0 ? t('group.remind.messaged', { name: names[line.from] ?? '?' }) : t('group.remind.done', { name: names[line.from] ?? '?' }))
+      reload()
     } catch (e) {
       failed(e)
     } finally {
@@ -72,6 +77,7 @@ export function useReminders(group: GroupView | undefined, names: Record<string,
       const title = t('group.remind.allTitle', { group: group.name, count: out.reminders.length })
       setCard({ title, path: settlePath(group.id), text: title, payer: null })
       notify(t('group.remind.allDone', { count: out.reminders.length }))
+      reload()
     } catch (e) {
       failed(e)
     } finally {

@@ -40,6 +40,10 @@ export async function startFunction(options: { env?: Record<string, string> } = 
     ALIPAY_PAYMENTS: 'off',
     PAYMENTS_SANDBOX: 'on',
     PAYMENTS_OUTBOX_INTERVAL_MS: '0',
+    // platform messages go nowhere from here (a closed local port answers at once); tests/cloud/messages.test.ts
+    // runs them against the platforms' fakes
+    WECHAT_API_BASE: 'http://127.0.0.1:9',
+    ALIPAY_GATEWAY: 'http://127.0.0.1:9/gateway.do',
     ...options.env
   }
   const accounts = new PlatformAccounts(env.WECHAT_APP_ID)

@@ -58,9 +58,18 @@ export function createMy(host: PlatformHost, realm: RealmTools): Record<string, 
     const resultCode = await host.wallet.alipay({ tradeNO: options.tradeNO, orderStr: options.orderStr })
     return { resultCode }
   })
+  // my.requestSubscribeMessage: the published success shape (behavior, keep, refuse, show, result, and per id
+  // 'accept' | 'reject'); the person accepts every template
   kit.async('requestSubscribeMessage', ({ entityIds }) => {
-    const out: Record<string, unknown> = { behavior: 'subscribe' }
-    for (const id of entityIds ?? []) out[id] = 'subscribe'
+    const ids: string[] = entityIds ?? []
+    const out: Record<string, unknown> = {
+      behavior: 'subscribe',
+      keep: false,
+      refuse: false,
+      show: true,
+      result: { subscribeEntityIds: ids, subscribedEntityIds: ids, unsubscribedEntityIds: [], currentSubscribedEntityIds: ids }
+    }
+    for (const id of ids) out[id] = 'accept'
     return out
   })
 

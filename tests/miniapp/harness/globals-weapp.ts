@@ -61,8 +61,9 @@ export function createWx(host: PlatformHost, realm: RealmTools): Record<string, 
     if (!host.wallet.wechatTransfer) throw new Error('no wallet on this phone')
     await host.wallet.wechatTransfer({ mchId, appId, package: pkg })
   })
+  // wx.requestSubscribeMessage: { errMsg, [tmplId]: 'accept' | 'reject' | 'ban' | 'filter' }; the person accepts
   kit.async('requestSubscribeMessage', ({ tmplIds }) => {
-    const out: Record<string, unknown> = {}
+    const out: Record<string, unknown> = { errMsg: 'requestSubscribeMessage:ok' }
     for (const id of tmplIds ?? []) out[id] = 'accept'
     return out
   })
