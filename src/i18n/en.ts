@@ -104,7 +104,6 @@ export const en: Messages = {
   'common.close': 'Close',
   'group.plan.remind': 'Remind',
   'group.plan.remindText': '{from}, in “{group}” you still owe {to} {amount}; you can pay in the mini-program. Thanks 🙏',
-  'group.plan.remindCopied': 'Reminder copied: paste it in the chat',
   'group.plan.kept': 'The plan is kept while you pay it',
   'group.plan.line': '{from} pays {to}',
   'group.plan.youPay': 'You pay {to}',

@@ -102,7 +102,6 @@ export const zhCN = {
   'common.close': '关闭',
   'group.plan.remind': '提醒 TA',
   'group.plan.remindText': '{from}，「{group}」里你还要付给{to} {amount}，在小程序里就能付，谢谢 🙏',
-  'group.plan.remindCopied': '提醒已复制，发到群里吧',
   'group.plan.kept': '按方案付款时，其余建议保持不变',
   'group.plan.line': '{from} 付给 {to}',
   'group.plan.youPay': '你 付给 {to}',

@@ -54,3 +54,61 @@ test('rename the group, rename a placeholder, add a friend later; in both langua
   await shot(page, '41-group-settings-en')
   await context.close()
 })
+
+test('a friend leaves; the organizer removes a slip of a placeholder, archives the group and restores it', async () => {
+  const owner = await phone(world, 'zh-CN')
+  await owner.page.goto(world.url)
+  const token = await signInAs(owner.page, '小王')
+  const { group } = await callAs<{ group: { id: string; members: Array<{ id: string; name: string }> } }>(
+    world,
+    'createGroup',
+    { clientId: seedId(), name: '去年春游', emoji: '🌸', currency: 'CNY', placeholders: ['小虹'] },
+    token
+  )
+  const placeholder = group.members.find((m) => m.name === '小虹')!.id
+  const invite = await callAs<{ token: string }>(world, 'createInvite', { groupId: group.id, clientId: seedId() }, token)
+
+  // 阿明 joins, then leaves from the settings page (at zero: nothing to settle)
+  const friend = await phone(world, 'zh-CN')
+  await friend.page.goto(world.url)
+  const friendToken = await signInAs(friend.page, '阿明')
+  const joined = await callAs<{ group: { me: string } }>(world, 'joinGroup', { clientId: seedId(), token: invite.token }, friendToken)
+  await friend.page.goto(`${world.url}#/pages/group-settings/index?groupId=${group.id}`)
+  await byTestId(friend.page, 'settings-leave').click()
+  await friend.page.getByText('账本会从你的列表中消失，记录保留。').waitFor()
+  await shot(friend.page, '43-leave-confirm')
+  await friend.page.getByText('确定', { exact: true }).last().click()
+  await friend.page.getByText('我的账本').first().waitFor()
+  await friend.page.locator(`[data-testid="group-${group.id}"]`).waitFor({ state: 'detached' })
+  expect(await callAs<{ items: Array<{ id: string }> }>(world, 'listGroups', {}, friendToken).then((r) => r.items.map((g) => g.id))).not.toContain(group.id)
+  await friend.context.close()
+
+  // the organizer sees 阿明 under "left"; removes the placeholder nobody used; archives; restores
+  await owner.page.goto(`${world.url}#/pages/group-settings/index?groupId=${group.id}`)
+  await byTestId(owner.page, `settings-left-${joined.group.me}`).waitFor()
+  await byTestId(owner.page, `settings-remove-${placeholder}`).click()
+  await owner.page.getByText('确定', { exact: true }).last().click()
+  await byTestId(owner.page, `settings-member-${placeholder}`).waitFor({ state: 'detached' })
+  await byTestId(owner.page, 'settings-archive').click()
+  await owner.page.getByText('确定', { exact: true }).last().click()
+  await byTestId(owner.page, 'settings-read-only').waitFor()
+  await shot(owner.page, '44-group-archived-settings')
+  const archived = await callAs<{ group: { archived?: boolean; members: Array<{ id: string; left?: boolean }> } }>(world, 'getGroup', { groupId: group.id }, token)
+  expect(archived.group.archived).toBe(true)
+  expect(archived.group.members.map((m) => [m.id, Boolean(m.left)])).toEqual([
+    [group.members[0]!.id, false],
+    [joined.group.me, true]
+  ])
+
+  // the home page lists it under "archived"
+  await owner.page.goto(world.url)
+  await byTestId(owner.page, 'toggle-archived').click()
+  await byTestId(owner.page, `group-${group.id}`).waitFor()
+  await shot(owner.page, '45-home-archived')
+
+  await owner.page.goto(`${world.url}#/pages/group-settings/index?groupId=${group.id}`)
+  await byTestId(owner.page, 'settings-restore').click()
+  await byTestId(owner.page, 'settings-save').waitFor()
+  expect((await callAs<{ group: { archived?: boolean } }>(world, 'getGroup', { groupId: group.id }, token)).group.archived).toBe(false)
+  await owner.context.close()
+})

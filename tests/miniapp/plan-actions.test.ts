@@ -48,11 +48,16 @@ describe.each(['weapp', 'alipay'] as const)('%s', (target) => {
     expect(page.queryAllByText('已付款，待确认')).toHaveLength(1) // on the plan line only, not again below
     expect(page.getByText('还没有付款记录')).toBeTruthy()
 
+    // remind: recorded with the function, then the reminder for the chat, whose text can be copied
     page.tap('提醒 TA')
+    await app.waitForText('复制提醒')
+    page.tap('复制提醒')
     await app.settle()
     const copied = target === 'weapp' ? app.recorder.options<{ data: string }>('setClipboardData').map((o) => o.data) : app.recorder.options<{ text: string }>('setClipboard').map((o) => o.text)
     expect(copied).toEqual(['阿明，「周末火锅」里你还要付给小李 ¥30.00，在小程序里就能付，谢谢 🙏'])
-    await app.waitFor(() => app.recorder.options<{ title?: string; content?: string }>('showToast').some((o) => (o.title ?? o.content) === '提醒已复制，发到群里吧'))
+    await app.waitFor(() => app.recorder.options<{ title?: string; content?: string }>('showToast').some((o) => (o.title ?? o.content) === '已复制，粘贴到群聊即可'))
+    page.tap('关闭')
+    await app.settle()
 
     page.tap('确认收到')
     await app.waitFor(() => app.recorder.options<{ data: { action: string } }>('request').some((r) => r.data.action === 'confirmPayment'))
