@@ -12,7 +12,8 @@ import { memberInUse } from '../ledger/references'
 import { buildGroupView } from '../ledger/state'
 import type { UserRow } from '../ledger/users'
 import type { Queryable } from '../store/db'
-import { defineAction } from './types'
+import { alipaySchemeLink, wechatUrlLink } from '../messages/links'
+import { defineAction, staged } from './types'
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
@@ -92,6 +93,20 @@ export const inviteActions = [
     await ctx.q.query('UPDATE invites SET revoked_at = $3 WHERE group_id = $1 AND id = $2', [group.id, input.inviteId, ctx.now.toISOString()])
     const version = await recordChange(ctx.q, group, byMember(me), 'invite.revoke', { inviteId: input.inviteId }, ctx.now)
     return { inviteId: input.inviteId, version }
+  }),
+
+  defineAction('inviteLink', api.inviteLink, {}, async (ctx, input) => {
+    const { group } = await requireMember(ctx.q, input.groupId, ctx.user.id)
+    const open = await ctx.q.query('SELECT 1 FROM invites WHERE group_id = $1 AND token_hash = $2 AND revoked_at IS NULL', [group.id, hashToken(input.token)])
+    if (open.rows.length === 0) throw new ApiError('INVITE_INVALID', 'This is not an open invite of this group')
+    const query = `token=${input.token}`
+    if (ctx.user.provider === 'alipay') return { link: alipaySchemeLink(ctx.config, 'pages/join/index', query) }
+    if (ctx.user.provider !== 'wechat') return { link: null }
+    // WeChat is asked with no transaction open (its token may need the database meanwhile)
+    return staged(
+      () => wechatUrlLink(ctx.db, ctx.config, ctx.clock, 'pages/join/index', query),
+      async (_q, outcome) => ({ link: outcome.ok ? (outcome.value as string | null) : null })
+    )
   }),
 
   defineAction('previewInvite', api.previewInvite, {}, async (ctx, input) => {

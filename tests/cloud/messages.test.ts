@@ -247,3 +247,37 @@ test('unread: another member’s change marks the group until I have seen it; my
   // seen versions never move back
   expect((await h.api.ok('markSeen', { groupId: group.id, version: 1 }, owner.token)).version).toBe(v)
 })
+
+describe('inviteLink: a link that opens the join page from outside the app', () => {
+  test('WeChat: a URL Link from /wxa/generate_urllink, exactly as published', async () => {
+    const owner = await wechatUser('小明')
+    const { group } = await h.api.ok('createGroup', { clientId: cid(), name: '周末露营', currency: 'CNY' }, owner.token)
+    const { token } = await h.api.ok('createInvite', { groupId: group.id, clientId: cid() }, owner.token)
+    const before = wechat.state.requests.length
+    const out = await h.api.ok('inviteLink', { groupId: group.id, token }, owner.token)
+    expect(out.link).toMatch(/^https:\/\/wxaurl\.cn\/fake\d+$/)
+    const req = wechat.state.requests.slice(before).find((r) => r.path === '/wxa/generate_urllink')!
+    expect(req.query).toEqual({ access_token: wechat.state.token })
+    expect(req.body).toEqual({ path: 'pages/join/index', query: `token=${token}`, expire_type: 1, expire_interval: 30, env_version: 'release' })
+  })
+
+  test('Alipay: the documented ds.alipay.com scheme link, page and query encoded once inside the scheme', async () => {
+    const owner = await h.api.ok('signIn', { provider: 'alipay', code: '2088000000000088', name: '小明' })
+    const { group } = await h.api.ok('createGroup', { clientId: cid(), name: '周末露营', currency: 'CNY' }, owner.token)
+    const { token } = await h.api.ok('createInvite', { groupId: group.id, clientId: cid() }, owner.token)
+    const { link } = await h.api.ok('inviteLink', { groupId: group.id, token }, owner.token)
+    const scheme = `alipays://platformapi/startapp?appId=2021000000000000&page=pages%2Fjoin%2Findex&query=${encodeURIComponent(`token=${token}`)}`
+    expect(link).toBe(`https://ds.alipay.com/?scheme=${encodeURIComponent(scheme)}`)
+    expect(decodeURIComponent(new URL(link!).searchParams.get('scheme')!.split('query=')[1]!)).toBe(`token=${token}`)
+  })
+
+  test('no platform (the preview): null; a token that is not this group\'s open invite: INVITE_INVALID', async () => {
+    const dev = await h.signIn(`预览 ${cid()}`)
+    const { group } = await h.api.ok('createGroup', { clientId: cid(), name: '周末露营', currency: 'CNY' }, dev.token)
+    const { token, inviteId } = await h.api.ok('createInvite', { groupId: group.id, clientId: cid() }, dev.token)
+    expect(await h.api.ok('inviteLink', { groupId: group.id, token }, dev.token)).toEqual({ link: null })
+    await h.api.ok('revokeInvite', { groupId: group.id, clientId: cid(), inviteId }, dev.token)
+    const r = await h.api.call('inviteLink', { groupId: group.id, token }, dev.token)
+    expect([r.status, r.body.ok === false && r.body.error.code]).toEqual([404, 'INVITE_INVALID'])
+  })
+})

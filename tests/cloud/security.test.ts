@@ -54,6 +54,7 @@ const groupActions = (): [string, Record<string, unknown>][] => [
   ['deleteGroup', { groupId, clientId: cid() }],
   ['remindTransfers', { groupId, clientId: cid() }],
   ['markSeen', { groupId, version: 1 }],
+  ['inviteLink', { groupId, token: 'AAAAAAAAAAAAAAAAAAAAAA' }],
   ['claimMember', { groupId, clientId: cid(), memberId: placeholder }],
   ['listActivity', { groupId }],
   ['exportGroup', { groupId, format: 'json' }],

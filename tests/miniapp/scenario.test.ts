@@ -140,12 +140,17 @@ describe.each(['weapp', 'alipay'] as const)('%s: split a bill and settle it with
     sharePath = card.path ?? ''
     // "copy": no web link opens the mini-program, so the invitation with its join code (the card's token) is copied:
     // wx.setClipboardData({ data }) / my.setClipboard({ text })
-    invite.tap('复制邀请')
+    // the function is asked for the platform's link first (WeChat: none here, the API host is not reachable;
+    // Alipay: its scheme link)
+    await alice.waitFor(() => alice.recorder.options<{ data: { action: string } }>('request').some((r) => r.data.action === 'inviteLink'))
+    await alice.settle()
+    invite.tap(target === 'weapp' ? '复制邀请' : '复制邀请链接')
     await alice.settle()
     const token = sharePath.split('token=')[1]!
     const copied = target === 'weapp' ? alice.recorder.last<{ data: string }>('setClipboardData')!.data : alice.recorder.last<{ text: string }>('setClipboard')!.text
     expect(copied).toContain('「周末火锅」')
     expect(copied).toContain(`输入邀请码 ${token}`)
+    if (target === 'alipay') expect(copied).toContain(`https://ds.alipay.com/?scheme=${encodeURIComponent(`alipays://platformapi/startapp?appId=9021000000000001&page=pages%2Fjoin%2Findex&query=${encodeURIComponent(`token=${token}`)}`)}`)
     expect(invite.text()).toContain(token)
 
     bob = phone(fn, bundle, `${target}-bob`, { wallet: bobWallet })

@@ -35,13 +35,22 @@ function InviteScreen({ groupId }: { groupId: string }) {
 
   const title = t('invite.shareTitle', { name: me?.name ?? '', group: group?.name ?? '' })
   useInviteShare(invite ? { title, path: joinPath(invite.token) } : null)
-  // A link where one opens the app (the H5 preview); in the mini-programs, an invitation with a join code to paste
+  // A link where one opens the app: the preview's own URL; in the mini-programs, the platform's link made by the
+  // function (a WeChat URL Link, an Alipay scheme link) where it can make one. The join code is always given too.
   const link = invite ? inviteLink(joinPath(invite.token)) : null
-  const copied = link ?? (invite ? t('invite.codeText', { name: me?.name ?? '', group: group?.name ?? '', code: invite.token }) : '')
+  const [platformLink, setPlatformLink] = useState<string | null>(null)
+  useEffect(() => {
+    if (!invite || link) return
+    api('inviteLink', { groupId, token: invite.token })
+      .then((out) => setPlatformLink(out.link))
+      .catch(() => setPlatformLink(null))
+  }, [invite, link, groupId])
+  const names = { name: me?.name ?? '', group: group?.name ?? '' }
+  const copied = link ?? (invite ? (platformLink ? t('invite.linkText', { ...names, link: platformLink, code: invite.token }) : t('invite.codeText', { ...names, code: invite.token })) : '')
 
   const copy = async () => {
     await Taro.setClipboardData({ data: copied }).catch(() => {})
-    notify(link ? t('invite.copied') : t('invite.codeCopied'))
+    notify(link || platformLink ? t('invite.copied') : t('invite.codeCopied'))
   }
   const revoke = async () => {
     if (!invite) return
@@ -90,7 +99,7 @@ function InviteScreen({ groupId }: { groupId: string }) {
             </Button>
           ) : null}
           <Button className={`btn btn--block ${shareToChat ? 'btn--ghost' : 'btn--primary'}`} onClick={() => void copy()} data-testid='invite-copy'>
-            {link ? t('invite.copy') : t('invite.copyCode')}
+            {link || platformLink ? t('invite.copy') : t('invite.copyCode')}
           </Button>
           <Button className='btn btn--danger btn--block' onClick={() => void revoke()} data-testid='invite-revoke'>
             {t('invite.revoke')}
