@@ -10,7 +10,7 @@ import { newId } from '../ledger/ids'
 import { byMember, listMembers, recordChange, requireMember } from '../ledger/groups'
 import { PAYMENT_COLS, paymentView } from '../ledger/payments'
 import type { Queryable } from '../store/db'
-import { paymentConfirmed, paymentMade } from '../messages/events'
+import { paymentChanged } from '../messages/events'
 import { defineAction } from './types'
 
 /** A payment of the group that still waits for its receiver (NOT_FOUND, or PAYMENT_STATE once it is settled either way). */
@@ -63,7 +63,7 @@ export const settleActions = [
       ctx.now
     )
     // the receiver hears of a payment to confirm; the payer, of one its receiver recorded (confirmed at once)
-    await (payment.status === 'confirmed' ? paymentConfirmed : paymentMade)(ctx, group, me, payment)
+    await paymentChanged(ctx, group, me, payment, payment.status === 'confirmed' ? 'confirmed' : 'paid')
     return { payment, version }
   }),
 
@@ -96,7 +96,7 @@ export const settleActions = [
       },
       ctx.now
     )
-    await paymentConfirmed(ctx, group, me, payment)
+    await paymentChanged(ctx, group, me, payment, 'confirmed')
     return { payment: paymentView(upd.rows[0]), version }
   })
 ,

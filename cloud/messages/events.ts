@@ -27,31 +27,20 @@ export async function expenseChanged(ctx: ActionContext, group: GroupRow, me: Wh
   }))
 }
 
-/** The receiver of a payment hears who paid them how much (and is asked to confirm it). */
-export async function paymentMade(ctx: ActionContext, group: GroupRow, me: Who, payment: { from: string; to: string; amount: number }): Promise<void> {
-  if (payment.to === me.id) return
-  const payer = payment.from === me.id ? me.name : await nameOf(ctx, payment.from)
-  await enqueueMessages(ctx, 'paid', [payment.to], () => ({
+/**
+ * The other side of a payment hears of it: its receiver that it was made (`paid`, to confirm it), its payer that it
+ * was confirmed (`confirmed`); each with the name of the one on the other end.
+ */
+export async function paymentChanged(ctx: ActionContext, group: GroupRow, me: Who, payment: { from: string; to: string; amount: number }, kind: 'paid' | 'confirmed'): Promise<void> {
+  const [reader, other] = kind === 'paid' ? [payment.to, payment.from] : [payment.from, payment.to]
+  if (reader === me.id) return
+  const subject = other === me.id ? me.name : await nameOf(ctx, other)
+  await enqueueMessages(ctx, kind, [reader], () => ({
     groupId: group.id,
     groupName: group.name,
     currency: group.currency,
     amount: payment.amount,
-    subject: payer,
-    actor: me.name,
-    page: pages.group(group.id)
-  }))
-}
-
-/** The payer hears that their payment was confirmed. */
-export async function paymentConfirmed(ctx: ActionContext, group: GroupRow, me: Who, payment: { from: string; to: string; amount: number }): Promise<void> {
-  if (payment.from === me.id) return
-  const receiver = payment.to === me.id ? me.name : await nameOf(ctx, payment.to)
-  await enqueueMessages(ctx, 'confirmed', [payment.from], () => ({
-    groupId: group.id,
-    groupName: group.name,
-    currency: group.currency,
-    amount: payment.amount,
-    subject: receiver,
+    subject,
     actor: me.name,
     page: pages.group(group.id)
   }))
