@@ -51,6 +51,8 @@ export async function createApp(opts: AppOptions = {}, httpOpts: HttpOptions = {
   const services = { db, config, clock: opts.clock ?? (() => new Date()), identity: opts.identity ?? {}, cache: new LedgerCache() } as AppServices
   services.payments = new Payments(services)
   services.messages = new Messages(services)
+  // messages queued before a stop (or by an instance that froze after answering) go out now
+  services.messages.kick()
   await services.payments.prepare()
   const handler = createHandler(services, buildRegistry([...actionGroups, ...(opts.actions ?? [])]))
   // Requests still being handled when the app closes finish before the database does.

@@ -19,6 +19,8 @@ interface Row {
 }
 
 const BATCH = 20
+/** A message claimed this long ago and never answered is sent again (its instance stopped). */
+const RECLAIM_MS = 5 * 60_000
 
 export class Messages {
   private running: Promise<void> | null = null
@@ -74,11 +76,15 @@ export class Messages {
   }
 
   private async claim(): Promise<Row[]> {
+    const now = this.services.clock()
+    // a row claimed by an instance that stopped before answering goes back to the queue after a while
+    await this.services.db.query("UPDATE message_outbox SET state = 'queued' WHERE state = 'sending' AND claimed_at < $1", [new Date(now.getTime() - RECLAIM_MS).toISOString()])
     const res = await this.services.db.query<Record<string, unknown>>(
-      `UPDATE message_outbox o SET state = 'sending'
+      `UPDATE message_outbox o SET state = 'sending', claimed_at = $1
          FROM users u
         WHERE u.id = o.user_id AND o.id IN (SELECT id FROM message_outbox WHERE state = 'queued' ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-        RETURNING o.id, o.user_id, o.kind, o.payload, u.subject`
+        RETURNING o.id, o.user_id, o.kind, o.payload, u.subject`,
+      [now.toISOString()]
     )
     return res.rows.map((r) => ({ ...(r as unknown as Row), id: String(r.id), payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Row['payload'] }))
   }

@@ -248,6 +248,25 @@ test('unread: another member’s change marks the group until I have seen it; my
   expect((await h.api.ok('markSeen', { groupId: group.id, version: 1 }, owner.token)).version).toBe(v)
 })
 
+test('a message its instance claimed but never answered (it stopped) is sent by the next drain; one just claimed is left alone', async () => {
+  const red = await wechatUser('小红')
+  wechat.state.subscribe(red.openid, WECHAT_TEMPLATES.paid)
+  wechat.state.subscribe(red.openid, WECHAT_TEMPLATES.paid)
+  const payload = { groupId: 'g_x', groupName: '周末露营', currency: 'CNY', amount: 100, subject: '小明', actor: '小明', page: 'pages/group/index?id=g_x', templateId: WECHAT_TEMPLATES.paid, platform: 'wechat' }
+  const insert = (claimedAgoMs: number) =>
+    h.app.db.query<{ id: unknown }>(
+      "INSERT INTO message_outbox (user_id, kind, payload, state, created_at, claimed_at) VALUES ($1, 'paid', $2::jsonb, 'sending', $3, $3) RETURNING id",
+      [red.user.id, JSON.stringify(payload), new Date(now - claimedAgoMs).toISOString()]
+    )
+  const stale = (await insert(6 * 60_000)).rows[0]!.id
+  const fresh = (await insert(30_000)).rows[0]!.id
+  h.app.services.messages.kick()
+  await sent()
+  const rows = await h.app.db.query<{ id: unknown; state: string }>('SELECT id, state FROM message_outbox WHERE id = ANY($1::bigint[]) ORDER BY id', [[stale, fresh]])
+  expect(rows.rows.map((r) => r.state)).toEqual(['sent', 'sending'])
+  expect(wechatSends().filter((r) => r.body.touser === red.openid)).toHaveLength(1)
+})
+
 describe('inviteLink: a link that opens the join page from outside the app', () => {
   test('WeChat: a URL Link from /wxa/generate_urllink, exactly as published', async () => {
     const owner = await wechatUser('小明')

@@ -41,6 +41,7 @@ CREATE TABLE message_outbox (
   state       text NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed')),
   result      text,
   created_at  timestamptz NOT NULL,
+  claimed_at  timestamptz,
   sent_at     timestamptz
 );
 CREATE INDEX message_outbox_queued ON message_outbox (id) WHERE state = 'queued';
