@@ -70,7 +70,7 @@ export const groupLifeActions = [
     const archive = stay.length === 0 && !group.archived_at
     if (archive) {
       await ctx.q.query('UPDATE groups SET archived_at = $2 WHERE id = $1', [group.id, ctx.now.toISOString()])
-      version = await recordChange(ctx.q, group, byMember(me), 'group.archive', { reason: 'last-member-left' }, ctx.now)
+      version = await recordChange(ctx.q, group, byMember(me), 'group.archive', { reason: 'last-member-left', before: { archived: false }, after: { archived: true } }, ctx.now)
     }
     return { groupId: group.id, archived: archive || Boolean(group.archived_at), version }
   }),
@@ -81,7 +81,8 @@ export const groupLifeActions = [
     if (Boolean(group.archived_at) === input.archived) return { group: await buildGroupView(ctx.q, ctx.cache, group, me.id) }
     const at = input.archived ? ctx.now.toISOString() : null
     await ctx.q.query('UPDATE groups SET archived_at = $2 WHERE id = $1', [group.id, at])
-    const version = await recordChange(ctx.q, group, byMember(me), input.archived ? 'group.archive' : 'group.restore', {}, ctx.now)
+    const data = { before: { archived: !input.archived }, after: { archived: input.archived } }
+    const version = await recordChange(ctx.q, group, byMember(me), input.archived ? 'group.archive' : 'group.restore', data, ctx.now)
     return { group: await buildGroupView(ctx.q, ctx.cache, { ...group, archived_at: at, version }, me.id) }
   }),
 
@@ -96,7 +97,7 @@ export const groupLifeActions = [
     }
     await ctx.q.query('UPDATE groups SET deleted_at = $2 WHERE id = $1', [group.id, ctx.now.toISOString()])
     await ctx.q.query('UPDATE invites SET revoked_at = $2 WHERE group_id = $1 AND revoked_at IS NULL', [group.id, ctx.now.toISOString()])
-    const version = await recordChange(ctx.q, group, byMember(me), 'group.delete', {}, ctx.now)
+    const version = await recordChange(ctx.q, group, byMember(me), 'group.delete', { before: { deleted: false }, after: { deleted: true } }, ctx.now)
     return { groupId: group.id, version }
   })
 ]

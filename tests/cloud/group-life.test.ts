@@ -183,8 +183,9 @@ describe('archive, restore, delete', () => {
     const back = await h.api.ok('archiveGroup', { groupId: group.id, clientId: cid(), archived: false }, owner.token)
     expect(back.group.archived).toBe(false)
     await h.api.ok('addExpense', { groupId: group.id, clientId: cid(), expense: e, description: '晚饭' }, owner.token)
-    const kinds = (await h.api.ok('listActivity', { groupId: group.id }, owner.token)).items.map((i) => i.kind)
-    expect(kinds.slice(0, 3)).toEqual(['expense.add', 'group.restore', 'group.archive'])
+    const items = (await h.api.ok('listActivity', { groupId: group.id }, owner.token)).items
+    expect(items.slice(0, 3).map((i) => i.kind)).toEqual(['expense.add', 'group.restore', 'group.archive'])
+    expect(items[2]!.data).toEqual({ before: { archived: false }, after: { archived: true } })
   })
 
   test('delete: the organizer, a settled group only; then gone from every list, its invite dead', async () => {
