@@ -116,6 +116,8 @@ test('archive turns the page read-only (no save, no add, no rename); restore bri
   await settled()
   expect(called('archiveGroup')[0]!.input).toMatchObject({ groupId: 'g1', archived: true })
   expect(screen.getByTestId('settings-read-only')).toBeTruthy()
+  expect(screen.getByTestId('settings-summary').textContent).toContain('Trip')
+  expect(screen.queryByTestId('settings-name')).toBeNull()
   expect(screen.queryByTestId('settings-save')).toBeNull()
   expect(screen.queryByTestId('settings-add')).toBeNull()
   expect(screen.queryByTestId('settings-remove-m2')).toBeNull()

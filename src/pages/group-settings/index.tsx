@@ -88,31 +88,42 @@ function SettingsScreen({ groupId }: { groupId: string }) {
           <Text>{t('settings.readOnly')}</Text>
         </View>
       ) : null}
-      <View className='card'>
-        <Field label={t('settings.name')} error={error} testId='settings-name'>
-          <Input className='field__input' value={name} maxlength={40} onInput={(e) => edit({ name: String(e.detail.value) })} data-testid='settings-name' />
-        </Field>
-        <Field label={t('settings.cover')}>
-          <CoverPicker value={emoji} onChange={(c) => edit({ emoji: c })} />
-        </Field>
-        <Field label={t('settings.currency')}>
-          {currencyLocked ? (
-            <View>
-              <Text className='field__input picker-value' data-testid='settings-currency'>{group.currency}</Text>
-              <Text className='muted settings__note'>{t('settings.currencyLocked')}</Text>
-            </View>
-          ) : (
-            <Picker mode='selector' range={[...currencyCodes]} value={currencyCodes.indexOf(currency)} onChange={(e) => edit({ currency: currencyCodes[Number(e.detail.value)] })} data-testid='settings-currency'>
-              <Text className='field__input picker-value'>{currency} ›</Text>
-            </Picker>
-          )}
-        </Field>
-        {readOnly ? null : (
+      {readOnly ? (
+        <View className='card' data-testid='settings-summary'>
+          <Field label={t('settings.name')}>
+            <Text className='field__input picker-value'>
+              {group.emoji} {group.name}
+            </Text>
+          </Field>
+          <Field label={t('settings.currency')}>
+            <Text className='field__input picker-value'>{group.currency}</Text>
+          </Field>
+        </View>
+      ) : (
+        <View className='card'>
+          <Field label={t('settings.name')} error={error} testId='settings-name'>
+            <Input className='field__input' value={name} maxlength={40} onInput={(e) => edit({ name: String(e.detail.value) })} data-testid='settings-name' />
+          </Field>
+          <Field label={t('settings.cover')}>
+            <CoverPicker value={emoji} onChange={(c) => edit({ emoji: c })} />
+          </Field>
+          <Field label={t('settings.currency')}>
+            {currencyLocked ? (
+              <View>
+                <Text className='field__input picker-value' data-testid='settings-currency'>{group.currency}</Text>
+                <Text className='muted settings__note'>{t('settings.currencyLocked')}</Text>
+              </View>
+            ) : (
+              <Picker mode='selector' range={[...currencyCodes]} value={currencyCodes.indexOf(currency)} onChange={(e) => edit({ currency: currencyCodes[Number(e.detail.value)] })} data-testid='settings-currency'>
+                <Text className='field__input picker-value'>{currency} ›</Text>
+              </Picker>
+            )}
+          </Field>
           <Button className='btn btn--primary btn--block' loading={busy} disabled={busy || undefined} onClick={() => void save()} data-testid='settings-save'>
             {t('settings.save')}
           </Button>
-        )}
-      </View>
+        </View>
+      )}
       <Text className='section-title'>{t('settings.members')}</Text>
       <View className='card'>
         <MemberList group={group} readOnly={readOnly} onChanged={reload} />
