@@ -153,11 +153,14 @@ test('two people split in several modes, see the same balances, and settle in ca
   expect(await byTestId(A, `plan-action-${cyId}-${annId}`).innerText()).toBe('提醒 TA')
   expect(await A.locator(`[data-testid="tracker-paid-${boId}"]:visible`).count()).toBe(0)
   await shot(A, '05-settle-tracker')
-  // a reminder for Cy is copied for the chat
+  // a reminder for Cy: recorded by the function, then copied for the chat with the link to the settle page on it
   await A.context().grantPermissions(['clipboard-read', 'clipboard-write'])
   await byTestId(A, `plan-action-${cyId}-${annId}`).click()
-  await A.getByText('提醒已复制，发到群里吧').first().waitFor()
-  expect(await A.evaluate(() => navigator.clipboard.readText())).toBe('Cy，「火锅之夜」里你还要付给Ann ¥62.50，在小程序里就能付，谢谢 🙏')
+  await byTestId(A, 'remind-copy').click()
+  await A.getByText('已复制，粘贴到群聊即可').first().waitFor()
+  const reminder = await A.evaluate(() => navigator.clipboard.readText())
+  expect(reminder).toMatch(new RegExp(`^Ann 提醒你：¥62\\.50 付给 Ann · 火锅之夜 http.*#/pages/settle/index\\?groupId=g_[\\w-]+&from=${cyId}&to=${annId}$`))
+  await byTestId(A, 'remind-close').click()
   await byTestId(A, 'open-settle').click()
   await byTestId(A, `confirm-payment-${boId}`).click()
   await drained(A)
