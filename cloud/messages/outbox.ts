@@ -40,11 +40,12 @@ export async function enqueueMessages(ctx: ActionContext, kind: MessageKind, mem
     const platform = platformOf(r.provider)
     const templateId = templatesOf(ctx.config, platform)[kind]
     if (!platform || !templateId) continue
-    await ctx.q.query("UPDATE message_consents SET credits = credits - 1, state = CASE WHEN credits = 1 THEN 'used' ELSE state END, updated_at = $3 WHERE user_id = $1 AND kind = $2", [
-      r.user_id,
-      kind,
-      ctx.now.toISOString()
-    ])
+    // taken only while there is one left (two changes at once never spend one credit twice)
+    const took = await ctx.q.query(
+      "UPDATE message_consents SET credits = credits - 1, state = CASE WHEN credits = 1 THEN 'used' ELSE state END, updated_at = $3 WHERE user_id = $1 AND kind = $2 AND credits > 0 RETURNING credits",
+      [r.user_id, kind, ctx.now.toISOString()]
+    )
+    if (took.rows.length === 0) continue
     await ctx.q.query("INSERT INTO message_outbox (user_id, kind, payload, state, created_at) VALUES ($1, $2, $3::jsonb, 'queued', $4)", [
       r.user_id,
       kind,
