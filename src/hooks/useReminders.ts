@@ -2,14 +2,13 @@ import { useState } from 'react'
 import type { GroupView } from '@/api/views'
 import { formatMoney } from '@/domain/money/format'
 import { formatListDate } from '@/i18n/dates'
-import { translateError } from '@/i18n'
 import { useGroups } from '@/hooks/useStores'
 import { useT } from '@/hooks/useT'
 import { api } from '@/services/api'
 import { isCallError } from '@/services/errors'
 import { newClientId } from '@/services/ids'
 import { settlePath } from '@/services/nav'
-import { notify } from '@/services/notify'
+import { notify, notifyFailure } from '@/services/notify'
 
 /** One suggested transfer (a line of the plan). */
 type PlanLine = Pick<GroupView['plan'][number], 'from' | 'to' | 'amount'>
@@ -42,7 +41,7 @@ export function useReminders(group: GroupView | undefined, names: Record<string,
       const hours = d.nextAt ? Math.max(1, Math.ceil((Date.parse(d.nextAt) - Date.now()) / 3600_000)) : 12
       return notify(t('group.remind.tooSoon', { by: d.by ?? '', hours }))
     }
-    notify(isCallError(e) ? translateError(locale, e.code) : t('common.error'))
+    notifyFailure(e, locale)
   }
 
   const remindOne = async (line: PlanLine) => {

@@ -5,9 +5,7 @@ import AvatarPicker from '@/components/AvatarPicker'
 import { useT } from '@/hooks/useT'
 import { platform } from '@/platform/target'
 import { api } from '@/services/api'
-import { isCallError } from '@/services/errors'
-import { notify } from '@/services/notify'
-import { translateError } from '@/i18n'
+import { notifyFailure } from '@/services/notify'
 import { newClientId } from '@/services/ids'
 
 import './index.css'
@@ -35,7 +33,7 @@ export default function NamePrompt() {
     try {
       setUser((await api('setWallet', { clientId: newClientId(), name: chosen })).user)
     } catch (e) {
-      notify(isCallError(e) ? translateError(locale, e.code) : t('common.error'))
+      notifyFailure(e, locale)
     } finally {
       setBusy(false)
     }

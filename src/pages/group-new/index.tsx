@@ -6,15 +6,14 @@ import Field from '@/components/Field'
 import SignInGate from '@/components/SignInGate'
 import { useT } from '@/hooks/useT'
 import { useTitle } from '@/hooks/useTitle'
-import { translateError } from '@/i18n'
 import { api } from '@/services/api'
 import { coverEmojis, currencyCodes } from '@/services/categories'
-import { isCallError } from '@/services/errors'
 import { nav } from '@/services/nav'
 
 import { newClientId } from '@/services/ids'
 import './index.css'
 import { useGroups } from '@/hooks/useStores'
+import { failureText } from '@/services/notify'
 
 function NewGroupForm() {
   const { t, locale } = useT()
@@ -46,7 +45,7 @@ function NewGroupForm() {
       putGroup(group)
       void nav.replaceWithGroup(group.id)
     } catch (e) {
-      setError(isCallError(e) ? translateError(locale, e.code) : t('common.error'))
+      setError(failureText(e, locale))
     } finally {
       setBusy(false)
     }

@@ -4,12 +4,11 @@ import type { GroupView } from '@/api/views'
 import { formatMoney } from '@/domain/money/format'
 import { useGroups } from '@/hooks/useStores'
 import { useT } from '@/hooks/useT'
-import { translateError } from '@/i18n'
 import { api } from '@/services/api'
-import { isCallError } from '@/services/errors'
 import { newClientId } from '@/services/ids'
 import { nav } from '@/services/nav'
-import { notify } from '@/services/notify'
+import { notify, notifyFailure } from '@/services/notify'
+import { useGroupChange } from './useGroupChange'
 
 /**
  * Leave, archive or restore, delete. Each asks first and says what it does; what cannot be done yet says why
@@ -17,53 +16,52 @@ import { notify } from '@/services/notify'
  */
 export function GroupLife({ group }: { group: GroupView }) {
   const { t, locale } = useT()
-  const putGroup = useGroups((s) => s.putGroup)
   const dropGroup = useGroups((s) => s.dropGroup)
   const loadList = useGroups((s) => s.loadList)
   const organizer = group.members.find((m) => m.id === group.me)?.role === 'organizer'
   const mine = group.balances[group.me] ?? 0
   const settled = Object.values(group.balances).every((b) => b === 0) && group.pendingPayments.length === 0
   const joinedOthers = group.members.filter((m) => m.userId && !m.left && m.id !== group.me).length
-  const fail = (e: unknown) => notify(isCallError(e) ? translateError(locale, e.code) : t('common.error'))
-  const ask = async (title: string, content: string) => (await Taro.showModal({ title, content })).confirm
+  const change = useGroupChange()
 
-  const leave = async () => {
-    if (mine !== 0) return notify(t('settings.leaveOwes', { amount: formatMoney(Math.abs(mine), group.currency, locale) }))
-    const body = joinedOthers === 0 ? t('settings.leaveLast') : t('settings.leaveBody')
-    if (!(await ask(t('settings.leaveConfirm', { group: group.name }), body))) return
+  /** Leaving or deleting: asks, makes the change, forgets the group on this phone and goes back to the list. */
+  const goodbye = async (ask: { title: string; content: string }, run: () => Promise<unknown>, done: string) => {
+    if (!(await Taro.showModal(ask)).confirm) return
     try {
-      await api('leaveGroup', { groupId: group.id, clientId: newClientId() })
+      await run()
       dropGroup(group.id)
-      notify(t('settings.left.done', { group: group.name }))
+      notify(done)
       void loadList().catch(() => {})
       void nav.home()
     } catch (e) {
-      fail(e)
+      notifyFailure(e, locale)
     }
   }
 
-  const archive = async (archived: boolean) => {
-    if (archived && !(await ask(t('settings.archive'), `${t('settings.archiveBody')}${settled ? '' : `\n${t('settings.archiveUnsettled')}`}`))) return
-    try {
-      putGroup((await api('archiveGroup', { groupId: group.id, clientId: newClientId(), archived })).group)
-      notify(archived ? t('settings.archived') : t('settings.restored'))
-    } catch (e) {
-      fail(e)
-    }
+  const leave = async () => {
+    if (mine !== 0) return notify(t('settings.leaveOwes', { amount: formatMoney(Math.abs(mine), group.currency, locale) }))
+    await goodbye(
+      { title: t('settings.leaveConfirm', { group: group.name }), content: joinedOthers === 0 ? t('settings.leaveLast') : t('settings.leaveBody') },
+      () => api('leaveGroup', { groupId: group.id, clientId: newClientId() }),
+      t('settings.left.done', { group: group.name })
+    )
   }
 
   const remove = async () => {
     if (!settled) return notify(t('settings.deleteUnsettled'))
-    if (!(await ask(t('settings.deleteConfirm', { group: group.name }), t('settings.deleteBody')))) return
-    try {
-      await api('deleteGroup', { groupId: group.id, clientId: newClientId() })
-      dropGroup(group.id)
-      notify(t('settings.deleted', { group: group.name }))
-      void nav.home()
-    } catch (e) {
-      fail(e)
-    }
+    await goodbye(
+      { title: t('settings.deleteConfirm', { group: group.name }), content: t('settings.deleteBody') },
+      () => api('deleteGroup', { groupId: group.id, clientId: newClientId() }),
+      t('settings.deleted', { group: group.name })
+    )
   }
+
+  const archive = (archived: boolean) =>
+    change({
+      ask: archived ? { title: t('settings.archive'), content: `${t('settings.archiveBody')}${settled ? '' : `\n${t('settings.archiveUnsettled')}`}` } : undefined,
+      run: () => api('archiveGroup', { groupId: group.id, clientId: newClientId(), archived }),
+      done: archived ? t('settings.archived') : t('settings.restored')
+    })
 
   return (
     <View className='card settings__life'>

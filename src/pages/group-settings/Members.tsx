@@ -1,23 +1,15 @@
 import { View, Text, Input, Button } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { GroupView, MemberView } from '@/api/views'
 import Avatar from '@/components/Avatar'
 import { formatMoney } from '@/domain/money/format'
-import { useGroups } from '@/hooks/useStores'
 import { useT } from '@/hooks/useT'
-import { translateError } from '@/i18n'
 import { api } from '@/services/api'
-import { isCallError } from '@/services/errors'
 import { newClientId } from '@/services/ids'
-import { notify } from '@/services/notify'
+import { notify, notifyFailure } from '@/services/notify'
+import { useGroupChange } from './useGroupChange'
 
 type Member = GroupView['members'][number]
-
-function useFail() {
-  const { t, locale } = useT()
-  return (e: unknown) => notify(isCallError(e) ? translateError(locale, e.code) : t('common.error'))
-}
 
 /**
  * "Remove" beside a member: asks first; a member with a balance is told what is left to settle instead (the
@@ -25,19 +17,15 @@ function useFail() {
  */
 function RemoveButton({ group, member }: { group: GroupView; member: Member }) {
   const { t, locale } = useT()
-  const putGroup = useGroups((s) => s.putGroup)
-  const fail = useFail()
+  const change = useGroupChange()
   const remove = async () => {
     const balance = group.balances[member.id] ?? 0
     if (balance !== 0) return notify(t('settings.memberOwes', { name: member.name, amount: formatMoney(Math.abs(balance), group.currency, locale) }))
-    const { confirm } = await Taro.showModal({ title: t('settings.removeConfirm', { name: member.name }), content: t('settings.removeBody') })
-    if (!confirm) return
-    try {
-      putGroup((await api('removeMember', { groupId: group.id, clientId: newClientId(), memberId: member.id })).group)
-      notify(t('settings.removed', { name: member.name }))
-    } catch (e) {
-      fail(e)
-    }
+    await change({
+      ask: { title: t('settings.removeConfirm', { name: member.name }), content: t('settings.removeBody') },
+      run: () => api('removeMember', { groupId: group.id, clientId: newClientId(), memberId: member.id }),
+      done: t('settings.removed', { name: member.name })
+    })
   }
   return (
     <Button className='btn btn--danger btn--small' onClick={() => void remove()} data-testid={`settings-remove-${member.id}`}>
@@ -48,8 +36,7 @@ function RemoveButton({ group, member }: { group: GroupView; member: Member }) {
 
 /** A placeholder's name with its own rename button (the name a friend will claim when they join). */
 function PlaceholderRow({ group, member, readOnly, onDone }: { group: GroupView; member: Member; readOnly: boolean; onDone: () => void }) {
-  const { t } = useT()
-  const fail = useFail()
+  const { t, locale } = useT()
   const [name, setName] = useState(member.name)
   const rename = async () => {
     try {
@@ -57,7 +44,7 @@ function PlaceholderRow({ group, member, readOnly, onDone }: { group: GroupView;
       notify(t('settings.renamed'))
       onDone()
     } catch (e) {
-      fail(e)
+      notifyFailure(e, locale)
     }
   }
   const changed = name.trim() !== '' && name.trim() !== member.name
@@ -81,18 +68,13 @@ function PlaceholderRow({ group, member, readOnly, onDone }: { group: GroupView;
 /** Someone who joined: the organizer badge, "make organizer" and "remove" for the organizer. */
 function JoinedRow({ group, member, iAmOrganizer, readOnly }: { group: GroupView; member: Member; iAmOrganizer: boolean; readOnly: boolean }) {
   const { t } = useT()
-  const putGroup = useGroups((s) => s.putGroup)
-  const fail = useFail()
-  const handOver = async () => {
-    const { confirm } = await Taro.showModal({ title: t('settings.makeOrganizerConfirm', { name: member.name }), content: t('settings.makeOrganizerBody') })
-    if (!confirm) return
-    try {
-      putGroup((await api('handOverOrganizer', { groupId: group.id, clientId: newClientId(), memberId: member.id })).group)
-      notify(t('settings.handedOver', { name: member.name }))
-    } catch (e) {
-      fail(e)
-    }
-  }
+  const change = useGroupChange()
+  const handOver = () =>
+    change({
+      ask: { title: t('settings.makeOrganizerConfirm', { name: member.name }), content: t('settings.makeOrganizerBody') },
+      run: () => api('handOverOrganizer', { groupId: group.id, clientId: newClientId(), memberId: member.id }),
+      done: t('settings.handedOver', { name: member.name })
+    })
   const mayAct = iAmOrganizer && !readOnly && member.id !== group.me
   return (
     <View className='row settings__member' data-testid={`settings-member-${member.id}`}>

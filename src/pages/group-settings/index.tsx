@@ -9,12 +9,11 @@ import SignInGate from '@/components/SignInGate'
 import { useGroups } from '@/hooks/useStores'
 import { useT } from '@/hooks/useT'
 import { useTitle } from '@/hooks/useTitle'
-import { translateError } from '@/i18n'
 import { api } from '@/services/api'
 import { currencyCodes } from '@/services/categories'
 import { isCallError } from '@/services/errors'
 import { newClientId } from '@/services/ids'
-import { notify } from '@/services/notify'
+import { notify, failureText, notifyFailure } from '@/services/notify'
 import { GroupLife } from './GroupLife'
 import { MemberList } from './Members'
 import './index.css'
@@ -61,7 +60,7 @@ function SettingsScreen({ groupId }: { groupId: string }) {
       setDraft({})
       notify(t('settings.saved'))
     } catch (e) {
-      setError(isCallError(e) ? translateError(locale, e.code) : t('common.error'))
+      setError(failureText(e, locale))
       if (isCallError(e) && e.code === 'VERSION_CONFLICT') reload()
     } finally {
       setBusy(false)
@@ -77,7 +76,7 @@ function SettingsScreen({ groupId }: { groupId: string }) {
       notify(t('settings.added', { name: n }))
       reload()
     } catch (e) {
-      notify(isCallError(e) ? translateError(locale, e.code) : t('common.error'))
+      notifyFailure(e, locale)
     }
   }
 

@@ -6,12 +6,10 @@ import Avatar from '@/components/Avatar'
 import SignInGate from '@/components/SignInGate'
 import { useT } from '@/hooks/useT'
 import { useTitle } from '@/hooks/useTitle'
-import { translateError } from '@/i18n'
 import { inviteLink, shareToChat, useInviteShare } from '@/platform/share'
 import { api } from '@/services/api'
-import { isCallError } from '@/services/errors'
 import { joinPath } from '@/services/nav'
-import { notify } from '@/services/notify'
+import { notify, failureText, notifyFailure } from '@/services/notify'
 
 import { newClientId } from '@/services/ids'
 
@@ -30,7 +28,7 @@ function InviteScreen({ groupId }: { groupId: string }) {
   useEffect(() => {
     api('createInvite', { groupId, clientId })
       .then((out) => setInvite({ inviteId: out.inviteId, token: out.token }))
-      .catch((e) => setError(isCallError(e) ? translateError(locale, e.code) : t('common.error')))
+      .catch((e) => setError(failureText(e, locale)))
   }, [groupId, clientId, locale, t])
 
   const title = t('invite.shareTitle', { name: me?.name ?? '', group: group?.name ?? '' })
@@ -59,7 +57,7 @@ function InviteScreen({ groupId }: { groupId: string }) {
       setInvite(null)
       notify(t('invite.revoked'))
     } catch (e) {
-      notify(isCallError(e) ? translateError(locale, e.code) : t('common.error'))
+      notifyFailure(e, locale)
     }
   }
 

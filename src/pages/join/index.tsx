@@ -13,7 +13,7 @@ import { api } from '@/services/api'
 import { isCallError } from '@/services/errors'
 import { joinCodeIn } from '@/services/joinCode'
 import { nav } from '@/services/nav'
-import { notify } from '@/services/notify'
+import { notify, notifyFailure } from '@/services/notify'
 
 import { newClientId } from '@/services/ids'
 import './index.css'
@@ -91,7 +91,7 @@ function JoinScreen({ token: linked }: { token: string }) {
       notify(t('join.joined'))
       void nav.replaceWithGroup(group.id)
     } catch (e) {
-      notify(isCallError(e) ? translateError(locale, e.code) : t('common.error'))
+      notifyFailure(e, locale)
     } finally {
       setBusy(false)
     }

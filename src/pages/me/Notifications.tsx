@@ -3,11 +3,10 @@ import { useEffect, useState } from 'react'
 import type { MessageKind, NotifySettings } from '@/api/messages'
 import Field from '@/components/Field'
 import { useT } from '@/hooks/useT'
-import { translateError, type MessageKey } from '@/i18n'
+import { type MessageKey } from '@/i18n'
 import { api } from '@/services/api'
-import { isCallError } from '@/services/errors'
 import { newClientId } from '@/services/ids'
-import { notify } from '@/services/notify'
+import { notifyFailure } from '@/services/notify'
 import { askAndRecord, idsToAsk, loadNotifySettings, rememberNotifySettings } from '@/services/subscribe'
 
 /** The kinds of message, in the order shown (the function's MessageKind; the app bundles no schema). */
@@ -31,7 +30,7 @@ export function Notifications() {
       rememberNotifySettings(next)
       setSettings(next)
     } catch (e) {
-      notify(isCallError(e) ? translateError(locale, e.code) : t('common.error'))
+      notifyFailure(e, locale)
     }
   }
   const ask = async () => {

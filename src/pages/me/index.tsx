@@ -9,11 +9,10 @@ import Segmented from '@/components/Segmented'
 import SignInGate from '@/components/SignInGate'
 import { useT } from '@/hooks/useT'
 import { useTitle } from '@/hooks/useTitle'
-import { localeNames, locales, translateError, type Locale } from '@/i18n'
+import { localeNames, locales, type Locale } from '@/i18n'
 import { chooseImageDataUrl } from '@/platform/image'
 import { api } from '@/services/api'
-import { isCallError } from '@/services/errors'
-import { notify } from '@/services/notify'
+import { notify, notifyFailure } from '@/services/notify'
 import { newClientId } from '@/services/ids'
 
 import { Notifications } from './Notifications'
@@ -49,7 +48,7 @@ function MeScreen() {
       if (!quiet) notify(t('me.saved'))
       return true
     } catch (e) {
-      notify(isCallError(e) ? translateError(locale, e.code) : t('common.error'))
+      notifyFailure(e, locale)
       return false
     } finally {
       setBusy(false)

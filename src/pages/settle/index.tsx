@@ -14,7 +14,7 @@ import { payOrder } from '@/platform/pay'
 import { platform } from '@/platform/target'
 import { api } from '@/services/api'
 import { isCallError } from '@/services/errors'
-import { notify } from '@/services/notify'
+import { notify, notifyFailure } from '@/services/notify'
 
 import { memberLookup } from '@/selectors/names'
 import { newClientId } from '@/services/ids'
@@ -125,7 +125,7 @@ function SettleScreen({ groupId, focus }: { groupId: string; focus: { from: stri
       if (!out.qrImage) notify(t('settle.noQr'))
       else setQr({ memberId: to, name: names[to] ?? '', image: out.qrImage })
     } catch (e) {
-      notify(isCallError(e) ? translateError(locale, e.code) : t('common.error'))
+      notifyFailure(e, locale)
     } finally {
       setBusy(null)
     }
@@ -141,7 +141,7 @@ function SettleScreen({ groupId, focus }: { groupId: string; focus: { from: stri
       else notify(after?.state === 'settled' ? t('settle.collected') : t('settle.collecting'))
       await reload()
     } catch (e) {
-      notify(isCallError(e) ? translateError(locale, e.code) : t('common.error'))
+      notifyFailure(e, locale)
     } finally {
       setBusy(null)
     }
