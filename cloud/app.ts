@@ -14,6 +14,7 @@ import { LedgerCache } from './ledger/cache'
 import { Payments } from './payments/service'
 import type { RawRoute } from './routes'
 import type { Db } from './store/db'
+import { messagesEnabled } from './messages/outbox'
 import { Messages } from './messages/service'
 import { openDb } from './store/open'
 
@@ -51,8 +52,9 @@ export async function createApp(opts: AppOptions = {}, httpOpts: HttpOptions = {
   const services = { db, config, clock: opts.clock ?? (() => new Date()), identity: opts.identity ?? {}, cache: new LedgerCache() } as AppServices
   services.payments = new Payments(services)
   services.messages = new Messages(services)
-  // messages queued before a stop (or by an instance that froze after answering) go out now
-  services.messages.kick()
+  // messages queued before a stop (or by an instance that froze after answering) go out now; a server with no
+  // template configured never queues one, and starts without the query
+  if (messagesEnabled(config)) services.messages.kick()
   await services.payments.prepare()
   const handler = createHandler(services, buildRegistry([...actionGroups, ...(opts.actions ?? [])]))
   // Requests still being handled when the app closes finish before the database does.

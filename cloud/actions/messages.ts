@@ -3,7 +3,7 @@
  */
 import { messageActions as api, MessageKind, type NotifySettings } from '../../src/api/messages'
 import { ApiError } from '../errors'
-import { requireMember } from '../ledger/groups'
+import { listMembers, requireMember } from '../ledger/groups'
 import { groupPayments } from '../ledger/payments'
 import { lastReminders, nextReminderAt } from '../ledger/reminders'
 import { deriveState, shownPlan } from '../ledger/state'
@@ -60,7 +60,7 @@ export const messageActionList = [
       ])
       reminders.push({ from: t.from, to: t.to, amount: t.amount, by: me.id, byName: me.name, at: ctx.now.toISOString() })
     }
-    const names = new Map((await ctx.q.query<{ id: string; name: string }>('SELECT id, name FROM members WHERE group_id = $1', [group.id])).rows.map((m) => [m.id, m.name]))
+    const names = new Map((await listMembers(ctx.q, group.id)).map((m) => [m.id, m.name]))
     let messages = 0
     for (const r of reminders) {
       messages += await enqueueMessages(ctx, 'reminder', [r.from], () => ({

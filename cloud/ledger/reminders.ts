@@ -4,7 +4,7 @@ import type { ReminderView } from '../../src/api/views'
 import type { Queryable } from '../store/db'
 import { toInt, toIso } from '../store/convert'
 
-export const REMINDER_GAP_MS = REMINDER_HOURS * 3600_000
+const REMINDER_GAP_MS = REMINDER_HOURS * 3600_000
 
 /** The last reminder of every transfer (from, to) of the group that has one, with the reminder's name. */
 export async function lastReminders(q: Queryable, groupId: string): Promise<ReminderView[]> {

@@ -96,6 +96,7 @@ export async function buildGroupView(q: Queryable, cache: CacheView, group: Grou
     totalSpent: state.totalSpent,
     chats: await chatCount(q, group.id),
     archived: Boolean(group.archived_at),
-    reminders: await lastReminders(q, group.id)
+    // only the transfers of the plan shown (none: no query)
+    reminders: plan.length === 0 ? [] : (await lastReminders(q, group.id)).filter((r) => plan.some((t) => t.from === r.from && t.to === r.to))
   }
 }

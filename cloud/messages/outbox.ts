@@ -21,13 +21,18 @@ export function platformOf(provider: string): Platform | null {
   return provider === 'wechat' || provider === 'alipay' ? provider : null
 }
 
+/** Whether this server can send any platform message (a template is configured for a platform). */
+export function messagesEnabled(config: Config): boolean {
+  return Object.keys(templatesOf(config, 'wechat')).length > 0 || Object.keys(templatesOf(config, 'alipay')).length > 0
+}
+
 /**
  * Queues `kind` for the users behind `memberIds` who can and want to receive it; returns how many were queued. They
  * are sent once the transaction commits.
  */
 export async function enqueueMessages(ctx: ActionContext, kind: MessageKind, memberIds: string[], payload: (memberId: string) => MessagePayload): Promise<number> {
   // nothing to send on a server with no template configured: not even a query
-  if (memberIds.length === 0 || (Object.keys(ctx.config.WECHAT_TEMPLATES).length === 0 && Object.keys(ctx.config.ALIPAY_TEMPLATES).length === 0)) return 0
+  if (memberIds.length === 0 || !messagesEnabled(ctx.config)) return 0
   const res = await ctx.q.query<{ member_id: string; user_id: string; provider: string }>(
     `SELECT m.id AS member_id, u.id AS user_id, u.provider
        FROM members m JOIN users u ON u.id = m.user_id

@@ -52,6 +52,9 @@ export class Messages {
   /** Sends every queued message now. */
   async drain(): Promise<number> {
     let sent = 0
+    // a row claimed by an instance that stopped before answering goes back to the queue after a while
+    const stale = new Date(this.services.clock().getTime() - RECLAIM_MS).toISOString()
+    await this.services.db.query("UPDATE message_outbox SET state = 'queued' WHERE state = 'sending' AND claimed_at < $1", [stale])
     for (;;) {
       const rows = await this.claim()
       if (rows.length === 0) return sent
@@ -77,8 +80,6 @@ export class Messages {
 
   private async claim(): Promise<Row[]> {
     const now = this.services.clock()
-    // a row claimed by an instance that stopped before answering goes back to the queue after a while
-    await this.services.db.query("UPDATE message_outbox SET state = 'queued' WHERE state = 'sending' AND claimed_at < $1", [new Date(now.getTime() - RECLAIM_MS).toISOString()])
     const res = await this.services.db.query<Record<string, unknown>>(
       `UPDATE message_outbox o SET state = 'sending', claimed_at = $1
          FROM users u

@@ -68,4 +68,3 @@ export function alipayData(kind: MessageKind, p: MessagePayload): string {
   return JSON.stringify(Object.fromEntries(values(kind, p).map((v, i) => [`keyword${i + 1}`, { value: clip(v, 50) }])))
 }
 
-export { WECHAT_KEYS }

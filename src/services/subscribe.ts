@@ -25,10 +25,6 @@ export function loadNotifySettings(): Promise<NotifySettings | null> {
   return loading
 }
 
-export function notifySettingsNow(): NotifySettings | null {
-  return cached
-}
-
 export function rememberNotifySettings(settings: NotifySettings): void {
   cached = settings
 }
