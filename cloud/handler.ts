@@ -10,9 +10,9 @@ import { isStaged, type AnyAction, type AppServices, type Staged } from './actio
 import type { Identity } from './auth/identity'
 import { verifySession } from './auth/session'
 import { ApiError } from './errors'
-import { claimClientId, createPruner, releaseClientId, requestHash, storeResult } from './ledger/idempotency'
+import { claimAsCaller, claimClientId, createPruner, releaseClientId, requestHash, storedResult } from './ledger/idempotency'
 import { createRateLimiter } from './ledger/rate-limit'
-import { DEFAULT_NAME, findUser, upsertUser, type UserRow } from './ledger/users'
+import { DEFAULT_NAME, findUser, upsertUser, USER_BY_ID, userRow } from './ledger/users'
 import type { Queryable } from './store/db'
 
 export interface HandlerRequest {
@@ -86,17 +86,34 @@ async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
 export function createHandler(services: AppServices, actions: ReadonlyMap<string, AnyAction>): Handler {
   const { db, config, clock } = services
   const prune = createPruner()
-  const countRequest = createRateLimiter(config)
+  const limiter = createRateLimiter(config)
 
-  /** The caller: the trusted identity's user, else the user of the session verified before the transaction. */
-  async function resolveUser(q: Queryable, req: HandlerRequest, userId: string | null, now: Date): Promise<UserRow> {
+  function unauthenticated(req: HandlerRequest): ApiError {
+    return new ApiError('UNAUTHENTICATED', req.token ? 'Your session is invalid or expired; please sign in again' : 'Sign in first')
+  }
+
+  /**
+   * The caller (the trusted identity's user, else the user of the session verified before the transaction) and, for
+   * a mutation, the claim of its client id: `prior` holds the first answer when this request is a retry. A session's
+   * user and its claim are one statement.
+   */
+  async function callerOf(q: Queryable, req: HandlerRequest, action: AnyAction, userId: string | null, input: Record<string, unknown>, now: Date) {
+    if (action.auth !== 'user') return { user: null, prior: null }
+    const claim = action.mutation ? { clientId: String(input.clientId), hash: requestHash(action.name, input) } : null
     if (req.trusted) {
       const alipay = req.trusted.provider === 'alipay'
-      return upsertUser(q, req.trusted, { name: DEFAULT_NAME[alipay ? 'alipay' : 'wechat'], wallet: alipay ? 'alipay' : 'wechat', nameChosen: false }, now)
+      const user = await upsertUser(q, req.trusted, { name: DEFAULT_NAME[alipay ? 'alipay' : 'wechat'], wallet: alipay ? 'alipay' : 'wechat', nameChosen: false }, now)
+      return { user, prior: claim ? await claimClientId(q, user.id, claim.clientId, action.name, claim.hash, now) : null }
     }
-    const user = userId ? await findUser(q, userId) : null
-    if (!user) throw new ApiError('UNAUTHENTICATED', req.token ? 'Your session is invalid or expired; please sign in again' : 'Sign in first')
-    return user
+    if (!userId) throw unauthenticated(req)
+    if (!claim) {
+      const user = await findUser(q, userId)
+      if (!user) throw unauthenticated(req)
+      return { user, prior: null }
+    }
+    const { caller, prior } = await claimAsCaller(q, USER_BY_ID, userId, claim.clientId, action.name, claim.hash, now)
+    if (!caller) throw unauthenticated(req)
+    return { user: userRow(caller), prior }
   }
 
   function checkOutput(action: AnyAction, answer: unknown): unknown {
@@ -117,7 +134,7 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
       return await withRetry(() =>
         db.transaction(async (q) => {
           const out = checkOutput(action, await work.apply(q, outcome))
-          if (action.mutation && userId) await storeResult(q, userId, clientId, out)
+          if (action.mutation && userId) q.atCommit(storedResult(userId, clientId, out))
           return out
         })
       )
@@ -141,12 +158,20 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
         return fail(401, { code: 'UNAUTHENTICATED', message: req.token ? 'Your session is invalid or expired; please sign in again' : 'Sign in first' })
       }
 
-      // Counted before anything else is looked at, in the database, so the limits hold across instances.
-      const caller = sessionUserId ?? (req.trusted ? `${req.trusted.provider}:${req.trusted.subject}` : null)
-      await countRequest(db, { userId: caller, address: req.address ?? null }, now)
+      // Every request is counted, in the database so the limits hold across instances, and refused when over a limit
+      // before its action runs: counted first in its transaction (sent with BEGIN: no round trip of its own), or on
+      // its own when its input is refused or its transaction rolls back (and the count with it).
+      const who = { userId: sessionUserId ?? (req.trusted ? `${req.trusted.provider}:${req.trusted.subject}` : null), address: req.address ?? null }
+      const counting = limiter.count(who, now)
+      const countAlone = async () => {
+        if (counting) limiter.check(who, (await db.query(counting.sql, counting.params)).rows, now)
+      }
 
       const parsed = action.input.safeParse(req.input === undefined || req.input === null ? {} : req.input)
-      if (!parsed.success) return inputError(parsed.error)
+      if (!parsed.success) {
+        await countAlone()
+        return inputError(parsed.error)
+      }
       const input = parsed.data as Record<string, unknown>
 
       let committed: Array<() => void> = []
@@ -154,28 +179,34 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
         const cache = services.cache.begin()
         committed = []
         const afterCommit = (fn: () => void) => void committed.push(fn)
-        const out = await db.transaction(
-          async (q) => {
-            const user = action.auth === 'user' ? await resolveUser(q, req, sessionUserId, now) : null
-            if (action.mutation && user) {
-              const prior = await claimClientId(q, user.id, String(input.clientId), action.name, requestHash(action.name, input), now)
-              if (prior) return { replay: prior.replay }
-            }
+        const tx = db.transaction(
+          async (q, counted) => {
+            if (counted) limiter.check(who, counted.rows, now)
+            const { user, prior } = await callerOf(q, req, action, sessionUserId, input, now)
+            if (prior) return { replay: prior.replay }
             const answer = await action.run({ ...services, cache, q, user, now, trusted: req.trusted ?? null, afterCommit }, input)
             if (isStaged(answer)) return { staged: answer, userId: user?.id ?? null }
             const out = checkOutput(action, answer)
-            if (action.mutation && user) await storeResult(q, user.id, String(input.clientId), out)
+            if (action.mutation && user) q.atCommit(storedResult(user.id, String(input.clientId), out))
             return { replay: out }
           },
-          { isolation: action.mutation || action.auth === 'none' ? 'read committed' : 'repeatable read' }
+          { isolation: action.mutation || action.auth === 'none' ? 'read committed' : 'repeatable read', first: counting ?? undefined }
         )
+        const out = await tx.catch((err: unknown) => {
+          cache.abort()
+          throw err
+        })
         cache.commit()
         return out
+      }).catch(async (err: unknown) => {
+        await countAlone()
+        throw err
       })
       for (const fn of committed) fn()
       let data = result.replay
       if (result.staged) data = await finishStaged(action, result.staged, result.userId, String(input.clientId))
       if (action.mutation) await prune(db, now)
+      await limiter.prune(db, now)
       return { status: 200, body: { ok: true, data } }
     } catch (err) {
       return toResponse(err)

@@ -5,7 +5,7 @@ import { ApiError } from '../errors'
 import { changeBalances } from '../ledger/bounds'
 import { decodeCursor, encodeCursor } from '../ledger/cursor'
 import { EXPENSE_COLS, expenseRow, expenseView, findExpense, today } from '../ledger/expenses'
-import { byMember, checkVersion, recordChange, requireMember } from '../ledger/groups'
+import { byMember, checkVersion, recordChange, recordChangeWith, requireMember } from '../ledger/groups'
 import { expenseChanged } from '../messages/events'
 import { defineAction } from './types'
 
@@ -34,33 +34,33 @@ export const expenseActions = [
   }),
 
   defineAction('addExpense', api.addExpense, { mutation: true }, async (ctx, input) => {
-    const { group, me, memberIds } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true, memberIds: true })
+    const { group, me, roster } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true, roster: true })
     const expense = input.expense as Expense
-    validateExpense(expense, memberIds, group.currency)
-    await changeBalances(ctx, group, memberIds, { added: [expense] })
+    validateExpense(expense, roster.ids, group.currency)
+    await changeBalances(ctx, group, roster, { added: [expense] })
     const now = ctx.now.toISOString()
     const date = input.date ?? today(ctx.now, input)
-    const res = await ctx.q.query<Record<string, unknown>>(
-      `INSERT INTO expenses (id, group_id, data, amount, description, category, date, created_by, created_at, updated_at)
-       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $9) ON CONFLICT (id) DO NOTHING RETURNING ${EXPENSE_COLS}`,
-      [expense.id, group.id, JSON.stringify(expense), expense.amount, input.description, input.category, date, me.id, now]
-    )
-    if (res.rows.length === 0) throw new ApiError('DUPLICATE_ID', `An expense with id ${expense.id} already exists`)
-    const version = await recordChange(ctx.q, group, byMember(me), 'expense.add', summary(expense, input.description), ctx.now)
-    const view = expenseView(expenseRow(res.rows[0]), group.currency)
+    const insert = {
+      sql: `INSERT INTO expenses (id, group_id, data, amount, description, category, date, created_by, created_at, updated_at)
+            VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $9) ON CONFLICT (id) DO NOTHING RETURNING ${EXPENSE_COLS}`,
+      params: [expense.id, group.id, JSON.stringify(expense), expense.amount, input.description, input.category, date, me.id, now]
+    }
+    const { version, row } = await recordChangeWith(ctx.q, group, byMember(me), 'expense.add', summary(expense, input.description), ctx.now, insert)
+    if (!row) throw new ApiError('DUPLICATE_ID', `An expense with id ${expense.id} already exists`)
+    const view = expenseView(expenseRow(row), group.currency)
     await expenseChanged(ctx, group, me, input.description, view.shares, expense.paidBy)
     return { expense: view, version }
   }),
 
   defineAction('editExpense', api.editExpense, { mutation: true }, async (ctx, input) => {
-    const { group, me, memberIds } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true, memberIds: true })
+    const { group, me, roster } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true, roster: true })
     checkVersion(group, input.expectedVersion)
     const expense = input.expense as Expense
     const before = await findExpense(ctx.q, group.id, expense.id)
     if (!before) throw new ApiError('NOT_FOUND', 'No such expense in this group')
     if (before.deleted_at) throw new ApiError('EXPENSE_DELETED', 'This expense was deleted')
-    validateExpense(expense, memberIds, group.currency)
-    await changeBalances(ctx, group, memberIds, { added: [expense], removed: [before.expense] })
+    validateExpense(expense, roster.ids, group.currency)
+    await changeBalances(ctx, group, roster, { added: [expense], removed: [before.expense] })
     const description = input.description ?? before.description
     const category = input.category ?? before.category
     const date = input.date ?? before.date
@@ -87,12 +87,12 @@ export const expenseActions = [
   }),
 
   defineAction('deleteExpense', api.deleteExpense, { mutation: true }, async (ctx, input) => {
-    const { group, me, memberIds } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true, memberIds: true })
+    const { group, me, roster } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true, roster: true })
     checkVersion(group, input.expectedVersion)
     const row = await findExpense(ctx.q, group.id, input.expenseId)
     if (!row) throw new ApiError('NOT_FOUND', 'No such expense in this group')
     if (row.deleted_at) throw new ApiError('EXPENSE_DELETED', 'This expense was already deleted')
-    await changeBalances(ctx, group, memberIds, { removed: [row.expense] })
+    await changeBalances(ctx, group, roster, { removed: [row.expense] })
     await ctx.q.query('UPDATE expenses SET deleted_at = $3, updated_at = $3 WHERE group_id = $1 AND id = $2', [group.id, row.id, ctx.now.toISOString()])
     const version = await recordChange(ctx.q, group, byMember(me), 'expense.delete', summary(row.expense, row.description), ctx.now)
     return { expenseId: row.id, version }

@@ -7,7 +7,7 @@ import { validatePayment } from '../../src/domain'
 import { ApiError, forbidden } from '../errors'
 import { changeBalances } from '../ledger/bounds'
 import { newId } from '../ledger/ids'
-import { byMember, listMembers, recordChange, requireMember } from '../ledger/groups'
+import { byMember, listMembers, recordChange, requireMember, rosterOf } from '../ledger/groups'
 import { PAYMENT_COLS, paymentView } from '../ledger/payments'
 import type { Queryable } from '../store/db'
 import { paymentChanged } from '../messages/events'
@@ -36,8 +36,8 @@ export const settleActions = [
     const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
     const members = await listMembers(ctx.q, group.id)
     const id = newId('p')
-    const memberIds = members.map((m) => m.id)
-    const asPayment = validatePayment({ id, from: input.from, to: input.to, amount: input.amount }, memberIds, group.currency)
+    const roster = rosterOf(members)
+    const asPayment = validatePayment({ id, from: input.from, to: input.to, amount: input.amount }, roster.ids, group.currency)
     const from = members.find((m) => m.id === input.from)!
     const to = members.find((m) => m.id === input.to)!
     // Either side records it; for a placeholder (who cannot sign in) any member may record on their behalf.
@@ -46,7 +46,7 @@ export const settleActions = [
     }
     // Recorded by the receiver (or for a placeholder receiver) it is confirmed at once.
     const confirmed = me.id === to.id || to.user_id === null
-    await changeBalances(ctx, group, memberIds, { payments: confirmed ? [asPayment] : [] })
+    await changeBalances(ctx, group, roster, { payments: confirmed ? [asPayment] : [] })
     const now = ctx.now.toISOString()
     const res = await ctx.q.query<Record<string, unknown>>(
       `INSERT INTO payments (id, group_id, from_member, to_member, amount, method, status, recorded_by, created_at, confirmed_at)
@@ -68,14 +68,14 @@ export const settleActions = [
   }),
 
   defineAction('confirmPayment', api.confirmPayment, { mutation: true }, async (ctx, input) => {
-    const { group, me, memberIds } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true, memberIds: true })
+    const { group, me, roster } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true, roster: true })
     const payment = await waitingPayment(ctx.q, group.id, input.paymentId)
     // The receiver confirms; the organizer may confirm on the receiver's behalf (e.g. cash handed over in person),
     // but not a payment they sent themselves: the payer never confirms their own payment.
     const asPayee = me.id === payment.to
     if (!asPayee && me.role !== 'organizer') throw forbidden('Only the receiver or the group organizer can confirm a payment')
     if (!asPayee && me.id === payment.from) throw forbidden('The receiver confirms a payment you sent')
-    await changeBalances(ctx, group, memberIds, { payments: [{ id: payment.id, from: payment.from, to: payment.to, amount: payment.amount }] })
+    await changeBalances(ctx, group, roster, { payments: [{ id: payment.id, from: payment.from, to: payment.to, amount: payment.amount }] })
     const now = ctx.now.toISOString()
     const upd = await ctx.q.query<Record<string, unknown>>(
       `UPDATE payments SET status = 'confirmed', confirmed_at = $3, confirmed_by = $4 WHERE group_id = $1 AND id = $2 RETURNING ${PAYMENT_COLS}`,

@@ -11,7 +11,7 @@ import type { Config } from '../config'
 import { ApiError } from '../errors'
 import type { Queryable } from '../store/db'
 import type { CacheView, StateDelta } from './cache'
-import type { GroupRow } from './groups'
+import type { GroupRow, Roster } from './groups'
 import { checkExpenseQuota } from './quotas'
 import { deriveState, spentOn } from './state'
 
@@ -39,23 +39,20 @@ function deltaOf(memberIds: string[], currency: string, change: LedgerChange): S
  * MEMBER_LEFT when the change would move the balance of a member who left: they left at zero, and nothing done after
  * (a new expense, an edit or deletion of an old one, a payment) may make them owe or be owed again.
  */
-async function checkLeftMembers(q: Queryable, groupId: string, moved: Record<string, number>): Promise<void> {
-  const ids = Object.keys(moved)
-  if (ids.length === 0) return
-  const res = await q.query<{ id: string; name: string }>('SELECT id, name FROM members WHERE group_id = $1 AND id = ANY($2::text[]) AND left_at IS NOT NULL ORDER BY position LIMIT 1', [groupId, ids])
-  const left = res.rows[0]
-  if (left) throw new ApiError('MEMBER_LEFT', `${left.name} left the group: this would change what they owe`, { memberId: left.id, name: left.name })
+function checkLeftMembers(left: Roster['left'], moved: Record<string, number>): void {
+  const first = left.find((m) => moved[m.id] !== undefined)
+  if (first) throw new ApiError('MEMBER_LEFT', `${first.name} left the group: this would change what they owe`, { memberId: first.id, name: first.name })
 }
 
 /** Checks `change` against the limits (before the action writes) and schedules the cache to move forward by it. */
 export async function changeBalances(
   ctx: { q: Queryable; cache: CacheView; config: Config },
   group: GroupRow,
-  memberIds: string[],
+  roster: Roster,
   change: LedgerChange
 ): Promise<void> {
-  const delta = deltaOf(memberIds, group.currency, change)
-  await checkLeftMembers(ctx.q, group.id, delta.balances)
+  const delta = deltaOf(roster.ids, group.currency, change)
+  checkLeftMembers(roster.left, delta.balances)
   const state = await deriveState(ctx.q, ctx.cache, group)
   const balances = { ...state.balances }
   for (const [m, v] of Object.entries(delta.balances)) balances[m] = (balances[m] ?? 0) + v

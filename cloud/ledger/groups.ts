@@ -2,7 +2,7 @@
 import type { ActivityKind, MemberRole } from '../../src/api'
 import { ApiError, notMember } from '../errors'
 import type { Queryable } from '../store/db'
-import { toInt, toIso } from '../store/convert'
+import { fromJson, toInt, toIso } from '../store/convert'
 
 export interface GroupRow {
   id: string
@@ -43,22 +43,36 @@ export function groupRow(r: Record<string, unknown>): GroupRow {
 export const GROUP_COLS = 'id, name, currency, emoji, version, created_at, archived_at'
 const G_COLS = GROUP_COLS.split(', ').map((c) => `g.${c}`).join(', ')
 
+/** Who is in a group for a change of its balances: every member id (those who left too), and those who left. */
+export interface Roster {
+  ids: string[]
+  /** The members who left, in member order. */
+  left: { id: string; name: string }[]
+}
+
+export function rosterOf(members: MemberRow[]): Roster {
+  return { ids: members.map((m) => m.id), left: members.filter((m) => m.left_at).map((m) => ({ id: m.id, name: m.name })) }
+}
+
 /**
  * The group and the caller's member in it; NOT_MEMBER when the group does not exist, was deleted, or the user is
  * not in it (or left it): the cases are not told apart. With lock (every change goes through it), the group row is
  * locked FOR UPDATE until the transaction ends, and an archived group answers GROUP_ARCHIVED unless the change is
- * one an archived group allows (`archived: 'allow'`: restore, delete, leave).
+ * one an archived group allows (`archived: 'allow'`: restore, delete, leave). With roster, the group's roster too.
  */
 export async function requireMember(
   q: Queryable,
   groupId: string,
   userId: string,
-  opts: { lock?: boolean; memberIds?: boolean; archived?: 'allow' } = {}
-): Promise<{ group: GroupRow; me: MemberRow; memberIds: string[] }> {
-  // One round trip: the group (locked when asked), the caller's member row, and (when asked) every member id.
-  const ids = opts.memberIds ? ', (SELECT array_agg(x.id ORDER BY x.position, x.id) FROM members x WHERE x.group_id = g.id) AS member_ids' : ''
+  opts: { lock?: boolean; roster?: boolean; archived?: 'allow' } = {}
+): Promise<{ group: GroupRow; me: MemberRow; roster: Roster }> {
+  // One round trip: the group (locked when asked), the caller's member row, and (when asked) the roster.
+  const roster = opts.roster
+    ? `, (SELECT array_agg(x.id ORDER BY x.position, x.id) FROM members x WHERE x.group_id = g.id) AS member_ids,
+         (SELECT jsonb_agg(jsonb_build_object('id', x.id, 'name', x.name) ORDER BY x.position, x.id) FROM members x WHERE x.group_id = g.id AND x.left_at IS NOT NULL) AS left_members`
+    : ''
   const res = await q.query<Record<string, unknown>>(
-    `SELECT ${G_COLS}, m.id AS m_id, m.name AS m_name, m.position AS m_position, m.role AS m_role${ids}
+    `SELECT ${G_COLS}, m.id AS m_id, m.name AS m_name, m.position AS m_position, m.role AS m_role${roster}
        FROM groups g LEFT JOIN members m ON m.group_id = g.id AND m.user_id = $2 AND m.left_at IS NULL
       WHERE g.id = $1 AND g.deleted_at IS NULL${opts.lock ? ' FOR UPDATE OF g' : ''}`,
     [groupId, userId]
@@ -70,7 +84,10 @@ export async function requireMember(
   return {
     group,
     me: { id: row.m_id as string, group_id: groupId, name: row.m_name as string, user_id: userId, position: toInt(row.m_position), role: row.m_role === 'organizer' ? 'organizer' : 'member' },
-    memberIds: Array.isArray(row.member_ids) ? (row.member_ids as string[]) : []
+    roster: {
+      ids: Array.isArray(row.member_ids) ? (row.member_ids as string[]) : [],
+      left: row.left_members ? fromJson<Roster['left']>(row.left_members) : []
+    }
   }
 }
 
@@ -135,15 +152,45 @@ export async function recordChange(
   data: Record<string, unknown>,
   now: Date
 ): Promise<number> {
-  // One statement: bump the version and write its activity row.
-  const res = await q.query<{ version: unknown }>(
-    `WITH bumped AS (UPDATE groups SET version = version + 1 WHERE id = $1 RETURNING id, version)
-     INSERT INTO activity (group_id, version, kind, actor_member, actor_name, data, at)
-     SELECT id, version, $2, $3, $4, $5::jsonb, $6 FROM bumped RETURNING version`,
-    [group.id, kind, actor.memberId, actor.name, JSON.stringify(data), now.toISOString()]
-  )
-  if (!res.rows[0]) throw new Error(`recordChange: no group ${group.id}`)
-  return toInt(res.rows[0].version)
+  return (await recordChangeWith(q, group, actor, kind, data, now, null)).version
+}
+
+/** A data-modifying statement (`INSERT ... RETURNING ...`) with its parameters ($1, $2, ... of its own). */
+export interface Write {
+  sql: string
+  params: unknown[]
+}
+
+/**
+ * recordChange and the change's own write (`write`) in one statement, one round trip while the group is locked.
+ * Returns the version and the first row the write returned (undefined when it returned none, e.g. ON CONFLICT DO
+ * NOTHING: the caller refuses, and the transaction rolls the version back with it).
+ */
+export async function recordChangeWith(
+  q: Queryable,
+  group: Pick<GroupRow, 'id'>,
+  actor: { memberId: string | null; name: string },
+  kind: ActivityKind,
+  data: Record<string, unknown>,
+  now: Date,
+  write: Write | null
+): Promise<{ version: number; row: Record<string, unknown> | undefined }> {
+  const params: unknown[] = [group.id, kind, actor.memberId, actor.name, JSON.stringify(data), now.toISOString()]
+  const change = `bumped AS (UPDATE groups SET version = version + 1 WHERE id = $1 RETURNING id, version),
+     logged AS (INSERT INTO activity (group_id, version, kind, actor_member, actor_name, data, at)
+                SELECT id, version, $2, $3, $4, $5::jsonb, $6 FROM bumped RETURNING version)`
+  let sql = `WITH ${change} SELECT version AS change_version FROM logged`
+  if (write) {
+    // the write's placeholders after this statement's own
+    const shifted = write.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + params.length}`)
+    sql = `WITH written AS (${shifted}), ${change} SELECT logged.version AS change_version, (SELECT count(*) FROM written) AS change_wrote, written.* FROM logged LEFT JOIN written ON true`
+    params.push(...write.params)
+  }
+  const res = await q.query<Record<string, unknown>>(sql, params)
+  const first = res.rows[0]
+  if (!first) throw new Error(`recordChange: no group ${group.id}`)
+  const { change_version, change_wrote, ...row } = first
+  return { version: toInt(change_version), row: toInt(change_wrote ?? 0) > 0 ? row : undefined }
 }
 
 export async function nextPosition(q: Queryable, groupId: string): Promise<number> {

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { ApiError } from '../errors'
-import type { Queryable } from '../store/db'
+import type { Queryable, Statement } from '../store/db'
 
 /** JSON with object keys sorted at every level, so the same request hashes the same whatever its key order. */
 function canonicalJson(value: unknown): string {
@@ -39,7 +39,37 @@ export async function claimClientId(q: Queryable, userId: string, clientId: stri
     'INSERT INTO idempotency (user_id, client_id, action, request_hash, result, created_at) VALUES ($1, $2, $3, $4, NULL, $5) ON CONFLICT DO NOTHING RETURNING 1',
     [userId, clientId, action, hash, now.toISOString()]
   )
-  if (ins.rows.length > 0) return null
+  return ins.rows.length > 0 ? null : priorClaim(q, userId, clientId, action, hash)
+}
+
+/**
+ * claimClientId in the statement that loads the caller (`callerSql`: a SELECT of the user's row, $1 = userId), one
+ * round trip for both on every mutation. The caller's row is undefined when there is no such user (nothing claimed).
+ */
+export async function claimAsCaller(
+  q: Queryable,
+  callerSql: string,
+  userId: string,
+  clientId: string,
+  action: string,
+  hash: string,
+  now: Date
+): Promise<{ caller: Record<string, unknown> | undefined; prior: { replay: unknown } | null }> {
+  const res = await q.query<Record<string, unknown>>(
+    `WITH caller AS (${callerSql}),
+          claim AS (INSERT INTO idempotency (user_id, client_id, action, request_hash, result, created_at)
+                    SELECT id, $2, $3, $4, NULL, $5 FROM caller ON CONFLICT DO NOTHING RETURNING 1)
+     SELECT caller.*, (SELECT count(*) FROM claim) AS claimed FROM caller`,
+    [userId, clientId, action, hash, now.toISOString()]
+  )
+  const first = res.rows[0]
+  if (!first) return { caller: undefined, prior: null }
+  const { claimed, ...caller } = first
+  return { caller, prior: Number(claimed) > 0 ? null : await priorClaim(q, userId, clientId, action, hash) }
+}
+
+/** The answer of the earlier request that claimed (user, clientId): a replay when it was this same request. */
+async function priorClaim(q: Queryable, userId: string, clientId: string, action: string, hash: string): Promise<{ replay: unknown }> {
   const prev = await q.query<{ action: string; request_hash: string | null; result: unknown }>(
     'SELECT action, request_hash, result FROM idempotency WHERE user_id = $1 AND client_id = $2',
     [userId, clientId]
@@ -53,9 +83,9 @@ export async function claimClientId(q: Queryable, userId: string, clientId: stri
   return { replay: typeof row.result === 'string' ? JSON.parse(row.result) : row.result }
 }
 
-/** Stores the answer a retry of this claim gets. */
-export async function storeResult(q: Queryable, userId: string, clientId: string, result: unknown): Promise<void> {
-  await q.query('UPDATE idempotency SET result = $3::jsonb WHERE user_id = $1 AND client_id = $2', [userId, clientId, JSON.stringify(result)])
+/** The statement that stores the answer a retry of this claim gets (run last in the request's transaction). */
+export function storedResult(userId: string, clientId: string, result: unknown): Statement {
+  return { sql: 'UPDATE idempotency SET result = $3::jsonb WHERE user_id = $1 AND client_id = $2', params: [userId, clientId, JSON.stringify(result)] }
 }
 
 /** Releases a claim whose request did not finish (a staged action whose second step failed): a retry runs anew. */

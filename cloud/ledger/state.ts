@@ -28,6 +28,9 @@ export function spentOn(expenses: readonly Expense[], currency: string): number 
 export async function deriveState(q: Queryable, cache: CacheView, group: GroupRow, members?: MemberRow[], payments?: PaymentView[]): Promise<DerivedState> {
   const hit = cache.get(group.id, group.version)
   if (hit) return hit
+  await cache.settled(group.id, group.version)
+  const settled = cache.get(group.id, group.version)
+  if (settled) return settled
   const expenses = await liveExpenses(q, group.id)
   const balances = computeBalances({
     members: (members ?? (await listMembers(q, group.id))).map((m) => m.id),

@@ -21,20 +21,23 @@ export interface UserRow {
 
 const COLS = 'id, provider, subject, name, wallet, qr_image, locale, name_chosen, avatar_key, created_at'
 
-function row(r: Record<string, unknown>): UserRow {
+/** The query of one user by id ($1), for statements that load the caller along with something else. */
+export const USER_BY_ID = `SELECT ${COLS} FROM users WHERE id = $1`
+
+export function userRow(r: Record<string, unknown>): UserRow {
   return { ...(r as unknown as UserRow), created_at: toIso(r.created_at) }
 }
 
 export async function findUser(q: Queryable, id: string): Promise<UserRow | null> {
-  const res = await q.query<Record<string, unknown>>(`SELECT ${COLS} FROM users WHERE id = $1`, [id])
-  return res.rows[0] ? row(res.rows[0]) : null
+  const res = await q.query<Record<string, unknown>>(USER_BY_ID, [id])
+  return res.rows[0] ? userRow(res.rows[0]) : null
 }
 
 /** Users by id (those that exist), e.g. a group's members' users in one query. */
 export async function findUsers(q: Queryable, ids: string[]): Promise<Map<string, UserRow>> {
   if (ids.length === 0) return new Map()
   const res = await q.query<Record<string, unknown>>(`SELECT ${COLS} FROM users WHERE id = ANY($1::text[])`, [ids])
-  return new Map(res.rows.map((r) => [r.id as string, row(r)]))
+  return new Map(res.rows.map((r) => [r.id as string, userRow(r)]))
 }
 
 /** The name a sign-in without one gets (the app then asks for a real one: `name_chosen` stays false). */
@@ -55,7 +58,7 @@ export async function upsertUser(
   // Each WeChat sign-in replaces the stored session_key (the one WeChat now encrypts this user's data with).
   if (identity.sessionKey) await q.query('UPDATE users SET wechat_session_key = $3 WHERE provider = $1 AND subject = $2', [identity.provider, identity.subject, identity.sessionKey])
   const res = await q.query<Record<string, unknown>>(`SELECT ${COLS} FROM users WHERE provider = $1 AND subject = $2`, [identity.provider, identity.subject])
-  return row(res.rows[0])
+  return userRow(res.rows[0])
 }
 
 export function userView(u: UserRow): UserView {

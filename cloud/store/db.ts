@@ -10,14 +10,37 @@ export interface Queryable {
   exec(sql: string): Promise<void>
 }
 
+/**
+ * One statement and its parameters, for the places where the driver may send it along with another in one round trip
+ * (inlined as literals: its text has no `$` but its placeholders, its parameters are strings, numbers, booleans or
+ * null).
+ */
+export interface Statement {
+  sql: string
+  params: Array<string | number | boolean | null>
+}
+
 export interface TransactionOptions {
   /** `repeatable read` gives a read-only sequence of queries one consistent snapshot. */
   isolation?: 'read committed' | 'repeatable read'
+  /**
+   * A statement run first in the transaction, its result handed to fn: on PostgreSQL it travels with BEGIN, in one
+   * round trip.
+   */
+  first?: Statement
+}
+
+export interface Transaction extends Queryable {
+  /**
+   * Runs `statement` last in the transaction, its result unread: on PostgreSQL it travels with COMMIT, in one round
+   * trip. If it fails, the transaction rolls back and the error is thrown.
+   */
+  atCommit(statement: Statement): void
 }
 
 export interface Db extends Queryable {
   readonly kind: 'pg' | 'pglite'
   /** Runs fn in one transaction: committed if fn resolves, rolled back if it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>, opts?: TransactionOptions): Promise<T>
+  transaction<T>(fn: (tx: Transaction, first: QueryResult<Record<string, unknown>> | null) => Promise<T>, opts?: TransactionOptions): Promise<T>
   close(): Promise<void>
 }

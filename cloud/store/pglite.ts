@@ -2,7 +2,7 @@
  * Db over embedded PGlite (a data directory on disk, or memory). PGlite has one connection, so every
  * query and transaction goes through one queue: a transaction never interleaves with another statement.
  */
-import type { Db, Queryable, QueryResult } from './db'
+import type { Db, Queryable, QueryResult, Statement, Transaction, TransactionOptions } from './db'
 
 export interface PgliteOptions {
   /** A directory for the data files; undefined keeps everything in memory. */
@@ -45,11 +45,14 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<Db> {
     kind: 'pglite',
     query: (sql, params) => enqueue(() => direct.query(sql, params)),
     exec: (sql) => enqueue(() => direct.exec(sql)),
-    transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    transaction<T>(fn: (tx: Transaction, first: QueryResult<Record<string, unknown>> | null) => Promise<T>, topts?: TransactionOptions): Promise<T> {
       return enqueue(async () => {
         await lite.query('BEGIN')
         try {
-          const result = await fn(direct)
+          const first = topts?.first ? await direct.query<Record<string, unknown>>(topts.first.sql, topts.first.params) : null
+          const last: Statement[] = []
+          const result = await fn({ ...direct, atCommit: (statement) => void last.push(statement) }, first)
+          for (const statement of last) await direct.query(statement.sql, statement.params)
           await lite.query('COMMIT')
           return result
         } catch (err) {
