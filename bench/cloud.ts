@@ -15,6 +15,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Client } from 'pg'
@@ -158,6 +159,36 @@ function wall(cmd: string, args: string[], env: Record<string, string>): number 
   return Number(process.hrtime.bigint() - t0) / 1e6
 }
 
+/** CPU time (ms, user + system) used so far by the processes whose command name is `comm`, or by `pid`. */
+function cpuMs(which: { comm?: string; pid?: number }): number {
+  let ticks = 0
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || (which.pid !== undefined && Number(entry) !== which.pid)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+      if (which.comm !== undefined && comm !== which.comm) continue
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      ticks += Number(fields[11]) + Number(fields[12]) // utime, stime (fields 14 and 15 of stat)
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return (ticks * 1000) / 100 // USER_HZ
+}
+
+/** Runs `work` and says how much CPU PostgreSQL and the server spent per request on it (Linux /proc). */
+async function withCpu(server: ChildProcess, work: () => Promise<LoadResult>): Promise<LoadResult> {
+  const before = { pg: cpuMs({ comm: 'postgres' }), server: cpuMs({ pid: server.pid }) }
+  const r = await work()
+  if (!fs.existsSync('/proc/self/stat')) return r
+  const n = Math.max(1, r.requests.total)
+  const pg = (cpuMs({ comm: 'postgres' }) - before.pg) / n
+  const sv = (cpuMs({ pid: server.pid }) - before.server) / n
+  console.log(`  CPU per request: PostgreSQL ${pg.toFixed(2)} ms, server ${sv.toFixed(2)} ms`)
+  return r
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 async function main() {
@@ -167,7 +198,7 @@ async function main() {
   const servers: ChildProcess[] = []
   try {
     const schema = `bench_${randomBytes(4).toString('hex')}`
-    const env = { SPLITPAY_MODE: 'dev', DATABASE_URL: cluster.url, DATABASE_SCHEMA: schema, DATABASE_POOL_MAX: '20', SESSION_SECRET: randomBytes(32).toString('hex') }
+    const env = { SPLITPAY_MODE: 'dev', DATABASE_URL: cluster.url, DATABASE_SCHEMA: schema, DATABASE_POOL_MAX: process.env.BENCH_POOL ?? '20', SESSION_SECRET: randomBytes(32).toString('hex') }
     const { url, child } = await startServer([...PROFILE, '-e', SERVE_BUNDLE], env)
     servers.push(child)
     const floor = await startServer([...PROFILE, '--import', 'tsx', path.join(__dirname, 'floor.ts')], env)
@@ -213,8 +244,8 @@ async function main() {
     for (const [key, label] of [['one', 'ONE group'], ['many', '50 groups']] as const) {
       const pick = (set: (typeof sets)['floor']) => (k: number) => (key === 'one' ? set.one : set.many[k % set.many.length])
       console.log(`\n1${key === 'one' ? 'a' : 'b'}. addExpense into ${label}, ${CONNECTIONS} concurrent clients, ${SECONDS} s each: the floor, then the function`)
-      const fl = summarize(`floor (${label})`, await addLoad(floor.url, pick(sets.floor)))
-      const fn = summarize(`addExpense (${label})`, await addLoad(url, pick(sets.function)))
+      const fl = summarize(`floor (${label})`, await withCpu(floor.child, () => addLoad(floor.url, pick(sets.floor))))
+      const fn = summarize(`addExpense (${label})`, await withCpu(child, () => addLoad(url, pick(sets.function))))
       adds[key] = fn.requests.average
       const ratio = fn.requests.average / fl.requests.average
       record(`addExpense / floor (${label})`, ratio.toFixed(2), { text: '>= 0.6', pass: ratio >= 0.6 })

@@ -10,10 +10,10 @@ import { isStaged, type AnyAction, type AppServices, type Staged } from './actio
 import type { Identity } from './auth/identity'
 import { verifySession } from './auth/session'
 import { ApiError } from './errors'
-import { claimAsCaller, claimClientId, createPruner, releaseClientId, requestHash, storedResult } from './ledger/idempotency'
+import { Claim, createPruner, releaseClientId, requestHash, storedResult } from './ledger/idempotency'
 import { createRateLimiter } from './ledger/rate-limit'
-import { DEFAULT_NAME, findUser, upsertUser, USER_BY_ID, userRow } from './ledger/users'
-import type { Queryable } from './store/db'
+import { DEFAULT_NAME, upsertUser, USER_BY_ID, userRow, type UserRow } from './ledger/users'
+import type { Queryable, QueryResult, Statement } from './store/db'
 
 export interface HandlerRequest {
   action: unknown
@@ -86,34 +86,57 @@ async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
 export function createHandler(services: AppServices, actions: ReadonlyMap<string, AnyAction>): Handler {
   const { db, config, clock } = services
   const prune = createPruner()
-  const limiter = createRateLimiter(config)
+  const countRequest = createRateLimiter(config)
 
   function unauthenticated(req: HandlerRequest): ApiError {
     return new ApiError('UNAUTHENTICATED', req.token ? 'Your session is invalid or expired; please sign in again' : 'Sign in first')
   }
 
+  interface CallerLoad {
+    /** The statements that load the session's user (and read its claim of the client id), sent with BEGIN. */
+    first?: Statement[]
+    /**
+     * The caller's user and, for a mutation, its claim of the client id, with `prior`: the first answer when this
+     * request is a retry.
+     */
+    resolve(q: Queryable, first: QueryResult<Record<string, unknown>> | null): Promise<{ user: UserRow | null; claim: Claim | null; prior: { replay: unknown } | null }>
+  }
+
   /**
-   * The caller (the trusted identity's user, else the user of the session verified before the transaction) and, for
-   * a mutation, the claim of its client id: `prior` holds the first answer when this request is a retry. A session's
-   * user and its claim are one statement.
+   * How the transaction finds the caller (the trusted identity's user, else the user of the session verified before
+   * the transaction) and, for a mutation, takes the claim of its client id (see Claim).
    */
-  async function callerOf(q: Queryable, req: HandlerRequest, action: AnyAction, userId: string | null, input: Record<string, unknown>, now: Date) {
-    if (action.auth !== 'user') return { user: null, prior: null }
-    const claim = action.mutation ? { clientId: String(input.clientId), hash: requestHash(action.name, input) } : null
+  function callerLoad(req: HandlerRequest, action: AnyAction, userId: string | null, input: Record<string, unknown>, now: Date): CallerLoad {
+    if (action.auth !== 'user') return { resolve: async () => ({ user: null, claim: null, prior: null }) }
+    const claimOf = (uid: string) => (action.mutation ? new Claim(uid, String(input.clientId), action.name, requestHash(action.name, input), now) : null)
     if (req.trusted) {
-      const alipay = req.trusted.provider === 'alipay'
-      const user = await upsertUser(q, req.trusted, { name: DEFAULT_NAME[alipay ? 'alipay' : 'wechat'], wallet: alipay ? 'alipay' : 'wechat', nameChosen: false }, now)
-      return { user, prior: claim ? await claimClientId(q, user.id, claim.clientId, action.name, claim.hash, now) : null }
+      const trusted = req.trusted
+      return {
+        async resolve(q) {
+          const alipay = trusted.provider === 'alipay'
+          const user = await upsertUser(q, trusted, { name: DEFAULT_NAME[alipay ? 'alipay' : 'wechat'], wallet: alipay ? 'alipay' : 'wechat', nameChosen: false }, now)
+          const claim = claimOf(user.id)
+          if (!claim) return { user, claim, prior: null }
+          const lock = claim.lock()
+          await q.query(lock.sql, lock.params)
+          const read = claim.read()
+          return { user, claim, prior: claim.prior((await q.query<Record<string, unknown>>(read.sql, read.params)).rows[0]) }
+        }
+      }
     }
     if (!userId) throw unauthenticated(req)
-    if (!claim) {
-      const user = await findUser(q, userId)
-      if (!user) throw unauthenticated(req)
-      return { user, prior: null }
+    const claim = claimOf(userId)
+    return {
+      first: claim ? [claim.lock(), claim.read(USER_BY_ID)] : [{ sql: USER_BY_ID, params: [userId] }],
+      async resolve(_q, first) {
+        const row = first?.rows[0]
+        if (!row) throw unauthenticated(req)
+        const prior = claim ? claim.prior(row) : null
+        const user: Record<string, unknown> = {}
+        for (const [k, v] of Object.entries(row)) if (!k.startsWith('prior_')) user[k] = v
+        return { user: userRow(user), claim, prior }
+      }
     }
-    const { caller, prior } = await claimAsCaller(q, USER_BY_ID, userId, claim.clientId, action.name, claim.hash, now)
-    if (!caller) throw unauthenticated(req)
-    return { user: userRow(caller), prior }
   }
 
   function checkOutput(action: AnyAction, answer: unknown): unknown {
@@ -158,39 +181,34 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
         return fail(401, { code: 'UNAUTHENTICATED', message: req.token ? 'Your session is invalid or expired; please sign in again' : 'Sign in first' })
       }
 
-      // Every request is counted, in the database so the limits hold across instances, and refused when over a limit
-      // before its action runs: counted first in its transaction (sent with BEGIN: no round trip of its own), or on
-      // its own when its input is refused or its transaction rolls back (and the count with it).
-      const who = { userId: sessionUserId ?? (req.trusted ? `${req.trusted.provider}:${req.trusted.subject}` : null), address: req.address ?? null }
-      const counting = limiter.count(who, now)
-      const countAlone = async () => {
-        if (counting) limiter.check(who, (await db.query(counting.sql, counting.params)).rows, now)
-      }
+      // Counted before anything else is looked at, in the database, so the limits hold across instances.
+      const caller = sessionUserId ?? (req.trusted ? `${req.trusted.provider}:${req.trusted.subject}` : null)
+      await countRequest(db, { userId: caller, address: req.address ?? null }, now)
 
       const parsed = action.input.safeParse(req.input === undefined || req.input === null ? {} : req.input)
-      if (!parsed.success) {
-        await countAlone()
-        return inputError(parsed.error)
-      }
+      if (!parsed.success) return inputError(parsed.error)
       const input = parsed.data as Record<string, unknown>
 
+      const load = callerLoad(req, action, sessionUserId, input, now)
       let committed: Array<() => void> = []
       const result = await withRetry(async () => {
         const cache = services.cache.begin()
         committed = []
         const afterCommit = (fn: () => void) => void committed.push(fn)
         const tx = db.transaction(
-          async (q, counted) => {
-            if (counted) limiter.check(who, counted.rows, now)
-            const { user, prior } = await callerOf(q, req, action, sessionUserId, input, now)
+          async (q, first) => {
+            const { user, claim, prior } = await load.resolve(q, first)
             if (prior) return { replay: prior.replay }
             const answer = await action.run({ ...services, cache, q, user, now, trusted: req.trusted ?? null, afterCommit }, input)
-            if (isStaged(answer)) return { staged: answer, userId: user?.id ?? null }
+            if (isStaged(answer)) {
+              if (claim) q.atCommit(claim.record(null))
+              return { staged: answer, userId: user?.id ?? null }
+            }
             const out = checkOutput(action, answer)
-            if (action.mutation && user) q.atCommit(storedResult(user.id, String(input.clientId), out))
+            if (claim) q.atCommit(claim.record(out))
             return { replay: out }
           },
-          { isolation: action.mutation || action.auth === 'none' ? 'read committed' : 'repeatable read', first: counting ?? undefined }
+          { isolation: action.mutation || action.auth === 'none' ? 'read committed' : 'repeatable read', first: load.first }
         )
         const out = await tx.catch((err: unknown) => {
           cache.abort()
@@ -198,15 +216,11 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
         })
         cache.commit()
         return out
-      }).catch(async (err: unknown) => {
-        await countAlone()
-        throw err
       })
       for (const fn of committed) fn()
       let data = result.replay
       if (result.staged) data = await finishStaged(action, result.staged, result.userId, String(input.clientId))
       if (action.mutation) await prune(db, now)
-      await limiter.prune(db, now)
       return { status: 200, body: { ok: true, data } }
     } catch (err) {
       return toResponse(err)

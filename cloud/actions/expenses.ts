@@ -1,10 +1,10 @@
 /** Expenses: listExpenses (cursor pages through all), addExpense, editExpense, deleteExpense (soft). */
 import { coreActions as api } from '../../src/api/actions'
-import { validateExpense, type Expense } from '../../src/domain'
+import { checkExpense, type Expense } from '../../src/domain'
 import { ApiError } from '../errors'
 import { changeBalances } from '../ledger/bounds'
 import { decodeCursor, encodeCursor } from '../ledger/cursor'
-import { EXPENSE_COLS, expenseRow, expenseView, findExpense, today } from '../ledger/expenses'
+import { EXPENSE_COLS, expenseRow, expenseView, findExpense, today, type ExpenseRow } from '../ledger/expenses'
 import { byMember, checkVersion, recordChange, recordChangeWith, requireMember } from '../ledger/groups'
 import { expenseChanged } from '../messages/events'
 import { defineAction } from './types'
@@ -35,19 +35,32 @@ export const expenseActions = [
 
   defineAction('addExpense', api.addExpense, { mutation: true }, async (ctx, input) => {
     const { group, me, roster } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true, roster: true })
+    // the input schema parsed the expense; what is left are the group's checks
     const expense = input.expense as Expense
-    validateExpense(expense, roster.ids, group.currency)
+    const shares = checkExpense(expense, roster.ids, group.currency)
     await changeBalances(ctx, group, roster, { added: [expense] })
     const now = ctx.now.toISOString()
-    const date = input.date ?? today(ctx.now, input)
+    const row: ExpenseRow = {
+      id: expense.id,
+      group_id: group.id,
+      expense,
+      description: input.description,
+      category: input.category,
+      date: input.date ?? today(ctx.now, input),
+      created_by: me.id,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+      seq: 0
+    }
     const insert = {
       sql: `INSERT INTO expenses (id, group_id, data, amount, description, category, date, created_by, created_at, updated_at)
-            VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $9) ON CONFLICT (id) DO NOTHING RETURNING ${EXPENSE_COLS}`,
-      params: [expense.id, group.id, JSON.stringify(expense), expense.amount, input.description, input.category, date, me.id, now]
+            VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $9) ON CONFLICT (id) DO NOTHING RETURNING seq`,
+      params: [row.id, row.group_id, JSON.stringify(expense), expense.amount, row.description, row.category, row.date, row.created_by, now]
     }
-    const { version, row } = await recordChangeWith(ctx.q, group, byMember(me), 'expense.add', summary(expense, input.description), ctx.now, insert)
-    if (!row) throw new ApiError('DUPLICATE_ID', `An expense with id ${expense.id} already exists`)
-    const view = expenseView(expenseRow(row), group.currency)
+    const { version, row: inserted } = await recordChangeWith(ctx.q, group, byMember(me), 'expense.add', summary(expense, input.description), ctx.now, insert)
+    if (!inserted) throw new ApiError('DUPLICATE_ID', `An expense with id ${expense.id} already exists`)
+    const view = expenseView({ ...row, seq: Number(inserted.seq) }, group.currency, shares)
     await expenseChanged(ctx, group, me, input.description, view.shares, expense.paidBy)
     return { expense: view, version }
   }),
@@ -59,7 +72,7 @@ export const expenseActions = [
     const before = await findExpense(ctx.q, group.id, expense.id)
     if (!before) throw new ApiError('NOT_FOUND', 'No such expense in this group')
     if (before.deleted_at) throw new ApiError('EXPENSE_DELETED', 'This expense was deleted')
-    validateExpense(expense, roster.ids, group.currency)
+    checkExpense(expense, roster.ids, group.currency)
     await changeBalances(ctx, group, roster, { added: [expense], removed: [before.expense] })
     const description = input.description ?? before.description
     const category = input.category ?? before.category

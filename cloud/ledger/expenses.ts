@@ -47,7 +47,8 @@ export async function liveExpenses(q: Queryable, groupId: string): Promise<Expen
   return res.rows.map((r) => fromJson<Expense>(r.data))
 }
 
-export function expenseView(row: ExpenseRow, groupCurrency: string): ExpenseView {
+/** The view of an expense row (`shares`: its split, when the caller has just computed it). */
+export function expenseView(row: ExpenseRow, groupCurrency: string, shares = splitExpense(row.expense, groupCurrency)): ExpenseView {
   return {
     id: row.id,
     groupId: row.group_id,
@@ -58,7 +59,7 @@ export function expenseView(row: ExpenseRow, groupCurrency: string): ExpenseView
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    shares: splitExpense(row.expense, groupCurrency)
+    shares
   }
 }
 

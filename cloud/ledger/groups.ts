@@ -68,8 +68,9 @@ export async function requireMember(
 ): Promise<{ group: GroupRow; me: MemberRow; roster: Roster }> {
   // One round trip: the group (locked when asked), the caller's member row, and (when asked) the roster.
   const roster = opts.roster
-    ? `, (SELECT array_agg(x.id ORDER BY x.position, x.id) FROM members x WHERE x.group_id = g.id) AS member_ids,
-         (SELECT jsonb_agg(jsonb_build_object('id', x.id, 'name', x.name) ORDER BY x.position, x.id) FROM members x WHERE x.group_id = g.id AND x.left_at IS NOT NULL) AS left_members`
+    ? `, (SELECT jsonb_build_object('ids', jsonb_agg(x.id ORDER BY x.position, x.id),
+                                   'left', COALESCE(jsonb_agg(jsonb_build_object('id', x.id, 'name', x.name) ORDER BY x.position, x.id) FILTER (WHERE x.left_at IS NOT NULL), '[]'))
+           FROM members x WHERE x.group_id = g.id) AS roster`
     : ''
   const res = await q.query<Record<string, unknown>>(
     `SELECT ${G_COLS}, m.id AS m_id, m.name AS m_name, m.position AS m_position, m.role AS m_role${roster}
@@ -84,10 +85,7 @@ export async function requireMember(
   return {
     group,
     me: { id: row.m_id as string, group_id: groupId, name: row.m_name as string, user_id: userId, position: toInt(row.m_position), role: row.m_role === 'organizer' ? 'organizer' : 'member' },
-    roster: {
-      ids: Array.isArray(row.member_ids) ? (row.member_ids as string[]) : [],
-      left: row.left_members ? fromJson<Roster['left']>(row.left_members) : []
-    }
+    roster: row.roster ? fromJson<Roster>(row.roster) : { ids: [], left: [] }
   }
 }
 

@@ -30,60 +30,61 @@ const RETRY_WINDOW_MS = RETRY_WINDOW_DAYS * 24 * 60 * 60 * 1000
 export const PRUNE_INTERVAL_MS = 60 * 60 * 1000
 
 /**
- * Claims (user, clientId) for this request (`hash` from {@link requestHash}). Returns the stored first result when
- * the same request used the id before; CLIENT_ID_REUSED when another request did. A concurrent request with the
- * same id waits on the unique key until the first one commits or rolls back.
+ * The claim of one mutation's (user, clientId), made in the mutation's transaction in three steps:
+ * 1. `lock`: an advisory lock on the pair, held until the transaction ends, so a concurrent request with the same id
+ *    waits until the first one commits or rolls back;
+ * 2. `read`: the earlier claim of the pair, if any (then `prior` gives its answer to replay, or CLIENT_ID_REUSED);
+ * 3. `record`: the claim with this request's answer, written once, last (with COMMIT).
+ * The first two travel with the transaction's BEGIN, the caller's user row with them.
  */
-export async function claimClientId(q: Queryable, userId: string, clientId: string, action: string, hash: string, now: Date): Promise<{ replay: unknown } | null> {
-  const ins = await q.query(
-    'INSERT INTO idempotency (user_id, client_id, action, request_hash, result, created_at) VALUES ($1, $2, $3, $4, NULL, $5) ON CONFLICT DO NOTHING RETURNING 1',
-    [userId, clientId, action, hash, now.toISOString()]
-  )
-  return ins.rows.length > 0 ? null : priorClaim(q, userId, clientId, action, hash)
-}
+export class Claim {
+  constructor(
+    readonly userId: string,
+    readonly clientId: string,
+    readonly action: string,
+    readonly hash: string,
+    readonly now: Date
+  ) {}
 
-/**
- * claimClientId in the statement that loads the caller (`callerSql`: a SELECT of the user's row, $1 = userId), one
- * round trip for both on every mutation. The caller's row is undefined when there is no such user (nothing claimed).
- */
-export async function claimAsCaller(
-  q: Queryable,
-  callerSql: string,
-  userId: string,
-  clientId: string,
-  action: string,
-  hash: string,
-  now: Date
-): Promise<{ caller: Record<string, unknown> | undefined; prior: { replay: unknown } | null }> {
-  const res = await q.query<Record<string, unknown>>(
-    `WITH caller AS (${callerSql}),
-          claim AS (INSERT INTO idempotency (user_id, client_id, action, request_hash, result, created_at)
-                    SELECT id, $2, $3, $4, NULL, $5 FROM caller ON CONFLICT DO NOTHING RETURNING 1)
-     SELECT caller.*, (SELECT count(*) FROM claim) AS claimed FROM caller`,
-    [userId, clientId, action, hash, now.toISOString()]
-  )
-  const first = res.rows[0]
-  if (!first) return { caller: undefined, prior: null }
-  const { claimed, ...caller } = first
-  return { caller, prior: Number(claimed) > 0 ? null : await priorClaim(q, userId, clientId, action, hash) }
-}
-
-/** The answer of the earlier request that claimed (user, clientId): a replay when it was this same request. */
-async function priorClaim(q: Queryable, userId: string, clientId: string, action: string, hash: string): Promise<{ replay: unknown }> {
-  const prev = await q.query<{ action: string; request_hash: string | null; result: unknown }>(
-    'SELECT action, request_hash, result FROM idempotency WHERE user_id = $1 AND client_id = $2',
-    [userId, clientId]
-  )
-  const row = prev.rows[0]
-  // Claims stored before request hashes were kept (request_hash NULL) are matched by action alone.
-  const same = row !== undefined && row.action === action && (row.request_hash === null || row.request_hash === hash)
-  if (!row || !same || row.result === null) {
-    throw new ApiError('CLIENT_ID_REUSED', `clientId ${clientId} was already used for a different request${row && row.action !== action ? ` (${row.action})` : ''}`)
+  lock(): Statement {
+    return { sql: 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', params: [`${this.userId}\n${this.clientId}`] }
   }
-  return { replay: typeof row.result === 'string' ? JSON.parse(row.result) : row.result }
+
+  /** The earlier claim's columns (prior_*), joined to the caller's row when `callerSql` (a SELECT of it, $1 = user id). */
+  read(callerSql?: string): Statement {
+    const cols = 'p.action AS prior_action, p.request_hash AS prior_hash, p.result AS prior_result, p.user_id IS NOT NULL AS prior_found'
+    return {
+      sql: callerSql
+        ? `SELECT caller.*, ${cols} FROM (${callerSql}) caller LEFT JOIN idempotency p ON p.user_id = $1 AND p.client_id = $2`
+        : `SELECT ${cols} FROM idempotency p WHERE p.user_id = $1 AND p.client_id = $2`,
+      params: [this.userId, this.clientId]
+    }
+  }
+
+  /** The first answer when this request is a retry of the earlier claim in `row` (from `read`); null when there is none. */
+  prior(row: Record<string, unknown> | undefined): { replay: unknown } | null {
+    if (!row?.prior_found) return null
+    // Claims stored before request hashes were kept (request_hash NULL) are matched by action alone.
+    const same = row.prior_action === this.action && (row.prior_hash === null || row.prior_hash === this.hash)
+    if (!same || row.prior_result === null) {
+      throw new ApiError(
+        'CLIENT_ID_REUSED',
+        `clientId ${this.clientId} was already used for a different request${row.prior_action !== this.action ? ` (${String(row.prior_action)})` : ''}`
+      )
+    }
+    return { replay: typeof row.prior_result === 'string' ? JSON.parse(row.prior_result) : row.prior_result }
+  }
+
+  /** The claim with its answer (null while a staged action's provider call is still out: a retry is refused until then). */
+  record(result: unknown | null): Statement {
+    return {
+      sql: 'INSERT INTO idempotency (user_id, client_id, action, request_hash, result, created_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6)',
+      params: [this.userId, this.clientId, this.action, this.hash, result === null ? null : JSON.stringify(result), this.now.toISOString()]
+    }
+  }
 }
 
-/** The statement that stores the answer a retry of this claim gets (run last in the request's transaction). */
+/** The statement that stores the answer of a staged action's claim, once its provider call is done. */
 export function storedResult(userId: string, clientId: string, result: unknown): Statement {
   return { sql: 'UPDATE idempotency SET result = $3::jsonb WHERE user_id = $1 AND client_id = $2', params: [userId, clientId, JSON.stringify(result)] }
 }

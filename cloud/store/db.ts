@@ -11,7 +11,7 @@ export interface Queryable {
 }
 
 /**
- * One statement and its parameters, for the places where the driver may send it along with another in one round trip
+ * One statement and its parameters, for the places where the driver sends it along with BEGIN or COMMIT in one round trip
  * (inlined as literals: its text has no `$` but its placeholders, its parameters are strings, numbers, booleans or
  * null).
  */
@@ -24,10 +24,10 @@ export interface TransactionOptions {
   /** `repeatable read` gives a read-only sequence of queries one consistent snapshot. */
   isolation?: 'read committed' | 'repeatable read'
   /**
-   * A statement run first in the transaction, its result handed to fn: on PostgreSQL it travels with BEGIN, in one
-   * round trip.
+   * The transaction's first statements, the result of the last one handed to fn: on PostgreSQL they travel with BEGIN,
+   * in one round trip.
    */
-  first?: Statement
+  first?: Statement[]
 }
 
 export interface Transaction extends Queryable {

@@ -54,8 +54,6 @@ function inline(client: PoolClient, statement: Statement): string {
   })
 }
 
-const BEGIN = { 'read committed': 'BEGIN', 'repeatable read': 'BEGIN ISOLATION LEVEL REPEATABLE READ' }
-
 export async function openPg(opts: PgOptions): Promise<Db> {
   const { Pool: PgPool } = await import('pg')
   const pool = new PgPool({
@@ -76,13 +74,14 @@ export async function openPg(opts: PgOptions): Promise<Db> {
     exec: direct.exec,
     async transaction<T>(fn: (tx: Transaction, first: QueryResult<Record<string, unknown>> | null) => Promise<T>, topts?: TransactionOptions): Promise<T> {
       const client = await pool.connect()
-      const begin = BEGIN[topts?.isolation ?? 'read committed']
       try {
+        const begin = topts?.isolation === 'repeatable read' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : 'BEGIN'
         let first: QueryResult<Record<string, unknown>> | null = null
-        if (topts?.first) {
-          // BEGIN, then the statement: one round trip, two results
-          const [, res] = (await client.query(`${begin}; ${inline(client, topts.first)}`)) as unknown as { rows: Record<string, unknown>[]; rowCount: number | null }[]
-          first = { rows: res.rows, rowCount: res.rowCount ?? 0 }
+        if (topts?.first?.length) {
+          // BEGIN and the first statements: one round trip, a result each
+          const results = (await client.query([begin, ...topts.first.map((st) => inline(client, st))].join('; '))) as unknown as { rows: Record<string, unknown>[]; rowCount: number | null }[]
+          const last = results[results.length - 1]
+          first = { rows: last.rows, rowCount: last.rowCount ?? 0 }
         } else {
           await client.query(begin)
         }

@@ -49,7 +49,8 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<Db> {
       return enqueue(async () => {
         await lite.query('BEGIN')
         try {
-          const first = topts?.first ? await direct.query<Record<string, unknown>>(topts.first.sql, topts.first.params) : null
+          let first: QueryResult<Record<string, unknown>> | null = null
+          for (const statement of topts?.first ?? []) first = await direct.query<Record<string, unknown>>(statement.sql, statement.params)
           const last: Statement[] = []
           const result = await fn({ ...direct, atCommit: (statement) => void last.push(statement) }, first)
           for (const statement of last) await direct.query(statement.sql, statement.params)
