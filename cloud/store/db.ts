@@ -40,6 +40,8 @@ export interface Transaction extends Queryable {
 
 export interface Db extends Queryable {
   readonly kind: 'pg' | 'pglite'
+  /** SQL the migrations run before any other (creating the schema this Db works in), if any. */
+  readonly bootstrap?: string
   /** Runs fn in one transaction: committed if fn resolves, rolled back if it throws. */
   transaction<T>(fn: (tx: Transaction, first: QueryResult<Record<string, unknown>> | null) => Promise<T>, opts?: TransactionOptions): Promise<T>
   close(): Promise<void>

@@ -63,13 +63,11 @@ export async function openPg(opts: PgOptions): Promise<Db> {
   })
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => {})
-  if (opts.schema) {
-    if (!/^[a-z_][a-z0-9_]*$/.test(opts.schema)) throw new Error(`invalid schema name: ${opts.schema}`)
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`)
-  }
+  if (opts.schema && !/^[a-z_][a-z0-9_]*$/.test(opts.schema)) throw new Error(`invalid schema name: ${opts.schema}`)
   const direct = wrap(pool)
   return {
     kind: 'pg',
+    bootstrap: opts.schema ? `CREATE SCHEMA IF NOT EXISTS ${opts.schema}` : undefined,
     query: direct.query,
     exec: direct.exec,
     async transaction<T>(fn: (tx: Transaction, first: QueryResult<Record<string, unknown>> | null) => Promise<T>, topts?: TransactionOptions): Promise<T> {

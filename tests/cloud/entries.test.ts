@@ -185,6 +185,9 @@ describe('the deploy bundle (dist/cloud/index.js)', () => {
     expect(bytes).toBeGreaterThan(10_000)
     const text = fs.readFileSync(file, 'utf8')
     expect(text).not.toMatch(/pglite\.wasm/)
+    // cold start: pg's Cloudflare probe (which loads Node's fetch) and zod's unused locales are swapped out
+    expect(text).not.toContain('Cloudflare-Workers')
+    expect(text).not.toContain('Input tidak valid') // Indonesian, one of the locales left out
     const script = `
       const m = require(${JSON.stringify(file)});
       (async () => {
