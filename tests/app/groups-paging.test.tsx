@@ -80,3 +80,13 @@ test('a pull-down refresh starts again from the first page', async () => {
   expect(cards()).toHaveLength(50)
   expect(groupsStore.getState().listCursor).toBe(Buffer.from('50').toString('base64url'))
 })
+
+test('a list already in memory renders one screen of cards first, then the rest right after', async () => {
+  // a returning user: the list is there (from storage) before the page renders
+  groupsStore.setState({ list: groups.slice(0, 20), listLoaded: true })
+  render(<GroupsPage />)
+  expect(cards()).toHaveLength(6)
+  expect(cards().map((c) => c.getAttribute('data-testid'))).toEqual(groups.slice(0, 6).map((g) => `group-${g.id}`))
+  await screen.findByTestId(`group-${groups[19].id}`)
+  expect(cards().length).toBeGreaterThanOrEqual(20)
+})

@@ -13,6 +13,8 @@ const noop = () => Promise.resolve({ errMsg: 'ok' })
 
 const Taro = {
   getEnv: () => 'WEB',
+  // the runtime calls it back once the page's pending update is applied: here, after the current render's effects
+  nextTick: (cb: () => void) => void setTimeout(cb, 1),
   ENV_TYPE: { WEAPP: 'WEAPP', ALIPAY: 'ALIPAY', WEB: 'WEB' },
   getStorage: jest.fn(async ({ key }: { key: string }) => {
     if (!storage.has(key)) throw new Error('getStorage:fail data not found')

@@ -9,6 +9,7 @@ import Money from '@/components/Money'
 import NamePrompt from '@/components/NamePrompt'
 import SignInGate from '@/components/SignInGate'
 import Totals from '@/components/Totals'
+import { useFirstScreen } from '@/hooks/useFirstScreen'
 import { useShowEffect } from '@/hooks/useShowEffect'
 import { useT } from '@/hooks/useT'
 import { nav } from '@/services/nav'
@@ -17,22 +18,30 @@ import { chatFirst } from '@/selectors/groups'
 import './index.css'
 import { useSession, useGroups } from '@/hooks/useStores'
 
-/** One group in the list: its cover, name, size and my balance there. */
+/** The cards a phone's screen shows at once (the first render draws no more). */
+const FIRST_SCREEN = 6
+
+/**
+ * One group in the list: its cover, name, size and my balance there. As few nodes as it takes (the home page's first
+ * setData is mostly these cards): text straight in its view, one text for "members · currency", the name's row only
+ * when it has a dot.
+ */
 function GroupCard({ g }: { g: GroupSummary }) {
   const { t, locale } = useT()
+  const name = <Text className='gcard__name ellipsis'>{g.name}</Text>
   return (
     <View className={`card gcard${g.archived ? ' gcard--archived' : ''}`} onClick={() => nav.group(g.id)} data-testid={`group-${g.id}`}>
-      <View className='gcard__emoji'>
-        <Text>{g.emoji}</Text>
-      </View>
+      <View className='gcard__emoji'>{g.emoji}</View>
       <View className='grow'>
-        <View className='row'>
-          <Text className='gcard__name ellipsis'>{g.name}</Text>
-          {g.unread ? <View className='gcard__dot' data-testid={`unread-${g.id}`} aria-label={t('groups.unread')} /> : null}
-        </View>
-        <Text className='muted'>
-          {t('groups.members', { count: g.memberCount })} · {g.currency}
-        </Text>
+        {g.unread ? (
+          <View className='row'>
+            {name}
+            <View className='gcard__dot' data-testid={`unread-${g.id}`} aria-label={t('groups.unread')} />
+          </View>
+        ) : (
+          name
+        )}
+        <Text className='muted'>{`${t('groups.members', { count: g.memberCount })} · ${g.currency}`}</Text>
       </View>
       <View className='gcard__balance'>
         <Text className='muted'>{g.myBalance > 0 ? t('group.balance.owed') : g.myBalance < 0 ? t('group.balance.owes') : t('groups.settled')}</Text>
@@ -59,6 +68,8 @@ function GroupsList() {
   const current = list.filter((g) => !g.archived)
   const archived = list.filter((g) => g.archived)
   const [showArchived, setShowArchived] = useState(false)
+  // a returning user's cached list: one screen of cards first, the rest right after
+  const shown = useFirstScreen(FIRST_SCREEN)
 
   useShowEffect(() => {
     void loadList().catch(() => {})
@@ -95,7 +106,7 @@ function GroupsList() {
       ) : (
         <View>
           {totals && list.length > 0 ? <Totals totals={totals} onOpen={() => nav.people()} /> : null}
-          {current.map((g) => (
+          {current.slice(0, shown).map((g) => (
             <GroupCard key={g.id} g={g} />
           ))}
           {archived.length > 0 ? (

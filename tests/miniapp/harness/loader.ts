@@ -6,16 +6,30 @@ import path from 'node:path'
 import vm from 'node:vm'
 import type { Bundle } from './bundle'
 
+/** One file's evaluation, timed with performance.now() (bench/launch.ts reads where a launch spends its time). */
+export interface Evaluation {
+  file: string
+  /** When its compilation started. */
+  at: number
+  /** Compiling the file's source (vm.Script). */
+  compileMs: number
+  /** Compiling and running it, the files it required included. */
+  ms: number
+}
+
 export interface Loader {
   /** Runs `file` (e.g. `app.js`, `pages/index/index.js`) if it has not run yet; returns its exports. */
   load(file: string): unknown
   /** The file being evaluated right now (Page() and Component() use it to know their route). */
   readonly current: string | undefined
+  /** Every file evaluated so far, in the order their evaluations finished. */
+  readonly evaluations: Evaluation[]
 }
 
 export function createLoader(bundle: Bundle, context: vm.Context): Loader {
   const cache = new Map<string, { exports: unknown }>()
   const stack: string[] = []
+  const evaluations: Evaluation[] = []
 
   const resolve = (from: string, request: string): string => {
     const joined = request.startsWith('/') ? request.slice(1) : path.posix.join(path.posix.dirname(from), request)
@@ -31,17 +45,20 @@ export function createLoader(bundle: Bundle, context: vm.Context): Loader {
     if (cached) return cached.exports
     const module = { exports: {} as unknown }
     cache.set(file, module)
+    const at = performance.now()
     const wrapper = `(function (require, module, exports) {${bundle.read(file)}\n})`
     const fn = new vm.Script(wrapper, { filename: path.join(bundle.dir, file) }).runInContext(context) as (
       req: (r: string) => unknown,
       m: { exports: unknown },
       e: unknown
     ) => void
+    const compileMs = performance.now() - at
     stack.push(file)
     try {
       fn((request) => load(resolve(file, request)), module, module.exports)
     } finally {
       stack.pop()
+      evaluations.push({ file, at, compileMs, ms: performance.now() - at })
     }
     return module.exports
   }
@@ -50,6 +67,7 @@ export function createLoader(bundle: Bundle, context: vm.Context): Loader {
     load,
     get current() {
       return stack[stack.length - 1]
-    }
+    },
+    evaluations
   }
 }

@@ -9,7 +9,7 @@ import { createRealm, type LogEntry, type Realm } from './context'
 import { createMy } from './globals-alipay'
 import { createWx } from './globals-weapp'
 import type { LaunchOptions, ModalAnswer, ModalRequest, NavigationKind, PlatformHost, Wallet } from './host'
-import { createLoader, type Loader } from './loader'
+import { createLoader, type Evaluation, type Loader } from './loader'
 import { parseUrl, planNavigation } from './navigation'
 import { sendHttp } from './network'
 import { PageHandle, SETDATA_WARN_BYTES, type SetDataRecord } from './page'
@@ -152,6 +152,11 @@ export class MiniApp {
 
   get logs(): LogEntry[] {
     return this.realm.logs
+  }
+
+  /** Every bundle file evaluated so far (app.js and the chunks it requires, pages, components), with its times. */
+  get evaluations(): readonly Evaluation[] {
+    return this.loader.evaluations
   }
 
   /** The next dialog gets this answer (default for unscripted dialogs: confirm). */

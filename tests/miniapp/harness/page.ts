@@ -25,6 +25,8 @@ export interface SetDataRecord {
   applied: boolean
   /** Set when a component (Taro's custom-wrapper) received the setData instead of the page. */
   component?: 'custom-wrapper'
+  /** performance.now() when the bundle called setData (before the harness measured and applied it). */
+  at: number
 }
 
 export type PageInstance = Record<string, unknown> & {
@@ -80,8 +82,8 @@ export class PageHandle extends Scope {
       instance.$spliceData = (payload: Data, cb?: () => void) => this.applySpliceData(payload, cb)
     }
     this.instance = instance
-    this.wrappers = new CustomWrappers(env.target, env.templates, env.customWrapper, env.toRealm, (bytes, keys, payload) => {
-      const record: SetDataRecord = { route: this.route, bytes, keys, index: this.setDataLog.length, applied: true, component: 'custom-wrapper' }
+    this.wrappers = new CustomWrappers(env.target, env.templates, env.customWrapper, env.toRealm, (bytes, keys, payload, at) => {
+      const record: SetDataRecord = { route: this.route, bytes, keys, index: this.setDataLog.length, applied: true, component: 'custom-wrapper', at }
       this.setDataLog.push(record)
       this.syncNativeValues(payload, null)
       this.env.onSetData(record)
@@ -89,9 +91,10 @@ export class PageHandle extends Scope {
   }
 
   private applySetData(payload: Data, cb?: () => void): void {
+    const at = performance.now()
     const bytes = payloadBytes(payload)
     const applied = bytes <= SETDATA_MAX_BYTES
-    const record: SetDataRecord = { route: this.route, bytes, keys: Object.keys(payload).length, index: this.setDataLog.length, applied }
+    const record: SetDataRecord = { route: this.route, bytes, keys: Object.keys(payload).length, index: this.setDataLog.length, applied, at }
     this.setDataLog.push(record)
     if (applied) {
       applySetData(this.instance.data, payload) // past 1 MB the platform drops it ("Exceed max data size")
@@ -104,8 +107,9 @@ export class PageHandle extends Scope {
 
   /** Alipay's `$spliceData({ 'path': [start, deleteCount, ...items] })`. */
   private applySpliceData(payload: Data, cb?: () => void): void {
+    const at = performance.now()
     const bytes = payloadBytes(payload)
-    const record: SetDataRecord = { route: this.route, bytes, keys: Object.keys(payload).length, index: this.setDataLog.length, applied: true }
+    const record: SetDataRecord = { route: this.route, bytes, keys: Object.keys(payload).length, index: this.setDataLog.length, applied: true, at }
     this.setDataLog.push(record)
     for (const [key, args] of Object.entries(payload)) {
       const [start, deleteCount, ...items] = args as [number, number, ...unknown[]]

@@ -32,7 +32,7 @@ export class CustomWrappers {
     private readonly options: () => Record<string, unknown> | undefined,
     private readonly toRealm: <T>(value: T) => T,
     /** Every setData a wrapper receives (for the budget), with its size. */
-    private readonly onSetData: (bytes: number, keys: number, payload: Data) => void,
+    private readonly onSetData: (bytes: number, keys: number, payload: Data, at: number) => void,
     private readonly call: <T>(label: string, fn: () => T) => T
   ) {}
 
@@ -92,7 +92,8 @@ export class CustomWrappers {
     component.id = sid
     component.is = 'custom-wrapper'
     component.setData = (payload: Data, cb?: () => void) => {
-      this.onSetData(payloadBytes(payload), Object.keys(payload).length, payload)
+      const at = performance.now()
+      this.onSetData(payloadBytes(payload), Object.keys(payload).length, payload, at)
       applySetData(data, payload)
       if (cb) setTimeout(cb, 0)
     }
