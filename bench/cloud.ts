@@ -83,7 +83,7 @@ async function call(url: string, action: string, input: unknown, token?: string,
     body: JSON.stringify({ action, input })
   }).catch((err: Error & { cause?: { code?: string } }) => {
     // a kept-alive socket the server closed while the load ran: once more on a new one
-    if (!retried && err.cause?.code === 'ECONNRESET') return null
+    if (!retried && (err.cause?.code === 'ECONNRESET' || err.cause?.code === 'UND_ERR_SOCKET')) return null
     throw err
   })
   if (!res) return call(url, action, input, token, true)
