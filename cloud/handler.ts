@@ -190,6 +190,7 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
       const input = parsed.data as Record<string, unknown>
 
       const load = callerLoad(req, action, sessionUserId, input, now)
+      const opening = action.opening && sessionUserId && !req.trusted ? [action.opening(input, sessionUserId)] : undefined
       let committed: Array<() => void> = []
       const result = await withRetry(async () => {
         const cache = services.cache.begin()
@@ -208,7 +209,7 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
             if (claim) q.atCommit(claim.record(out))
             return { replay: out }
           },
-          { isolation: action.mutation || action.auth === 'none' ? 'read committed' : 'repeatable read', first: load.first }
+          { isolation: action.mutation || action.auth === 'none' ? 'read committed' : 'repeatable read', first: load.first, ahead: opening }
         )
         const out = await tx.catch((err: unknown) => {
           cache.abort()

@@ -5,13 +5,17 @@ import { ApiError } from '../errors'
 import { changeBalances } from '../ledger/bounds'
 import { decodeCursor, encodeCursor } from '../ledger/cursor'
 import { EXPENSE_COLS, expenseRow, expenseView, findExpense, today, type ExpenseRow } from '../ledger/expenses'
-import { byMember, checkVersion, recordChange, recordChangeWith, requireMember } from '../ledger/groups'
+import { byMember, checkVersion, memberQuery, recordChange, recordChangeWith, requireMember } from '../ledger/groups'
 import { expenseChanged } from '../messages/events'
 import { defineAction } from './types'
 
 function summary(e: Expense, description: string) {
   return { expenseId: e.id, description, amount: e.amount, currency: e.currency ?? null }
 }
+
+/** An expense's change starts with the group locked, with its roster: a statement that travels with BEGIN. */
+const LOCK_WITH_ROSTER = { lock: true, roster: true }
+const lockWithRoster = (input: { groupId: string }, userId: string) => memberQuery(input.groupId, userId, LOCK_WITH_ROSTER)
 
 export const expenseActions = [
   defineAction('listExpenses', api.listExpenses, {}, async (ctx, input) => {
@@ -33,8 +37,8 @@ export const expenseActions = [
     }
   }),
 
-  defineAction('addExpense', api.addExpense, { mutation: true }, async (ctx, input) => {
-    const { group, me, roster } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true, roster: true })
+  defineAction('addExpense', api.addExpense, { mutation: true, opening: lockWithRoster }, async (ctx, input) => {
+    const { group, me, roster } = await requireMember(ctx.q, input.groupId, ctx.user.id, LOCK_WITH_ROSTER)
     // the input schema parsed the expense; what is left are the group's checks
     const expense = input.expense as Expense
     const shares = checkExpense(expense, roster.ids, group.currency)
@@ -65,8 +69,8 @@ export const expenseActions = [
     return { expense: view, version }
   }),
 
-  defineAction('editExpense', api.editExpense, { mutation: true }, async (ctx, input) => {
-    const { group, me, roster } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true, roster: true })
+  defineAction('editExpense', api.editExpense, { mutation: true, opening: lockWithRoster }, async (ctx, input) => {
+    const { group, me, roster } = await requireMember(ctx.q, input.groupId, ctx.user.id, LOCK_WITH_ROSTER)
     checkVersion(group, input.expectedVersion)
     const expense = input.expense as Expense
     const before = await findExpense(ctx.q, group.id, expense.id)
@@ -99,8 +103,8 @@ export const expenseActions = [
     return { expense: view, version }
   }),
 
-  defineAction('deleteExpense', api.deleteExpense, { mutation: true }, async (ctx, input) => {
-    const { group, me, roster } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true, roster: true })
+  defineAction('deleteExpense', api.deleteExpense, { mutation: true, opening: lockWithRoster }, async (ctx, input) => {
+    const { group, me, roster } = await requireMember(ctx.q, input.groupId, ctx.user.id, LOCK_WITH_ROSTER)
     checkVersion(group, input.expectedVersion)
     const row = await findExpense(ctx.q, group.id, input.expenseId)
     if (!row) throw new ApiError('NOT_FOUND', 'No such expense in this group')

@@ -7,7 +7,7 @@ import type { z } from 'zod'
 import type { Config } from '../config'
 import type { Identity, IdentityDeps } from '../auth/identity'
 import type { LedgerCache } from '../ledger/cache'
-import type { Db, Queryable } from '../store/db'
+import type { Db, Queryable, Statement } from '../store/db'
 import type { UserRow } from '../ledger/users'
 import type { Payments } from '../payments/service'
 import type { Messages } from '../messages/service'
@@ -67,6 +67,11 @@ export interface ActionDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   auth: 'none' | 'user'
   /** Mutations carry input.clientId: retried results come from the idempotency table. */
   mutation: boolean
+  /**
+   * The first statement the action runs, when it is known from the input and the caller alone (e.g. the group's
+   * lock): it travels with the transaction's BEGIN, and the action's own query of it is answered without a round trip.
+   */
+  opening?(input: z.output<I>, userId: string): Statement
   run(ctx: ActionContext, input: z.output<I>): Promise<z.input<O> | Staged<z.input<O>>>
 }
 
@@ -75,7 +80,7 @@ export type AnyAction = ActionDef<z.ZodType, z.ZodType>
 export function defineAction<S extends { input: z.ZodType; output: z.ZodType }>(
   name: string,
   schemas: S,
-  opts: { auth?: 'none' | 'user'; mutation?: boolean },
+  opts: { auth?: 'none' | 'user'; mutation?: boolean; opening?: (input: z.output<S['input']>, userId: string) => Statement },
   run: (ctx: ActionContext & { user: UserRow }, input: z.output<S['input']>) => Promise<z.input<S['output']> | Staged<z.input<S['output']>>>
 ): AnyAction {
   return {
@@ -84,6 +89,7 @@ export function defineAction<S extends { input: z.ZodType; output: z.ZodType }>(
     output: schemas.output,
     auth: opts.auth ?? 'user',
     mutation: opts.mutation ?? false,
+    opening: opts.opening as AnyAction['opening'],
     run: run as AnyAction['run']
   }
 }

@@ -1,7 +1,7 @@
 /** Groups and members: membership checks, the version lock, and recording a change. */
 import type { ActivityKind, MemberRole } from '../../src/api'
 import { ApiError, notMember } from '../errors'
-import type { Queryable } from '../store/db'
+import type { Queryable, Statement } from '../store/db'
 import { fromJson, toInt, toIso } from '../store/convert'
 
 export interface GroupRow {
@@ -54,6 +54,30 @@ export function rosterOf(members: MemberRow[]): Roster {
   return { ids: members.map((m) => m.id), left: members.filter((m) => m.left_at).map((m) => ({ id: m.id, name: m.name })) }
 }
 
+export interface MemberQueryOptions {
+  lock?: boolean
+  roster?: boolean
+  archived?: 'allow'
+}
+
+/**
+ * requireMember's one statement: the group (locked when asked), the caller's member row, and (when asked) the
+ * roster. Actions whose first step it is name it as their `opening`, so it travels with BEGIN.
+ */
+export function memberQuery(groupId: string, userId: string, opts: MemberQueryOptions = {}): Statement {
+  const roster = opts.roster
+    ? `, (SELECT jsonb_build_object('ids', jsonb_agg(x.id ORDER BY x.position, x.id),
+                                   'left', COALESCE(jsonb_agg(jsonb_build_object('id', x.id, 'name', x.name) ORDER BY x.position, x.id) FILTER (WHERE x.left_at IS NOT NULL), '[]'))
+           FROM members x WHERE x.group_id = g.id) AS roster`
+    : ''
+  return {
+    sql: `SELECT ${G_COLS}, m.id AS m_id, m.name AS m_name, m.position AS m_position, m.role AS m_role${roster}
+            FROM groups g LEFT JOIN members m ON m.group_id = g.id AND m.user_id = $2 AND m.left_at IS NULL
+           WHERE g.id = $1 AND g.deleted_at IS NULL${opts.lock ? ' FOR UPDATE OF g' : ''}`,
+    params: [groupId, userId]
+  }
+}
+
 /**
  * The group and the caller's member in it; NOT_MEMBER when the group does not exist, was deleted, or the user is
  * not in it (or left it): the cases are not told apart. With lock (every change goes through it), the group row is
@@ -64,20 +88,10 @@ export async function requireMember(
   q: Queryable,
   groupId: string,
   userId: string,
-  opts: { lock?: boolean; roster?: boolean; archived?: 'allow' } = {}
+  opts: MemberQueryOptions = {}
 ): Promise<{ group: GroupRow; me: MemberRow; roster: Roster }> {
-  // One round trip: the group (locked when asked), the caller's member row, and (when asked) the roster.
-  const roster = opts.roster
-    ? `, (SELECT jsonb_build_object('ids', jsonb_agg(x.id ORDER BY x.position, x.id),
-                                   'left', COALESCE(jsonb_agg(jsonb_build_object('id', x.id, 'name', x.name) ORDER BY x.position, x.id) FILTER (WHERE x.left_at IS NOT NULL), '[]'))
-           FROM members x WHERE x.group_id = g.id) AS roster`
-    : ''
-  const res = await q.query<Record<string, unknown>>(
-    `SELECT ${G_COLS}, m.id AS m_id, m.name AS m_name, m.position AS m_position, m.role AS m_role${roster}
-       FROM groups g LEFT JOIN members m ON m.group_id = g.id AND m.user_id = $2 AND m.left_at IS NULL
-      WHERE g.id = $1 AND g.deleted_at IS NULL${opts.lock ? ' FOR UPDATE OF g' : ''}`,
-    [groupId, userId]
-  )
+  const st = memberQuery(groupId, userId, opts)
+  const res = await q.query<Record<string, unknown>>(st.sql, st.params)
   const row = res.rows[0]
   if (!row || row.m_id === null || row.m_id === undefined) throw notMember()
   const group = groupRow(row)

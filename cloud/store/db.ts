@@ -28,6 +28,12 @@ export interface TransactionOptions {
    * in one round trip.
    */
   first?: Statement[]
+  /**
+   * Statements the transaction's code will run next (after `first`), sent with BEGIN too: when the code runs one of
+   * them (the same text and parameters), it gets this result without a round trip. Where there are no round trips
+   * to save (PGlite), they simply run when asked.
+   */
+  ahead?: Statement[]
 }
 
 export interface Transaction extends Queryable {

@@ -39,20 +39,43 @@ function wrap(client: Pool | PoolClient): Queryable {
   }
 }
 
-/** `statement` as text with its parameters inlined as literals, to travel with BEGIN or COMMIT in one simple query. */
-function inline(client: PoolClient, statement: Statement): string {
-  return statement.sql.replace(/\$(\d+)/g, (_, n: string) => {
-    const v = statement.params[Number(n) - 1]
-    if (v === null || v === undefined) return 'NULL'
-    if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE'
-    if (typeof v === 'number') {
-      if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`)
-      return `(${v})`
-    }
-    if (typeof v === 'string') return client.escapeLiteral(v)
-    throw new Error(`cannot inline a parameter of type ${typeof v}`)
-  })
+/** A parameter as an SQL literal (for the statements that travel with BEGIN or COMMIT in one simple query). */
+function literal(client: PoolClient, v: Statement['params'][number] | undefined): string {
+  if (v === null || v === undefined) return 'NULL'
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE'
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`)
+    return `(${v})`
+  }
+  if (typeof v === 'string') return client.escapeLiteral(v)
+  throw new Error(`cannot inline a parameter of type ${typeof v}`)
 }
+
+/**
+ * The statements that travel with BEGIN or COMMIT are PREPAREd in SQL once per connection (in a round trip of their
+ * own, the first time; a prepared statement outlives a rollback), then sent as `EXECUTE name(literals)`: planned once,
+ * like the named protocol-level statements. Their names (`sq0`, ...) never meet those (`sp0`, ...).
+ */
+const sqlNames = new Map<string, string>()
+const preparedOn = new WeakMap<PoolClient, Set<string>>()
+
+async function executable(client: PoolClient, statement: Statement): Promise<string> {
+  let name = sqlNames.get(statement.sql)
+  if (name === undefined) {
+    if (sqlNames.size >= MAX_PREPARED) return statement.sql.replace(/\$(\d+)/g, (_, n: string) => literal(client, statement.params[Number(n) - 1]))
+    name = `sq${sqlNames.size}`
+    sqlNames.set(statement.sql, name)
+  }
+  let ready = preparedOn.get(client)
+  if (!ready) preparedOn.set(client, (ready = new Set()))
+  if (!ready.has(name)) {
+    await client.query(`PREPARE ${name} AS ${statement.sql}`)
+    ready.add(name)
+  }
+  return statement.params.length ? `EXECUTE ${name}(${statement.params.map((v) => literal(client, v)).join(', ')})` : `EXECUTE ${name}`
+}
+
+const aheadKey = (sql: string, params: readonly unknown[] | undefined) => `${sql}\u0000${JSON.stringify(params ?? [])}`
 
 export async function openPg(opts: PgOptions): Promise<Db> {
   const { Pool: PgPool } = await import('pg')
@@ -75,17 +98,32 @@ export async function openPg(opts: PgOptions): Promise<Db> {
       try {
         const begin = topts?.isolation === 'repeatable read' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : 'BEGIN'
         let first: QueryResult<Record<string, unknown>> | null = null
-        if (topts?.first?.length) {
-          // BEGIN and the first statements: one round trip, a result each
-          const results = (await client.query([begin, ...topts.first.map((st) => inline(client, st))].join('; '))) as unknown as { rows: Record<string, unknown>[]; rowCount: number | null }[]
-          const last = results[results.length - 1]
-          first = { rows: last.rows, rowCount: last.rowCount ?? 0 }
+        const opening = [...(topts?.first ?? []), ...(topts?.ahead ?? [])]
+        const preloaded = new Map<string, QueryResult<unknown>>()
+        if (opening.length) {
+          // BEGIN and the opening statements: one round trip, a result each
+          const sql = [begin]
+          for (const st of opening) sql.push(await executable(client, st))
+          const results = (await client.query(sql.join('; '))) as unknown as { rows: unknown[]; rowCount: number | null }[]
+          const nFirst = topts?.first?.length ?? 0
+          if (nFirst) first = { rows: results[nFirst].rows as Record<string, unknown>[], rowCount: results[nFirst].rowCount ?? 0 }
+          topts?.ahead?.forEach((st, i) => preloaded.set(aheadKey(st.sql, st.params), { rows: results[1 + nFirst + i].rows, rowCount: results[1 + nFirst + i].rowCount ?? 0 }))
         } else {
           await client.query(begin)
         }
         const last: Statement[] = []
-        const result = await fn({ ...wrap(client), atCommit: (statement) => void last.push(statement) }, first)
-        await client.query([...last.map((st) => inline(client, st)), 'COMMIT'].join('; '))
+        const own = wrap(client)
+        const query = <R>(sql: string, params?: unknown[]): Promise<QueryResult<R>> => {
+          const key = preloaded.size ? aheadKey(sql, params) : ''
+          const hit = preloaded.get(key)
+          if (!hit) return own.query<R>(sql, params)
+          preloaded.delete(key)
+          return Promise.resolve(hit as QueryResult<R>)
+        }
+        const result = await fn({ query, exec: own.exec, atCommit: (statement) => void last.push(statement) }, first)
+        const sql: string[] = []
+        for (const st of last) sql.push(await executable(client, st))
+        await client.query([...sql, 'COMMIT'].join('; '))
         return result
       } catch (err) {
         await client.query('ROLLBACK').catch(() => {})

@@ -38,6 +38,23 @@ describe('statements sent with BEGIN and COMMIT', () => {
     ])
   })
 
+  test('a statement sent ahead with BEGIN answers the transaction\'s own query of it (PostgreSQL: it ran at BEGIN)', async () => {
+    await h.app.db.exec('CREATE SEQUENCE wp_seq')
+    const ahead = { sql: 'SELECT nextval($1::regclass) AS n', params: ['wp_seq'] }
+    const seen = await h.app.db.transaction(
+      async (q) => {
+        const other = await q.query<{ n: unknown }>('SELECT nextval($1::regclass) AS n, 1 AS other', ['wp_seq'])
+        const mine = await q.query<{ n: unknown }>(ahead.sql, ahead.params)
+        const again = await q.query<{ n: unknown }>(ahead.sql, ahead.params)
+        return [other, mine, again].map((r) => Number(r.rows[0].n))
+      },
+      { ahead: [ahead] }
+    )
+    // on PostgreSQL the statement ran with BEGIN, before the transaction's first query, and its answer is used once;
+    // PGlite (no round trips to save) runs it when asked
+    expect(seen).toEqual(h.app.db.kind === 'pg' ? [2, 1, 3] : [1, 2, 3])
+  })
+
   test('a statement that fails at COMMIT rolls the whole transaction back and throws', async () => {
     const before = await h.snapshot()
     await expect(
