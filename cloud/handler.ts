@@ -131,10 +131,7 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
       async resolve(_q, first) {
         const row = first?.rows[0]
         if (!row) throw unauthenticated(req)
-        const prior = claim ? claim.prior(row) : null
-        const user: Record<string, unknown> = {}
-        for (const [k, v] of Object.entries(row)) if (!k.startsWith('prior_')) user[k] = v
-        return { user: userRow(user), claim, prior }
+        return { user: userRow(row), claim, prior: claim ? claim.prior(row) : null }
       }
     }
   }

@@ -24,8 +24,20 @@ const COLS = 'id, provider, subject, name, wallet, qr_image, locale, name_chosen
 /** The query of one user by id ($1), for statements that load the caller along with something else. */
 export const USER_BY_ID = `SELECT ${COLS} FROM users WHERE id = $1`
 
+/** The user in a result row (its COLS; any other column the statement returned alongside is left out). */
 export function userRow(r: Record<string, unknown>): UserRow {
-  return { ...(r as unknown as UserRow), created_at: toIso(r.created_at) }
+  return {
+    id: r.id as string,
+    provider: r.provider as string,
+    subject: r.subject as string,
+    name: r.name as string,
+    wallet: r.wallet as UserRow['wallet'],
+    qr_image: r.qr_image as string | null,
+    locale: r.locale as UserRow['locale'],
+    name_chosen: r.name_chosen as boolean,
+    avatar_key: r.avatar_key as string | null,
+    created_at: toIso(r.created_at)
+  }
 }
 
 export async function findUser(q: Queryable, id: string): Promise<UserRow | null> {
