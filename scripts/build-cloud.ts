@@ -1,16 +1,22 @@
 /**
- * Bundles the cloud function for deployment: dist/cloud/index.js (CommonJS, node20) exporting
- *   main     the WeChat CloudBase entry
- *   handler  the API-gateway entry (Tencent SCF, Alibaba Function Compute HTTP trigger)
- *   createApp / createHttpHandler for a plain Node HTTP host
- * plus dist/cloud/package.json. The SQL migrations are inlined. PGlite is NOT bundled: production runs on
- * PostgreSQL (DATABASE_URL is required in production mode); the bundle only loads PGlite, from node_modules,
- * when it runs in dev mode without DATABASE_URL.
+ * Bundles the cloud function for deployment into dist/cloud/:
+ *   index.js        the entry (CommonJS, node20), exporting
+ *                     main     the WeChat CloudBase entry
+ *                     handler  the API-gateway entry (Tencent SCF, Alibaba Function Compute)
+ *                     createApp / createHttpHandler for a plain Node HTTP host
+ *                   by loading app.js with its code cache (cloud/bundle/code-cache.ts)
+ *   app.js          the function (cloud/entries/bundle.ts), one minified file; app.js.map its source map
+ *   app.js.cache    the V8 code cache of app.js, made here by a plain `node` loading it
+ *   package.json
+ * The SQL migrations are inlined. PGlite is NOT bundled: production runs on PostgreSQL (DATABASE_URL is required in
+ * production mode); the bundle only loads PGlite, from node_modules, when it runs in dev mode without DATABASE_URL.
  *   npm run build:cloud
  */
 import { build, type BuildOptions, type Plugin } from 'esbuild'
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { APP_FILE } from '../cloud/bundle/code-cache'
 import { readMigrationsDir } from '../cloud/store/migrations'
 
 const root = path.resolve(__dirname, '..')
@@ -30,7 +36,7 @@ export const LAZY = ['alipay-sdk', 'wechatpay-axios-plugin']
  * Modules swapped for lighter ones in the function's bundle (cold start: less to parse, nothing loaded that the
  * function does not use): pg's runtime probe (see cloud/bundle/pg-stream.js) and zod's unused locales.
  */
-const SWAPS: Plugin = {
+export const SWAPS: Plugin = {
   name: 'splitpay-swaps',
   setup(b) {
     b.onResolve({ filter: /^\.\/stream$/ }, (args) => (/[\\/]pg[\\/]lib$/.test(args.resolveDir) ? { path: path.join(root, 'cloud/bundle/pg-stream.js') } : undefined))
@@ -39,7 +45,7 @@ const SWAPS: Plugin = {
 }
 
 /** How the function and each lazily loaded SDK are bundled: one minified CommonJS file for Node 20. */
-const NODE_BUNDLE = {
+export const NODE_BUNDLE = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -56,7 +62,7 @@ export async function buildCloud(opts: { outDir?: string; quiet?: boolean } = {}
   const file = path.join(dir, 'index.js')
   const result = await build({
     entryPoints: [path.join(root, 'cloud/entries/bundle.ts')],
-    outfile: file,
+    outfile: path.join(dir, APP_FILE),
     ...NODE_BUNDLE,
     sourcemap: 'external',
     external: [...EXTERNAL, ...LAZY],
@@ -65,6 +71,8 @@ export async function buildCloud(opts: { outDir?: string; quiet?: boolean } = {}
     metafile: true,
     logLevel: 'warning'
   })
+  await build({ entryPoints: [path.join(root, 'cloud/entries/index.ts')], outfile: file, ...NODE_BUNDLE, logLevel: 'warning' })
+  const cacheBytes = await makeCodeCache(dir)
   for (const name of LAZY) {
     const target = path.join(dir, 'node_modules', name)
     fs.mkdirSync(target, { recursive: true })
@@ -83,19 +91,39 @@ export async function buildCloud(opts: { outDir?: string; quiet?: boolean } = {}
     name: 'splitpay-cloud',
     version: rootPkg.version,
     private: true,
-    description: 'The splitpay cloud function (bundled). Entry: index.js (main for WeChat CloudBase, handler for SCF / Function Compute).',
+    description: 'The splitpay cloud function (bundled). Entry: index.js (main for WeChat CloudBase, handler for SCF / Function Compute); it loads app.js with its code cache.',
     main: 'index.js',
     engines: { node: '>=20' },
-    // Everything the function needs is inside index.js. PGlite is only for dev mode without DATABASE_URL.
+    // Everything the function needs is inside app.js. PGlite is only for dev mode without DATABASE_URL.
     dependencies: {}
   }
   fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`)
   fs.writeFileSync(path.join(dir, 'meta.json'), JSON.stringify(result.metafile))
-  const bytes = fs.statSync(file).size
+  const bytes = fs.statSync(path.join(dir, APP_FILE)).size
   if (!opts.quiet) {
-    console.log(`dist/cloud/index.js  ${(bytes / 1024).toFixed(0)} KB  (${migrations.length} migrations inlined; external: ${EXTERNAL.join(', ')})`)
+    console.log(`dist/cloud/${APP_FILE}  ${(bytes / 1024).toFixed(0)} KB  (${migrations.length} migrations inlined; external: ${EXTERNAL.join(', ')})`)
+    console.log(`dist/cloud/${APP_FILE}.cache  ${(cacheBytes / 1024).toFixed(0)} KB  (V8 code cache for node ${process.version})`)
   }
   return { file, bytes }
+}
+
+/**
+ * Writes `<dir>/app.js.cache` for `<dir>/app.js` from a plain `node` (no NODE_OPTIONS, no flags: V8 only accepts a cache made under the flags
+ * it runs with) that loads app.js the way index.js does. Returns its size.
+ */
+export async function makeCodeCache(dir: string): Promise<number> {
+  const writer = await build({
+    stdin: { contents: `require('./cloud/bundle/code-cache').writeCodeCache(process.argv[1])`, resolveDir: root, loader: 'ts' },
+    ...NODE_BUNDLE,
+    minify: false,
+    legalComments: 'none',
+    write: false,
+    logLevel: 'warning'
+  })
+  const env = { ...process.env }
+  delete env.NODE_OPTIONS
+  execFileSync(process.execPath, ['-e', writer.outputFiles[0]!.text, dir], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+  return fs.statSync(path.join(dir, `${APP_FILE}.cache`)).size
 }
 
 if (require.main === module) {

@@ -20,7 +20,8 @@ let cached: { key: string; client: AlipayOauthClient } | undefined
 export async function alipayClient(creds: AlipayCredentials): Promise<AlipayOauthClient> {
   const key = `${creds.appId}|${creds.gateway ?? ''}`
   if (cached?.key === key) return cached.client
-  const { AlipaySdk } = await import('alipay-sdk')
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { AlipaySdk } = require('alipay-sdk') as typeof import('alipay-sdk')
   const sdk = new AlipaySdk({
     appId: creds.appId,
     privateKey: creds.privateKey,

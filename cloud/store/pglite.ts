@@ -2,6 +2,7 @@
  * Db over embedded PGlite (a data directory on disk, or memory). PGlite has one connection, so every
  * query and transaction goes through one queue: a transaction never interleaves with another statement.
  */
+import fs from 'node:fs'
 import type { Db, Queryable, QueryResult, Statement, Transaction, TransactionOptions } from './db'
 
 export interface PgliteOptions {
@@ -28,11 +29,10 @@ function wrap(lite: Lite): Queryable {
 }
 
 export async function openPglite(opts: PgliteOptions = {}): Promise<Db> {
-  const { PGlite } = await import('@electric-sql/pglite')
-  if (opts.dataDir) {
-    const fs = await import('node:fs')
-    fs.mkdirSync(opts.dataDir, { recursive: true })
-  }
+  // required, not imported: the deploy bundle has no dynamic import(), so it can be compiled from its code cache
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { PGlite } = require('@electric-sql/pglite') as typeof import('@electric-sql/pglite')
+  if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true })
   const lite = (await PGlite.create(opts.dataDir ? { dataDir: opts.dataDir } : {})) as unknown as Lite
   let tail: Promise<unknown> = Promise.resolve()
   const enqueue = <T>(job: () => Promise<T>): Promise<T> => {

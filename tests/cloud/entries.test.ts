@@ -183,7 +183,7 @@ describe('the deploy bundle (dist/cloud/index.js)', () => {
     const { buildCloud } = await import('../../scripts/build-cloud')
     const { file, bytes } = await buildCloud({ outDir, quiet: true })
     expect(bytes).toBeGreaterThan(10_000)
-    const text = fs.readFileSync(file, 'utf8')
+    const text = fs.readFileSync(path.join(outDir, 'app.js'), 'utf8')
     expect(text).not.toMatch(/pglite\.wasm/)
     // cold start: pg's Cloudflare probe (which loads Node's fetch) and zod's unused locales are swapped out
     expect(text).not.toContain('Cloudflare-Workers')
@@ -201,6 +201,42 @@ describe('the deploy bundle (dist/cloud/index.js)', () => {
     if (usingPostgres()) Object.assign(env, { DATABASE_URL: process.env.TEST_DATABASE_URL, DATABASE_SCHEMA: `b_${randomBytes(5).toString('hex')}` })
     const out = execFileSync(process.execPath, ['-e', script], { env: env as NodeJS.ProcessEnv, cwd: outDir, timeout: 120_000 }).toString()
     expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({ exports: ['createApp', 'createHttpHandler', 'handler', 'main'], signIn: 200, main: 200, name: 'Bundled group' })
+
+    // The entry compiled app.js with the code cache the build made; a cache for other text, or one V8 cannot
+    // use, is left aside and the function is compiled as usual.
+    const { build } = await import('esbuild')
+    const checker = await build({
+      stdin: {
+        contents: `const { loadApp } = require('./cloud/bundle/code-cache'); const r = loadApp(process.argv[1]); console.log(JSON.stringify({ cache: r.cache, exports: Object.keys(r.exports).sort() }))`,
+        resolveDir: root,
+        loader: 'ts'
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      write: false
+    })
+    const load = () => {
+      const env = { PATH: process.env.PATH ?? '' } as NodeJS.ProcessEnv
+      return JSON.parse(execFileSync(process.execPath, ['-e', checker.outputFiles[0]!.text, outDir], { env }).toString())
+    }
+    const exports = ['createApp', 'createHttpHandler', 'handler', 'main']
+    expect(load()).toEqual({ cache: 'used', exports })
+    const cacheFile = path.join(outDir, 'app.js.cache')
+    const cache = fs.readFileSync(cacheFile)
+    // V8 checks a cache against its source's length only: the same length, other text
+    fs.writeFileSync(path.join(outDir, 'app.js'), text.replace('not-for-production', 'not-for-productioN'))
+    try {
+      expect(load()).toEqual({ cache: 'absent', exports })
+    } finally {
+      fs.writeFileSync(path.join(outDir, 'app.js'), text)
+    }
+    const broken = Buffer.from(cache)
+    broken.fill(7, 32, 96)
+    fs.writeFileSync(cacheFile, broken)
+    expect(load()).toEqual({ cache: 'rejected', exports })
+    fs.rmSync(cacheFile)
+    expect(load()).toEqual({ cache: 'absent', exports })
   })
 })
 
