@@ -217,7 +217,7 @@ describe('the deploy bundle (dist/cloud/index.js)', () => {
       write: false
     })
     const load = () => {
-      const env = { PATH: process.env.PATH ?? '' } as NodeJS.ProcessEnv
+      const env = { PATH: process.env.PATH ?? '' } as unknown as NodeJS.ProcessEnv
       return JSON.parse(execFileSync(process.execPath, ['-e', checker.outputFiles[0]!.text, outDir], { env }).toString())
     }
     const exports = ['createApp', 'createHttpHandler', 'handler', 'main']

@@ -10,6 +10,7 @@ import { createMy } from './harness/globals-alipay'
 import { createWx } from './harness/globals-weapp'
 import type { PlatformHost } from './harness/host'
 import { Recorder } from './harness/recorder'
+import { sendHttp } from './harness/network'
 import { applySetData, parsePath, payloadBytes } from './harness/tree'
 
 // One test starts the local function (PGlite), which takes seconds on a busy 2-core machine.
@@ -125,6 +126,37 @@ describe('my.request', () => {
       my.request({ url: `${origin}/missing`, method: 'POST', data: { a: 1 }, success: () => resolve({}), fail: resolve })
     )
     expect(err).toEqual(expect.objectContaining({ error: 19, status: 404, data: { echo: '{"a":1}', type: 'application/json' } }))
+  })
+})
+
+describe('the network round trip (MiniAppOptions.latencyMs)', () => {
+  it('delays the arrival of a request by half of it, and its answer by the other half', async () => {
+    let arrived = 0
+    const server = http.createServer((req, res) => {
+      arrived = performance.now()
+      req.resume()
+      req.on('end', () => res.end('ok'))
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    try {
+      const send = (latencyMs?: number) => {
+        const sent = performance.now()
+        return sendHttp({ url: `${origin}/api`, method: 'POST', headers: {}, body: '{}', timeoutMs: 5000 }, { target: 'weapp', online: true, latencyMs }).then((res) => ({
+          res,
+          toServer: arrived - sent,
+          total: performance.now() - sent
+        }))
+      }
+      const slow = await send(400)
+      expect(slow.res).toEqual(expect.objectContaining({ status: 200, text: 'ok' }))
+      expect(slow.toServer).toBeGreaterThanOrEqual(195)
+      expect(slow.total).toBeGreaterThanOrEqual(395)
+      const fast = await send()
+      expect(fast.toServer).toBeLessThan(150)
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()))
+    }
   })
 })
 

@@ -23,8 +23,8 @@ const FIRST_SCREEN = 6
 
 /**
  * One group in the list: its cover, name, size and my balance there. As few nodes as it takes (the home page's first
- * setData is mostly these cards): text straight in its view, one text for "members · currency", the name's row only
- * when it has a dot.
+ * setData is mostly these cards): text straight in its view (the muted lines are the views' own text, styled by the
+ * view), the name's row only when it has a dot.
  */
 function GroupCard({ g }: { g: GroupSummary }) {
   const { t, locale } = useT()
@@ -32,7 +32,7 @@ function GroupCard({ g }: { g: GroupSummary }) {
   return (
     <View className={`card gcard${g.archived ? ' gcard--archived' : ''}`} onClick={() => nav.group(g.id)} data-testid={`group-${g.id}`}>
       <View className='gcard__emoji'>{g.emoji}</View>
-      <View className='grow'>
+      <View className='grow gcard__info'>
         {g.unread ? (
           <View className='row'>
             {name}
@@ -41,10 +41,10 @@ function GroupCard({ g }: { g: GroupSummary }) {
         ) : (
           name
         )}
-        <Text className='muted'>{`${t('groups.members', { count: g.memberCount })} · ${g.currency}`}</Text>
+        {`${t('groups.members', { count: g.memberCount })} · ${g.currency}`}
       </View>
       <View className='gcard__balance'>
-        <Text className='muted'>{g.myBalance > 0 ? t('group.balance.owed') : g.myBalance < 0 ? t('group.balance.owes') : t('groups.settled')}</Text>
+        {g.myBalance > 0 ? t('group.balance.owed') : g.myBalance < 0 ? t('group.balance.owes') : t('groups.settled')}
         {g.myBalance !== 0 ? <Money amount={Math.abs(g.myBalance)} currency={g.currency} locale={locale} className={`gcard__amount ${g.myBalance > 0 ? 'tone-owed' : 'tone-owes'}`} /> : null}
       </View>
     </View>

@@ -33,6 +33,11 @@ export interface MiniAppOptions {
   launch?: { path?: string; scene?: number }
   /** WeChat's chat data for a shareTicket (PlatformAccounts.groupEnterInfo); without it getGroupEnterInfo fails. */
   groupEnterInfo?: (shareTicket: string) => { encryptedData: string; iv: string } | null
+  /**
+   * The network's round trip, ms (default 0): half of it passes before a request leaves the phone, half before its
+   * answer comes back, as on a phone, where the server's work and the wire never run on the app's thread.
+   */
+  latencyMs?: number
   echoLogs?: boolean
 }
 
@@ -70,6 +75,7 @@ export class MiniApp {
   wallet: Wallet
   private readonly groupEnterInfo: MiniAppOptions['groupEnterInfo']
   server: string | undefined
+  private readonly latencyMs: number
   private closed = false
   /** Listeners the bundle registered (onNetworkStatusChange, onAppShow, ...). */
   readonly listeners = new Map<string, ((...args: unknown[]) => void)[]>()
@@ -83,6 +89,7 @@ export class MiniApp {
     if (this.bundle.target !== this.target) throw new Error(`bundle is ${this.bundle.target}, app is ${this.target}`)
     this.storage = options.storage ?? new Map()
     this.server = options.server
+    this.latencyMs = options.latencyMs ?? 0
     this.loginCode = options.loginCode ?? `${this.target}-user`
     this.groupEnterInfo = options.groupEnterInfo
     this.wallet = options.wallet ?? {
@@ -395,7 +402,7 @@ export class MiniApp {
       recorder: this.recorder,
       storage: this.storage,
       currentRoute: () => this.stack[this.stack.length - 1]?.route,
-      http: (request) => sendHttp(request, { target: this.target, server: this.server, online: this.online }),
+      http: (request) => sendHttp(request, { target: this.target, server: this.server, online: this.online, latencyMs: this.latencyMs }),
       navigate: (kind, options) => this.navigate(kind, options),
       loginCode: () => (typeof this.loginCode === 'function' ? this.loginCode() : this.loginCode),
       modal: (request) => {

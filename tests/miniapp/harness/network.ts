@@ -1,13 +1,18 @@
 /**
  * The phone's network: real HTTP (fetch) to the function the test started. The compiled API_URL's origin is
  * replaced by `server`, so the bundles need no build for a test port. Offline, a request fails the way each
- * platform fails it: WeChat "request:fail ..." and Alipay error 12.
+ * platform fails it: WeChat "request:fail ..." and Alipay error 12. With a latency (MiniAppOptions.latencyMs), half
+ * of the round trip passes before the request leaves and half before the answer arrives.
  */
 import type { Target } from './bundle'
 import { PlatformError } from './callbacks'
 import type { HttpRequest, HttpResponse } from './host'
 
-export async function sendHttp(request: HttpRequest, options: { target: Target; server?: string; online: boolean }): Promise<HttpResponse> {
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+export async function sendHttp(request: HttpRequest, options: { target: Target; server?: string; online: boolean; latencyMs?: number }): Promise<HttpResponse> {
+  const halfTrip = (options.latencyMs ?? 0) / 2
+  if (halfTrip > 0) await wait(halfTrip)
   if (!options.online) {
     throw options.target === 'weapp' ? new Error('-101:net::ERR_INTERNET_DISCONNECTED') : new PlatformError('网络出错', { error: 12 })
   }
@@ -25,5 +30,7 @@ export async function sendHttp(request: HttpRequest, options: { target: Target; 
   })
   const headers: Record<string, string> = {}
   res.headers.forEach((value, key) => (headers[key] = value))
-  return { status: res.status, headers, text: await res.text() }
+  const text = await res.text()
+  if (halfTrip > 0) await wait(halfTrip)
+  return { status: res.status, headers, text }
 }
