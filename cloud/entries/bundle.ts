@@ -1,5 +1,5 @@
 /**
- * The deployed function (bundled by scripts/build-cloud.ts into dist/cloud/index.js):
+ * The deployed function (bundled by scripts/build-cloud.ts into dist/cloud/app.js, which dist/cloud/index.js loads):
  *   exports.main     WeChat CloudBase (event { action, input }, OPENID trusted)
  *   exports.handler  HTTP hosts behind an API gateway (Tencent SCF, Alibaba Function Compute)
  *   exports.createApp / createHttpHandler for a plain Node HTTP host.
