@@ -16,7 +16,7 @@ import { build, type BuildOptions, type Plugin } from 'esbuild'
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { APP_FILE } from '../cloud/bundle/code-cache'
+import { APP_FILE, CACHE_FILE } from '../cloud/bundle/code-cache'
 import { readMigrationsDir } from '../cloud/store/migrations'
 
 const root = path.resolve(__dirname, '..')
@@ -102,14 +102,14 @@ export async function buildCloud(opts: { outDir?: string; quiet?: boolean } = {}
   const bytes = fs.statSync(path.join(dir, APP_FILE)).size
   if (!opts.quiet) {
     console.log(`dist/cloud/${APP_FILE}  ${(bytes / 1024).toFixed(0)} KB  (${migrations.length} migrations inlined; external: ${EXTERNAL.join(', ')})`)
-    console.log(`dist/cloud/${APP_FILE}.cache  ${(cacheBytes / 1024).toFixed(0)} KB  (V8 code cache for node ${process.version})`)
+    console.log(`dist/cloud/${CACHE_FILE}  ${(cacheBytes / 1024).toFixed(0)} KB  (V8 code cache for node ${process.version})`)
   }
   return { file, bytes }
 }
 
 /**
- * Writes `<dir>/app.js.cache` for `<dir>/app.js` from a plain `node` (no NODE_OPTIONS, no flags: V8 only accepts a cache made under the flags
- * it runs with) that loads app.js the way index.js does. Returns its size.
+ * Writes `<dir>/app.js.cache` for `<dir>/app.js` from a plain `node` (no NODE_OPTIONS, no flags: V8 only accepts a
+ * cache made under the flags it runs with) that loads app.js the way index.js does. Returns its size.
  */
 export async function makeCodeCache(dir: string): Promise<number> {
   const writer = await build({
@@ -123,7 +123,7 @@ export async function makeCodeCache(dir: string): Promise<number> {
   const env = { ...process.env }
   delete env.NODE_OPTIONS
   execFileSync(process.execPath, ['-e', writer.outputFiles[0]!.text, dir], { env, stdio: ['ignore', 'ignore', 'inherit'] })
-  return fs.statSync(path.join(dir, `${APP_FILE}.cache`)).size
+  return fs.statSync(path.join(dir, CACHE_FILE)).size
 }
 
 if (require.main === module) {

@@ -41,10 +41,10 @@ export function loadApp(dir: string): LoadedApp {
   const source = `(function (exports, require, module, __filename, __dirname) {${fs.readFileSync(file, 'utf8')}\n})`
   const cachedData = readCache(dir, digest(source))
   const script = new vm.Script(source, { filename: file, cachedData })
-  const module = { exports: {} as Record<string, unknown> }
+  const loaded = { exports: {} as Record<string, unknown> }
   const run = script.runInThisContext() as (...args: unknown[]) => void
-  run.call(module.exports, module.exports, createRequire(file), module, file, dir)
-  return { exports: module.exports, cache: cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used', script, source }
+  run.call(loaded.exports, loaded.exports, createRequire(file), loaded, file, dir)
+  return { exports: loaded.exports, cache: cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used', script, source }
 }
 
 /**
