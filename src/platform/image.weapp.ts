@@ -6,10 +6,12 @@ export function fileDataUrl(path: string): string {
   return `data:image/${/\.png$/i.test(path) ? 'png' : 'jpeg'};base64,${base64}`
 }
 
-/** Picks one image (compressed) and reads it as a data URL through the file system manager. */
+/**
+ * Picks one image (compressed) with wx.chooseMedia (wx.chooseImage is no longer maintained since base library
+ * 2.21.0) and reads it as a data URL through the file system manager.
+ */
 export async function chooseImageDataUrl(): Promise<string | null> {
-  const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-  const file = res.tempFiles?.[0] ?? { path: res.tempFilePaths[0] }
-  if (!file?.path) return null
-  return fileDataUrl(file.path)
+  const res = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+  const path = res.tempFiles?.[0]?.tempFilePath
+  return path ? fileDataUrl(path) : null
 }

@@ -7,6 +7,7 @@ import type { Envelope, WireReply } from '@/services/wire'
 import type { AvatarSource, PickedAvatar } from './avatar-types'
 import type { SignInCredentials } from './login-types'
 import type { PayOptions, PayParams, PayResult, TransferConfirm } from './pay-types'
+import type { WindowSize } from './screen-types'
 import type { ChatData, ShareMessage } from './share-types'
 import type { SubscribeAnswers } from './subscribe-types'
 import type { PlatformInfo } from './types'
@@ -19,6 +20,11 @@ export interface AvatarModule {
 
 export interface ImageModule {
   chooseImageDataUrl(): Promise<string | null>
+}
+
+export interface ScreenModule {
+  /** The window's size, or null where the platform does not say. */
+  windowSize(): WindowSize | null
 }
 
 export interface LoginModule {

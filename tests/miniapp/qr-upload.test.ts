@@ -1,7 +1,8 @@
 /**
- * Uploading a collection QR code from the phone's album: chooseImage, then the file system manager reads the
- * picked file as base64, and the function stores it as a data URL. The file APIs differ: WeChat's readFileSync
- * returns the string; Alipay's returns { data }, and its chooseImage answers apFilePaths.
+ * Uploading a collection QR code from the phone's album: WeChat's chooseMedia (its chooseImage is no longer
+ * maintained) or Alipay's chooseImage, then the file system manager reads the picked file as base64, and the function
+ * stores it as a data URL. The file APIs differ: WeChat's readFileSync returns the string; Alipay's returns { data },
+ * and its chooseImage answers apFilePaths.
  */
 import { readBundle } from './harness'
 import { phone, providerOf } from './support/phone'
@@ -31,7 +32,12 @@ describe.each(['weapp', 'alipay'] as const)('%s: uploading a collection QR code'
     await app.waitFor(() => app.recorder.options<{ data: { action: string } }>('request').some((r) => r.data.action === 'setWallet'))
     await app.settle()
 
-    expect(app.recorder.of('chooseImage')).toHaveLength(1)
+    if (target === 'weapp') {
+      expect(app.recorder.options('chooseMedia')).toEqual([expect.objectContaining({ count: 1, mediaType: ['image'], sizeType: ['compressed'] })])
+      expect(app.recorder.of('chooseImage')).toHaveLength(0)
+    } else {
+      expect(app.recorder.of('chooseImage')).toHaveLength(1)
+    }
     const { qrImage } = await fn.call<{ qrImage: string | null }>('getMemberQr', { groupId: group.id, memberId: group.me }, token)
     expect(qrImage).toBe(`data:image/png;base64,${PNG.toString('base64')}`)
     await app.waitForText('更换收款码')

@@ -12,10 +12,13 @@ import * as imageWeapp from '@/platform/image.weapp'
 import * as loginAlipay from '@/platform/login.alipay'
 import * as loginH5 from '@/platform/login.h5'
 import * as loginWeapp from '@/platform/login.weapp'
-import type { AvatarModule, ImageModule, LoginModule, PayModule, ShareModule, SubscribeModule, TargetModule, TransportModule } from '@/platform/modules'
+import type { AvatarModule, ImageModule, LoginModule, PayModule, ScreenModule, ShareModule, SubscribeModule, TargetModule, TransportModule } from '@/platform/modules'
 import * as payAlipay from '@/platform/pay.alipay'
 import * as payH5 from '@/platform/pay.h5'
 import * as payWeapp from '@/platform/pay.weapp'
+import * as screenAlipay from '@/platform/screen.alipay'
+import * as screenH5 from '@/platform/screen.h5'
+import * as screenWeapp from '@/platform/screen.weapp'
 import * as shareAlipay from '@/platform/share.alipay'
 import * as shareH5 from '@/platform/share.h5'
 import * as shareWeapp from '@/platform/share.weapp'
@@ -34,6 +37,7 @@ export const variants: {
   image: ImageModule[]
   login: LoginModule[]
   pay: PayModule[]
+  screen: ScreenModule[]
   share: ShareModule[]
   subscribe: SubscribeModule[]
   target: TargetModule[]
@@ -43,6 +47,7 @@ export const variants: {
   image: [imageWeapp, imageAlipay, imageH5],
   login: [loginWeapp, loginAlipay, loginH5],
   pay: [payWeapp, payAlipay, payH5],
+  screen: [screenWeapp, screenAlipay, screenH5],
   share: [shareWeapp, shareAlipay, shareH5],
   subscribe: [subscribeWeapp, subscribeAlipay, subscribeH5],
   target: [targetWeapp, targetAlipay, targetH5],

@@ -16,6 +16,8 @@ import SignInGate from '@/components/SignInGate'
 import { useShowEffect } from '@/hooks/useShowEffect'
 import { useReminders } from '@/hooks/useReminders'
 import { useT } from '@/hooks/useT'
+import { windowSize } from '@/platform/screen'
+import type { WindowSize } from '@/platform/screen-types'
 import { useInviteShare } from '@/platform/share'
 import { useTitle } from '@/hooks/useTitle'
 import { nav } from '@/services/nav'
@@ -40,16 +42,13 @@ const ROW_DESIGN_PX = 136
 
 function useRowMetrics() {
   return useMemo(() => {
-    let width = 375
-    let height = 700
+    let size: WindowSize = { width: 375, height: 700 }
     try {
-      const info = Taro.getSystemInfoSync()
-      width = info.windowWidth || width
-      height = info.windowHeight || height
+      size = windowSize() ?? size
     } catch {
-      // defaults
+      // the defaults: a common phone
     }
-    return { rowHeight: (ROW_DESIGN_PX * width) / 750, viewport: height }
+    return { rowHeight: (ROW_DESIGN_PX * size.width) / 750, viewport: size.height }
   }, [])
 }
 
