@@ -1,7 +1,8 @@
 /**
  * No API a platform has stopped maintaining in the app's own code (tests/miniapp/support/platform-apis.ts), and the
  * compiled bundles call the current ones: WeChat picks an image with chooseMedia and reads the window with
- * getWindowInfo; Alipay keeps its own chooseImage and getSystemInfoSync.
+ * getWindowInfo; Alipay keeps its own chooseImage and getSystemInfoSync. Bars pinned to the bottom of the screen leave
+ * room for the home indicator in both compiled builds.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -9,7 +10,7 @@ import path from 'node:path'
 import { readBundle, type MiniApp } from './harness'
 import { startFunction, type LocalFunction } from './harness/function'
 import { phone, providerOf } from './support/phone'
-import { deprecatedApiUses } from './support/platform-apis'
+import { bottomBarsWithoutSafeArea, deprecatedApiUses } from './support/platform-apis'
 import { clientId, signInAs } from './support/seed'
 
 jest.setTimeout(60_000)
@@ -33,6 +34,21 @@ test('the scan finds each kind of use, for the targets that build the file', () 
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }
+})
+
+test.each([
+  ['weapp', 'wxss'],
+  ['alipay', 'acss']
+])('%s: every bar pinned to the bottom leaves room for the home indicator', (target, ext) => {
+  const dist = path.resolve(__dirname, '..', '..', 'dist', target)
+  const sheets = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sheets(path.join(dir, e.name)) : e.name.endsWith(`.${ext}`) ? [path.join(dir, e.name)] : []))
+  const all = sheets(dist)
+  const css = all.map((f) => fs.readFileSync(f, 'utf8')).join('\n')
+  expect(css).toContain('.fab-bar{')
+  expect(bottomBarsWithoutSafeArea(css)).toEqual([])
+  // and the check finds a bar without it
+  expect(bottomBarsWithoutSafeArea('.mask{position:fixed;top:0;bottom:0}.bar{position:fixed;bottom:0;padding:20rpx}.ok{position:fixed;bottom:0;padding-bottom:env(safe-area-inset-bottom)}')).toEqual(['.bar'])
 })
 
 describe.each(['weapp', 'alipay'] as const)('%s: the group page reads the window size', (target) => {

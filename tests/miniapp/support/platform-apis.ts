@@ -72,3 +72,17 @@ export function deprecatedApiUses(srcDir: string): ApiUse[] {
   }
   return uses
 }
+
+/**
+ * The rules of a compiled style sheet that pin something to the bottom of the screen (`position: fixed; bottom: 0`,
+ * not a full-screen mask) without leaving room for the home indicator (`env(safe-area-inset-bottom)`).
+ */
+export function bottomBarsWithoutSafeArea(css: string): string[] {
+  const rules = [...css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}]+)\{([^{}]*)\}/g)]
+  return rules
+    .filter(([, , body]) => {
+      const decl = body!.replace(/\s+/g, '')
+      return /position:fixed/.test(decl) && /(^|;)bottom:0(px|rpx)?(;|$)/.test(decl) && !/(^|;)top:0(px|rpx)?(;|$)/.test(decl) && !decl.includes('safe-area-inset-bottom')
+    })
+    .map(([, selector]) => selector!.trim())
+}
