@@ -24,7 +24,7 @@ export default defineAppConfig({
   lazyCodeLoading: 'requiredComponents',
   window: {
     backgroundTextStyle: 'dark',
-    navigationBarBackgroundColor: '#0f9d76',
+    navigationBarBackgroundColor: '#0b7a5c',
     navigationBarTitleText: '分账',
     navigationBarTextStyle: 'white',
     backgroundColor: '#f4f5f7'

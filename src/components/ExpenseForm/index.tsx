@@ -19,6 +19,7 @@ import { addExpense, deleteExpense, editExpense } from '@/store/mutations'
 import type { GroupView } from '@/api/views'
 import type { ShownExpense } from '@/selectors/optimistic'
 import './index.css'
+import { accessibleName } from '@/components/accessible-name'
 
 function blankExactAsZero(d: ExpenseDraft): ExpenseDraft {
   const exact = Object.fromEntries(d.participants.map((p) => [p, (d.values.exact[p] ?? '').trim() === '' ? '0' : d.values.exact[p]]))
@@ -125,12 +126,13 @@ export default function ExpenseForm({ group, existing, onDone }: { group: GroupV
             <Text className='muted' style={{ marginRight: '12px' }}>{t('expense.multiplePayers')}</Text>
             <Switch
               checked={multiPay}
-              color='#0f9d76'
+              color='#0b7a5c'
               onChange={(e) => {
                 const on = Boolean(e.detail.value)
                 setDraft((d) => ({ ...d, multiPayer: on, payers: on ? d.payers : d.payers.slice(0, 1) }))
               }}
               data-testid='multi-payer'
+              {...accessibleName(t('expense.multiplePayers'))}
             />
           </View>
         </View>

@@ -32,7 +32,7 @@ export default function SplitEditor({ draft, members, preview, groupCurrency, lo
   const total = preview.shares ? Object.values(preview.shares).reduce((a, b) => a + b, 0) : null
   return (
     <View className='split'>
-      <Segmented testId='split-mode' value={mode} onChange={(m) => onChange((d) => ({ ...d, mode: m }))} options={splitModes.map((m) => ({ value: m, label: t(`split.${m}` as MessageKey) }))} />
+      <Segmented testId='split-mode' label={t('expense.splitMode')} value={mode} onChange={(m) => onChange((d) => ({ ...d, mode: m }))} options={splitModes.map((m) => ({ value: m, label: t(`split.${m}` as MessageKey) }))} />
       <Text className='field__label split__label'>{t('expense.participants')}</Text>
       <MemberPicker testId='participants' members={members} selected={draft.participants} onChange={(ids) => onChange((d) => ({ ...d, participants: ids }))} />
       <View className='split__rows'>

@@ -8,6 +8,7 @@ import { api } from '@/services/api'
 import { newClientId } from '@/services/ids'
 import { notify, notifyFailure } from '@/services/notify'
 import { useGroupChange } from './useGroupChange'
+import { accessibleName } from '@/components/accessible-name'
 
 type Member = GroupView['members'][number]
 
@@ -51,7 +52,7 @@ function PlaceholderRow({ group, member, readOnly, onDone }: { group: GroupView;
   return (
     <View className='row settings__member' data-testid={`settings-member-${member.id}`}>
       <Avatar name={member.name} size='sm' dim />
-      <Input className='field__input grow' value={name} maxlength={40} disabled={readOnly} onInput={(e) => setName(String(e.detail.value))} data-testid={`settings-member-name-${member.id}`} />
+      <Input className='field__input grow' value={name} maxlength={40} disabled={readOnly} onInput={(e) => setName(String(e.detail.value))} data-testid={`settings-member-name-${member.id}`} {...accessibleName(`${t('settings.rename')} ${member.name}`)} />
       {changed ? (
         <Button className='btn btn--secondary btn--small' onClick={() => void rename()} data-testid={`settings-member-rename-${member.id}`}>
           {t('settings.rename')}

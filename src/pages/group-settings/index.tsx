@@ -17,6 +17,7 @@ import { notify, failureText, notifyFailure } from '@/services/notify'
 import { GroupLife } from './GroupLife'
 import { MemberList } from './Members'
 import './index.css'
+import { accessibleName } from '@/components/accessible-name'
 
 function SettingsScreen({ groupId }: { groupId: string }) {
   const { t, locale } = useT()
@@ -101,7 +102,7 @@ function SettingsScreen({ groupId }: { groupId: string }) {
       ) : (
         <View className='card'>
           <Field label={t('settings.name')} error={error} testId='settings-name'>
-            <Input className='field__input' value={name} maxlength={40} onInput={(e) => edit({ name: String(e.detail.value) })} data-testid='settings-name' />
+            <Input className='field__input' value={name} maxlength={40} onInput={(e) => edit({ name: String(e.detail.value) })} data-testid='settings-name' {...accessibleName(t('settings.name'))} />
           </Field>
           <Field label={t('settings.cover')}>
             <CoverPicker value={emoji} onChange={(c) => edit({ emoji: c })} />

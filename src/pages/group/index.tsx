@@ -203,6 +203,7 @@ function GroupScreen({ groupId }: { groupId: string }) {
       />
       <View className='gtabs'>
         <Segmented
+          tabs
           testId='group-tab'
           value={tab}
           onChange={setTab}

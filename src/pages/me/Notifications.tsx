@@ -8,6 +8,7 @@ import { api } from '@/services/api'
 import { newClientId } from '@/services/ids'
 import { notifyFailure } from '@/services/notify'
 import { askAndRecord, idsToAsk, loadNotifySettings, rememberNotifySettings } from '@/services/subscribe'
+import { accessibleName } from '@/components/accessible-name'
 
 /** The kinds of message, in the order shown (the function's MessageKind; the app bundles no schema). */
 const KINDS: readonly MessageKind[] = ['reminder', 'expense', 'paid', 'confirmed']
@@ -55,7 +56,7 @@ export function Notifications() {
               <Text className='me__notify-label'>{t(`me.notify.${kind}` as MessageKey)}</Text>
               {settings.platform ? <Text className='muted me__notify-state'>{t(stateOf(kind))}</Text> : null}
             </View>
-            <Switch checked={settings.prefs[kind] !== false} color='#0f9d76' onChange={(e) => void toggle(kind, Boolean(e.detail.value))} data-testid={`me-notify-switch-${kind}`} />
+            <Switch checked={settings.prefs[kind] !== false} color='#0b7a5c' onChange={(e) => void toggle(kind, Boolean(e.detail.value))} data-testid={`me-notify-switch-${kind}`} {...accessibleName(t(`me.notify.${kind}` as MessageKey))} />
           </View>
         ))}
         {settings.platform && idsToAsk(settings, true).length > 0 ? (

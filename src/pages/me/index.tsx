@@ -18,6 +18,7 @@ import { newClientId } from '@/services/ids'
 import { Notifications } from './Notifications'
 import './index.css'
 import { useSession } from '@/hooks/useStores'
+import { accessibleName } from '@/components/accessible-name'
 
 type Wallet = 'wechat' | 'alipay' | 'cash'
 
@@ -87,14 +88,14 @@ function MeScreen() {
       <View className='card'>
         <Field label={t('me.name')}>
           <View className='row'>
-            <Input className='field__input grow' value={name} maxlength={40} onInput={(e) => setName(String(e.detail.value))} data-testid='me-name' />
+            <Input className='field__input grow' value={name} maxlength={40} onInput={(e) => setName(String(e.detail.value))} data-testid='me-name' {...accessibleName(t('me.name'))} />
             <Button className='btn btn--secondary btn--small' disabled={(busy || !name.trim() || name.trim() === user?.name) || undefined} onClick={() => void update({ name: name.trim() })} data-testid='me-name-save'>
               {t('common.save')}
             </Button>
           </View>
         </Field>
         <Field label={t('me.wallet')}>
-          <Segmented testId='me-wallet' value={(user?.wallet ?? 'cash') as Wallet} onChange={(w) => void update({ wallet: w })} options={(['wechat', 'alipay', 'cash'] as Wallet[]).map((w) => ({ value: w, label: t(`wallet.${w}`) }))} />
+          <Segmented testId='me-wallet' label={t('me.wallet')} value={(user?.wallet ?? 'cash') as Wallet} onChange={(w) => void update({ wallet: w })} options={(['wechat', 'alipay', 'cash'] as Wallet[]).map((w) => ({ value: w, label: t(`wallet.${w}`) }))} />
         </Field>
         <Field label={t('me.qr')}>
           <Text className='muted' style={{ display: 'block', marginBottom: '16px' }}>{t('me.qrHint')}</Text>
@@ -111,7 +112,7 @@ function MeScreen() {
           </View>
         </Field>
         <Field label={t('me.language')}>
-          <Segmented testId='me-locale' value={locale} onChange={changeLocale} options={locales.map((l) => ({ value: l, label: localeNames[l] }))} />
+          <Segmented testId='me-locale' label={t('me.language')} value={locale} onChange={changeLocale} options={locales.map((l) => ({ value: l, label: localeNames[l] }))} />
         </Field>
       </View>
       <Notifications />
