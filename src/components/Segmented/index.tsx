@@ -3,7 +3,8 @@ import './index.css'
 
 /**
  * A row of mutually exclusive options (split mode, wallet, language), or of tabs (`tabs`: the group page's sections).
- * Screen readers hear a radio group (or a tab list) and which one is chosen.
+ * In the H5 preview, screen readers hear a radio group (or a tab list) and which one is chosen (Taro 4.2's
+ * mini-program templates do not carry role or aria attributes).
  */
 export default function Segmented<T extends string>({
   options,
