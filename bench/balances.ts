@@ -9,6 +9,7 @@
  */
 import { computeBalances, type Expense } from '../src/domain'
 import { seeded } from './seeded'
+import { median } from './stats'
 
 /** 100,000 expenses of every kind (equal, shares, percent, exact, adjust, foreign currency, refunds) over 50 members. */
 export function bigLedger({ rand, int, pick, sample }: ReturnType<typeof seeded>): { members: string[]; expenses: Expense[] } {
@@ -47,7 +48,6 @@ export function bigLedger({ rand, int, pick, sample }: ReturnType<typeof seeded>
 }
 
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
   const ledger = JSON.parse(JSON.stringify({ ...bigLedger(seeded(20261125)), payments: [], currency: 'CNY' })) as Parameters<typeof computeBalances>[0]

@@ -26,6 +26,7 @@ import { build } from 'esbuild'
 import { APP_FILE } from '../cloud/bundle/code-cache'
 import { buildCloud, makeCodeCache, NODE_BUNDLE, SWAPS } from '../scripts/build-cloud'
 import { startCluster, stopCluster, type Cluster } from '../tests/setup/postgres-cluster'
+import { median } from './stats'
 
 /** The parts of autocannon's options and result used here (the package ships no types). */
 interface LoadOptions {
@@ -194,7 +195,6 @@ async function withCpu(server: ChildProcess, work: () => Promise<LoadResult>): P
   return r
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 async function main() {
   console.log(`bench:cloud on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), node ${process.version}`)

@@ -32,6 +32,7 @@ import { MiniApp, readBundle, type Bundle, type Target } from '../tests/miniapp/
 import { startFunction, type LocalFunction } from '../tests/miniapp/harness/function'
 import { seedGroup } from '../tests/miniapp/support/seed'
 import { attribute, printDependencyTable, type Attribution } from './deps'
+import { median } from './stats'
 
 const root = path.resolve(__dirname, '..')
 const RUNS = Number(process.env.BENCH_LAUNCH_RUNS ?? 21)
@@ -55,10 +56,6 @@ const gc = vm.runInNewContext('gc') as () => void
 
 const kb = (n: number) => (n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KB`)
 const ms = (n: number) => `${n.toFixed(1)} ms`
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
 
 function build(fixture: string, target: Target): void {
   const started = Date.now()

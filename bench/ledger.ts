@@ -19,10 +19,10 @@ import { bigLedger } from './balances'
 import { applyTransfers, greedyPlan } from '../tests/domain/support/reference'
 import { groupGenerator, groupKinds } from './groups'
 import { seeded } from './seeded'
+import { median } from './stats'
 
 const seededDraws = seeded(20261125)
 const { rand, int, pick, sample } = seededDraws
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const ms = (x: number) => `${x.toFixed(1)} ms`
 
 let failed = false
