@@ -4,14 +4,15 @@
  * How: bench/app-sourcemap builds the project (config/index.ts, src/) with full source maps into
  * dist/bench-sourcemap/<target>. Its JS is byte for byte what `npx taro build --type <target>` writes (same webpack
  * context, so the same module ids; terser's output plus a trailing sourceMappingURL comment, left out here), and each
- * map names the file every output byte came from. Each mapped range of a line is counted for the package whose
- * node_modules/<package>/ holds its source file (app code for src/, webpack's runtime for webpack/*); bytes no
- * mapping covers are webpack's module wrappers (`123:function(t,e,n){...}`). Templates, styles and json are counted
- * apart. Counted like scripts/size.ts counts the main package: every file outside the subpackage roots, license
- * files left out.
+ * map names the file every output byte came from (read with source-map-js). Each mapped range of a line is counted
+ * for the package whose node_modules/<package>/ holds its source file (app code for src/, webpack's runtime for
+ * webpack/*); bytes no mapping covers are webpack's module wrappers (`123:function(t,e,n){...}`). Templates, styles
+ * and json are counted apart. The files are the main package's as scripts/size.ts counts it (`packageFiles`).
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { SourceMapConsumer, type RawSourceMap } from 'source-map-js'
+import { packageFiles } from '../scripts/size'
 
 export const APP_CODE = 'app code (src/)'
 export const WEBPACK_RUNTIME = 'webpack runtime'
@@ -20,13 +21,7 @@ export const TEMPLATES = 'templates (wxml/axml, wxs/sjs)'
 export const STYLES = 'styles (wxss/acss)'
 export const JSON_FILES = 'json (app, pages, components)'
 
-const counted = /\.(js|wxml|axml|wxss|acss|wxs|sjs|json)$/
 const MAP_COMMENT = /\n\/\/# sourceMappingURL=[^\n]*\n?$/
-
-interface SourceMap {
-  sources: string[]
-  mappings: string
-}
 
 export interface Attribution {
   /** Bytes per dependency (package name, or APP_CODE, WEBPACK_RUNTIME, UNMAPPED), and of the files that are not JS. */
@@ -34,27 +29,6 @@ export interface Attribution {
   total: number
   /** Main-package JS files whose bytes differ from the same file in `compareWith` (when given). */
   differing: string[]
-}
-
-const BASE64 = new Map([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]))
-
-/** Decodes one segment of a source map's mappings (base64 VLQ numbers). */
-function decodeSegment(segment: string): number[] {
-  const values: number[] = []
-  let value = 0
-  let shift = 0
-  for (const char of segment) {
-    const digit = BASE64.get(char)
-    if (digit === undefined) throw new Error(`bad source map segment ${segment}`)
-    value += (digit & 31) << shift
-    if (digit & 32) shift += 5
-    else {
-      values.push(value & 1 ? -(value >>> 1) : value >>> 1)
-      value = 0
-      shift = 0
-    }
-  }
-  return values
 }
 
 /** The dependency a source file of the map belongs to. */
@@ -65,47 +39,33 @@ export function dependencyOf(source: string, root: string): string {
     return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]
   }
   if (source.startsWith('webpack/')) return WEBPACK_RUNTIME
-  if (source.startsWith(path.join(root, 'src') + path.sep) || source.includes('/./src/')) return APP_CODE
+  if (source.startsWith(path.join(root, 'src') + path.sep) || /^webpack:\/\/[^/]+\/(\.\/)?src\//.test(source)) return APP_CODE
   return source
 }
 
 /** Adds the bytes of one generated file to `bytes`, per dependency, by its source map. */
-function attributeFile(code: string, map: SourceMap, root: string, bytes: Map<string, number>): void {
-  const owners = map.sources.map((s) => dependencyOf(s, root))
+function attributeFile(code: string, map: RawSourceMap, root: string, bytes: Map<string, number>): void {
   const add = (owner: string, text: string) => bytes.set(owner, (bytes.get(owner) ?? 0) + Buffer.byteLength(text))
+  // where each line's segments start (0-based columns) and whose source they come from
+  const segments = new Map<number, { column: number; owner: string }[]>()
+  new SourceMapConsumer(map).eachMapping((m) => {
+    const line = segments.get(m.generatedLine) ?? []
+    line.push({ column: m.generatedColumn, owner: m.source === null ? UNMAPPED : dependencyOf(m.source, root) })
+    segments.set(m.generatedLine, line)
+  })
   const lines = code.split('\n')
-  const mappingLines = map.mappings.split(';')
-  let source = 0
   lines.forEach((line, i) => {
     // the separator ending each line but the last is webpack's, not a module's
     if (i < lines.length - 1) add(UNMAPPED, '\n')
-    const segments = (mappingLines[i] ?? '').split(',').filter(Boolean)
-    let column = 0
     let from = 0
     let owner = UNMAPPED
-    for (const segment of segments) {
-      const [dColumn, dSource] = decodeSegment(segment)
-      column += dColumn
-      if (dSource !== undefined) source += dSource
-      // the other fields (source line, column, name) are relative too, but only the source is needed here
-      add(owner, line.slice(from, column))
-      from = column
-      owner = dSource === undefined ? UNMAPPED : owners[source]
+    for (const segment of segments.get(i + 1) ?? []) {
+      add(owner, line.slice(from, segment.column))
+      from = segment.column
+      owner = segment.owner
     }
     add(owner, line.slice(from))
   })
-}
-
-function walk(dir: string, rel = ''): string[] {
-  return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
-    const r = path.posix.join(rel, e.name)
-    return e.isDirectory() ? walk(dir, r) : [r]
-  })
-}
-
-function subpackageRoots(dist: string): string[] {
-  const app = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] }
-  return (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''))
 }
 
 /**
@@ -113,13 +73,10 @@ function subpackageRoots(dist: string): string[] {
  * dist/weapp), lists the main-package JS files that differ there (that build is not of the same source).
  */
 export function attribute(dist: string, root: string, compareWith?: string): Attribution {
-  const subs = subpackageRoots(dist)
   const bytes = new Map<string, number>()
   const differing: string[] = []
   let total = 0
-  for (const file of walk(dist)) {
-    if (/LICENSE/i.test(file) || !counted.test(file)) continue
-    if (subs.some((s) => file === s || file.startsWith(`${s}/`))) continue
+  for (const { file } of packageFiles(dist).filter((f) => f.main)) {
     if (!file.endsWith('.js')) {
       const size = fs.statSync(path.join(dist, file)).size
       const kind = file.endsWith('.json') ? JSON_FILES : /\.(wxss|acss)$/.test(file) ? STYLES : TEMPLATES
@@ -129,7 +86,7 @@ export function attribute(dist: string, root: string, compareWith?: string): Att
     }
     const code = fs.readFileSync(path.join(dist, file), 'utf8').replace(MAP_COMMENT, '')
     const mapFile = path.join(dist, `${file}.map`)
-    if (fs.existsSync(mapFile)) attributeFile(code, JSON.parse(fs.readFileSync(mapFile, 'utf8')) as SourceMap, root, bytes)
+    if (fs.existsSync(mapFile)) attributeFile(code, JSON.parse(fs.readFileSync(mapFile, 'utf8')) as RawSourceMap, root, bytes)
     else bytes.set(UNMAPPED, (bytes.get(UNMAPPED) ?? 0) + Buffer.byteLength(code))
     total += Buffer.byteLength(code)
     if (compareWith) {

@@ -21,21 +21,27 @@ function subpackageRoots(dist: string): string[] {
 
 function walk(dir: string, rel = ''): string[] {
   return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
-    const r = path.join(rel, e.name)
+    const r = path.posix.join(rel, e.name)
     return e.isDirectory() ? walk(dir, r) : [r]
   })
 }
 
+/** The files of a build that count toward its packages (code, templates, styles, json; no license files), relative with `/`, each with whether it is in the main package. */
+export function packageFiles(dist: string): { file: string; main: boolean }[] {
+  const subs = subpackageRoots(dist)
+  return walk(dist)
+    .filter((file) => !/LICENSE/i.test(file) && counted.test(file))
+    .map((file) => ({ file, main: !subs.some((s) => file === s || file.startsWith(`${s}/`)) }))
+}
+
 export function measure(target: 'weapp' | 'alipay', distRoot = path.join(root, 'dist')) {
   const dist = path.join(distRoot, target)
-  const subs = subpackageRoots(dist)
   let main = 0
   let sub = 0
-  for (const file of walk(dist)) {
-    if (/LICENSE/i.test(file) || !counted.test(file)) continue
+  for (const { file, main: inMain } of packageFiles(dist)) {
     const bytes = fs.statSync(path.join(dist, file)).size
-    if (subs.some((s) => file === s || file.startsWith(s + path.sep))) sub += bytes
-    else main += bytes
+    if (inMain) main += bytes
+    else sub += bytes
   }
   return { main, sub }
 }
