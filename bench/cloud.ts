@@ -24,7 +24,7 @@ import path from 'node:path'
 import { Client } from 'pg'
 import { build } from 'esbuild'
 import { APP_FILE } from '../cloud/bundle/code-cache'
-import { buildCloud, makeCodeCache, NODE_BUNDLE, SWAPS } from '../scripts/build-cloud'
+import { buildCloud, NODE_BUNDLE, SWAPS, writeEntry } from '../scripts/build-cloud'
 import { startCluster, stopCluster, type Cluster } from '../tests/setup/postgres-cluster'
 import { median } from './stats'
 
@@ -329,8 +329,7 @@ async function coldStart(env: Record<string, string>) {
   const floorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'splitpay-cold-floor-'))
   try {
     await build({ entryPoints: [path.join(__dirname, 'cold-floor.ts')], outfile: path.join(floorDir, APP_FILE), ...NODE_BUNDLE, external: ['pg-native'], plugins: [SWAPS], logLevel: 'warning' })
-    await build({ entryPoints: [path.join(root, 'cloud/entries/index.ts')], outfile: path.join(floorDir, 'index.js'), ...NODE_BUNDLE, logLevel: 'warning' })
-    await makeCodeCache(floorDir)
+    await writeEntry(floorDir)
     const firstRequest = (entry: string) => `
       const m = require(${JSON.stringify(entry)});
       m.handler({ httpMethod: 'POST', path: '/api', body: JSON.stringify({ action: 'signIn', input: { provider: 'dev', name: 'Cold' } }) })

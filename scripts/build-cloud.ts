@@ -71,8 +71,7 @@ export async function buildCloud(opts: { outDir?: string; quiet?: boolean } = {}
     metafile: true,
     logLevel: 'warning'
   })
-  await build({ entryPoints: [path.join(root, 'cloud/entries/index.ts')], outfile: file, ...NODE_BUNDLE, logLevel: 'warning' })
-  const cacheBytes = await makeCodeCache(dir)
+  const cacheBytes = await writeEntry(dir)
   for (const name of LAZY) {
     const target = path.join(dir, 'node_modules', name)
     fs.mkdirSync(target, { recursive: true })
@@ -108,10 +107,12 @@ export async function buildCloud(opts: { outDir?: string; quiet?: boolean } = {}
 }
 
 /**
- * Writes `<dir>/app.js.cache` for `<dir>/app.js` from a plain `node` (no NODE_OPTIONS, no flags: V8 only accepts a
- * cache made under the flags it runs with) that loads app.js the way index.js does. Returns its size.
+ * Next to a bundled `<dir>/app.js`: the entry that loads it (`<dir>/index.js`, cloud/entries/index.ts) and its code
+ * cache (`<dir>/app.js.cache`), made by a plain `node` (no NODE_OPTIONS, no flags: V8 only accepts a cache made under
+ * the flags it runs with) loading app.js the way index.js does. Returns the cache's size.
  */
-export async function makeCodeCache(dir: string): Promise<number> {
+export async function writeEntry(dir: string): Promise<number> {
+  await build({ entryPoints: [path.join(root, 'cloud/entries/index.ts')], outfile: path.join(dir, 'index.js'), ...NODE_BUNDLE, logLevel: 'warning' })
   const writer = await build({
     stdin: { contents: `require('./cloud/bundle/code-cache').writeCodeCache(process.argv[1])`, resolveDir: root, loader: 'ts' },
     ...NODE_BUNDLE,
