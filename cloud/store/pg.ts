@@ -113,8 +113,10 @@ export async function openPg(opts: PgOptions): Promise<Db> {
         }
         const last: Statement[] = []
         const own = wrap(client)
+        // a statement sent ahead answers its first run from its result
         const query = <R>(sql: string, params?: unknown[]): Promise<QueryResult<R>> => {
-          const key = preloaded.size ? aheadKey(sql, params) : ''
+          if (preloaded.size === 0) return own.query<R>(sql, params)
+          const key = aheadKey(sql, params)
           const hit = preloaded.get(key)
           if (!hit) return own.query<R>(sql, params)
           preloaded.delete(key)

@@ -7,11 +7,12 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { readBundle, type MiniApp } from './harness'
-import { startFunction, type LocalFunction } from './harness/function'
+import { readBundle } from './harness'
 import { phone, providerOf } from './support/phone'
 import { bottomBarsWithoutSafeArea, deprecatedApiUses } from './support/platform-apis'
 import { clientId, signInAs } from './support/seed'
+import { functionPerSuite } from './support/suite'
+import { filesOf } from './support/wechat-compilers'
 
 jest.setTimeout(60_000)
 
@@ -41,10 +42,9 @@ test.each([
   ['alipay', 'acss']
 ])('%s: every bar pinned to the bottom leaves room for the home indicator', (target, ext) => {
   const dist = path.resolve(__dirname, '..', '..', 'dist', target)
-  const sheets = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sheets(path.join(dir, e.name)) : e.name.endsWith(`.${ext}`) ? [path.join(dir, e.name)] : []))
-  const all = sheets(dist)
-  const css = all.map((f) => fs.readFileSync(f, 'utf8')).join('\n')
+  const css = filesOf(dist, `.${ext}`)
+    .map((f) => fs.readFileSync(path.join(dist, f), 'utf8'))
+    .join('\n')
   expect(css).toContain('.fab-bar{')
   expect(bottomBarsWithoutSafeArea(css)).toEqual([])
   // and the check finds a bar without it
@@ -52,22 +52,17 @@ test.each([
 })
 
 describe.each(['weapp', 'alipay'] as const)('%s: the group page reads the window size', (target) => {
-  let fn: LocalFunction
-  let app: MiniApp | undefined
-  afterAll(async () => {
-    app?.close()
-    await fn?.close()
-  })
+  const suite = functionPerSuite()
 
   it('with the current API', async () => {
-    fn = await startFunction()
+    const { fn } = suite
     const token = await signInAs(fn, providerOf(target), `${target}-window`, '小明')
     const { group } = await fn.call<{ group: { id: string; me: string } }>('createGroup', { clientId: clientId(), name: '周末' }, token)
-    app = phone(fn, readBundle(target), `${target}-window`, { launch: { path: `pages/group/index?id=${group.id}` } })
+    const app = (suite.app = phone(fn, readBundle(target), `${target}-window`, { launch: { path: `pages/group/index?id=${group.id}` } }))
     await app.start()
     await app.waitForText('周末')
     // the framework may ask for the system info itself; the app's own call is the one made from the group page
-    const fromPage = (api: string) => app!.recorder.of(api).filter((c) => c.page === 'pages/group/index')
+    const fromPage = (api: string) => app.recorder.of(api).filter((c) => c.page === 'pages/group/index')
     if (target === 'weapp') {
       expect(fromPage('getWindowInfo').length).toBeGreaterThan(0)
       expect(fromPage('getSystemInfoSync')).toEqual([])

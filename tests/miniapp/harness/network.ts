@@ -4,11 +4,10 @@
  * platform fails it: WeChat "request:fail ..." and Alipay error 12. With a latency (MiniAppOptions.latencyMs), half
  * of the round trip passes before the request leaves and half before the answer arrives.
  */
+import { setTimeout as wait } from 'node:timers/promises'
 import type { Target } from './bundle'
 import { PlatformError } from './callbacks'
 import type { HttpRequest, HttpResponse } from './host'
-
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 export async function sendHttp(request: HttpRequest, options: { target: Target; server?: string; online: boolean; latencyMs?: number }): Promise<HttpResponse> {
   const halfTrip = (options.latencyMs ?? 0) / 2

@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import ts from 'typescript'
+import { filesOf } from './wechat-compilers'
 
 export const DEPRECATED: Record<'weapp' | 'alipay', Record<string, string>> = {
   weapp: {
@@ -39,20 +40,14 @@ function targetsOf(file: string): ('weapp' | 'alipay')[] {
   return ['weapp', 'alipay']
 }
 
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name)
-    return e.isDirectory() ? sourceFiles(p) : /\.tsx?$/.test(e.name) ? [p] : []
-  })
-}
-
 /**
  * Every use of a deprecated API (`Taro.x`, `wx.x`, `my.x` in the code, not in comments or strings) under `srcDir` in
  * the files a target builds; `wx.` only counts for WeChat, `my.` for Alipay.
  */
 export function deprecatedApiUses(srcDir: string): ApiUse[] {
   const uses: ApiUse[] = []
-  for (const file of sourceFiles(srcDir)) {
+  for (const rel of [...filesOf(srcDir, '.ts'), ...filesOf(srcDir, '.tsx')]) {
+    const file = path.join(srcDir, rel)
     const targets = targetsOf(file)
     const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS)
     const visit = (node: ts.Node) => {
