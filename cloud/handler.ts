@@ -2,6 +2,7 @@
  * The one entry of the function: decode -> authenticate -> validate -> authorize -> act -> encode.
  * Entries (HTTP, CloudBase) only turn their request into a HandlerRequest and the HandlerResponse back.
  */
+import { randomBytes } from 'node:crypto'
 import { ZodError, type z } from 'zod'
 import { isDomainError } from '../src/domain'
 import type { ApiErrorBody, ResponseEnvelope } from '../src/api/envelope'
@@ -10,7 +11,7 @@ import { isStaged, type AnyAction, type AppServices, type Staged } from './actio
 import type { Identity } from './auth/identity'
 import { verifySession } from './auth/session'
 import { ApiError } from './errors'
-import { Claim, createPruner, releaseClientId, requestHash, storedResult } from './ledger/idempotency'
+import { Claim, createPruner, erasedClaimKey, releaseClientId, requestHash, storedResult } from './ledger/idempotency'
 import { createRateLimiter } from './ledger/rate-limit'
 import { DEFAULT_NAME, upsertUser, USER_BY_ID, userRow, type UserRow } from './ledger/users'
 import type { Queryable, QueryResult, Statement } from './store/db'
@@ -61,11 +62,16 @@ export function inputError(err: ZodError): HandlerResponse {
   })
 }
 
-function toResponse(err: unknown): HandlerResponse {
+/** A short id for one request: in the log line of anything that fails and in every error reply, so a user's report can be traced. */
+export function newRequestId(): string {
+  return `r${randomBytes(6).toString('hex')}`
+}
+
+function toResponse(err: unknown, requestId: string): HandlerResponse {
   if (err instanceof ApiError) return fail(err.status, { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) })
   if (isDomainError(err)) return fail(400, { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) })
   if (err instanceof ZodError) return inputError(err)
-  console.error('[splitpay] internal error:', err)
+  console.error(`[splitpay] internal error (request ${requestId}):`, err)
   return fail(500, { code: 'INTERNAL', message: 'Something went wrong on our side; please try again' })
 }
 
@@ -108,7 +114,8 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
    */
   function callerLoad(req: HandlerRequest, action: AnyAction, userId: string | null, input: Record<string, unknown>, now: Date): CallerLoad {
     if (action.auth !== 'user') return { resolve: async () => ({ user: null, claim: null, prior: null }) }
-    const claimOf = (uid: string) => (action.mutation ? new Claim(uid, String(input.clientId), action.name, requestHash(action.name, input), now) : null)
+    const claimOf = (uid: string) =>
+      action.mutation ? new Claim(uid, String(input.clientId), action.name, requestHash(action.name, input), now, action.erasesCaller ? erasedClaimKey(uid) : uid) : null
     if (req.trusted) {
       const trusted = req.trusted
       return {
@@ -128,8 +135,16 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
     const claim = claimOf(userId)
     return {
       first: claim ? [claim.lock(), claim.read(USER_BY_ID)] : [{ sql: USER_BY_ID, params: [userId] }],
-      async resolve(_q, first) {
+      async resolve(q, first) {
         const row = first?.rows[0]
+        if (!row && claim && action.erasesCaller) {
+          // the account is gone: only a retry of the very request that deleted it gets an answer (its first one)
+          const read = claim.read()
+          const prior = (await q.query<Record<string, unknown>>(read.sql, read.params)).rows[0]
+          if (prior?.prior_found && prior.prior_action === action.name && prior.prior_hash === claim.hash && prior.prior_result !== null) {
+            return { user: null, claim, prior: claim.prior(prior) }
+          }
+        }
         if (!row) throw unauthenticated(req)
         return { user: userRow(row), claim, prior: claim ? claim.prior(row) : null }
       }
@@ -165,6 +180,13 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
   }
 
   async function handle(req: HandlerRequest): Promise<HandlerResponse> {
+    const requestId = newRequestId()
+    const res = await answer(req, requestId)
+    if (!res.body.ok) res.body.error.requestId = requestId
+    return res
+  }
+
+  async function answer(req: HandlerRequest, requestId: string): Promise<HandlerResponse> {
     try {
       if (typeof req.action !== 'string') return fail(400, { code: 'BAD_REQUEST', message: 'Expected a JSON body { "action": string, "input": object }' })
       const action = actions.get(req.action)
@@ -197,12 +219,12 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
           async (q, first) => {
             const { user, claim, prior } = await load.resolve(q, first)
             if (prior) return { replay: prior.replay }
-            const answer = await action.run({ ...services, cache, q, user, now, trusted: req.trusted ?? null, afterCommit }, input)
-            if (isStaged(answer)) {
+            const reply = await action.run({ ...services, cache, q, user, now, trusted: req.trusted ?? null, afterCommit, requestId }, input)
+            if (isStaged(reply)) {
               if (claim) q.atCommit(claim.record(null))
-              return { staged: answer, userId: user?.id ?? null }
+              return { staged: reply, userId: user?.id ?? null }
             }
-            const out = checkOutput(action, answer)
+            const out = checkOutput(action, reply)
             if (claim) q.atCommit(claim.record(out))
             return { replay: out }
           },
@@ -221,7 +243,7 @@ export function createHandler(services: AppServices, actions: ReadonlyMap<string
       if (action.mutation) await prune(db, now)
       return { status: 200, body: { ok: true, data } }
     } catch (err) {
-      return toResponse(err)
+      return toResponse(err, requestId)
     }
   }
 

@@ -13,7 +13,8 @@ export default defineAppConfig({
     { root: 'pages/invite', pages: ['index'] },
     { root: 'pages/activity', pages: ['index'] },
     { root: 'pages/me', pages: ['index'] },
-    { root: 'pages/people', pages: ['index'] }
+    { root: 'pages/people', pages: ['index'] },
+    { root: 'pages/legal', pages: ['index'] }
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['pages/group-new', 'pages/me', 'pages/people'] },
@@ -22,11 +23,16 @@ export default defineAppConfig({
   // WeChat injects only the components a page uses (its code-quality advice); Alipay has no such key, and the
   // alipay build drops it (config/alipay-window.ts).
   lazyCodeLoading: 'requiredComponents',
+  // Dark mode: WeChat takes the '@name' colours from theme.json's light or dark palette, following the phone; the
+  // pages' own colours follow prefers-color-scheme (src/app.css). Alipay's app.json has no theme file: its build gets
+  // the light values (config/alipay-window.ts).
+  darkmode: true,
+  themeLocation: 'theme.json',
   window: {
-    backgroundTextStyle: 'dark',
-    navigationBarBackgroundColor: '#0b7a5c',
+    backgroundTextStyle: '@bgTxtStyle',
+    navigationBarBackgroundColor: '@navBgColor',
     navigationBarTitleText: '分账',
-    navigationBarTextStyle: 'white',
-    backgroundColor: '#f4f5f7'
+    navigationBarTextStyle: '@navTxtStyle',
+    backgroundColor: '@bgColor'
   }
 })

@@ -34,6 +34,8 @@ export interface ActionContext extends AppServices {
   user: UserRow | null
   /** Request time, from the app clock. */
   now: Date
+  /** This request's id (in error replies and the log). */
+  requestId: string
   /** Runs `fn` once the action's transaction has committed (never if it rolls back). */
   afterCommit(fn: () => void): void
 }
@@ -68,6 +70,12 @@ export interface ActionDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   /** Mutations carry input.clientId: retried results come from the idempotency table. */
   mutation: boolean
   /**
+   * The action deletes its caller's account (deleteAccount): its claim of the client id is kept under
+   * `erasedClaimKey(userId)` instead of the user id, and a retry with the old session gets the first answer although
+   * the user no longer exists (any other call with that session is a 401).
+   */
+  erasesCaller?: boolean
+  /**
    * The first statement the action runs, when it is known from the input and the caller alone (e.g. the group's
    * lock): it travels with the transaction's BEGIN, and the action's own query of it is answered without a round trip.
    */
@@ -80,7 +88,7 @@ export type AnyAction = ActionDef<z.ZodType, z.ZodType>
 export function defineAction<S extends { input: z.ZodType; output: z.ZodType }>(
   name: string,
   schemas: S,
-  opts: { auth?: 'none' | 'user'; mutation?: boolean; opening?: (input: z.output<S['input']>, userId: string) => Statement },
+  opts: { auth?: 'none' | 'user'; mutation?: boolean; erasesCaller?: boolean; opening?: (input: z.output<S['input']>, userId: string) => Statement },
   run: (ctx: ActionContext & { user: UserRow }, input: z.output<S['input']>) => Promise<z.input<S['output']> | Staged<z.input<S['output']>>>
 ): AnyAction {
   return {
@@ -89,6 +97,7 @@ export function defineAction<S extends { input: z.ZodType; output: z.ZodType }>(
     output: schemas.output,
     auth: opts.auth ?? 'user',
     mutation: opts.mutation ?? false,
+    ...(opts.erasesCaller ? { erasesCaller: true } : {}),
     opening: opts.opening as AnyAction['opening'],
     run: run as AnyAction['run']
   }

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod'
 import { CurrencySchema, ExpenseSchema, MemberIdSchema } from '../domain'
-import { Amount, AuthCode, AvatarImage, ClientId, Cursor, DateString, Emoji, ExportFormat, Id, Locale, QrImage, text, TimeZone, UtcOffsetMinutes, Wallet } from './common'
+import { Amount, AuthCode, AvatarImage, ClientId, Cursor, DateString, Emoji, ExportFormat, Id, Locale, QrImage, text, Timestamp, TimeZone, UtcOffsetMinutes, Wallet } from './common'
+import { PayoutState, TransferState } from './payments'
 import { ActivityView, ExpenseView, GroupSummary, GroupView, InvitePreview, MemberView, PaymentMethod, PaymentView, PlanItem, UserView } from './views'
 
 const groupRef = { groupId: Id }
@@ -272,6 +273,125 @@ const linkChatOutput = z.object({ groupId: Id, chats: z.number().int() })
 const groupsForChatInput = z.object({ ...chatData })
 const groupsForChatOutput = z.object({ groupIds: z.array(Id) })
 
+// --- my data (PIPL: the right to a copy, the right to deletion) -------------------------------------------
+
+/** One group I am or was in, with my member there. `balance`: mine, in the group currency (positive: I am owed). */
+const ExportMembership = z.object({
+  groupId: Id,
+  groupName: z.string(),
+  emoji: z.string(),
+  currency: z.string(),
+  memberId: Id,
+  /** My name in the group. */
+  memberName: z.string(),
+  role: z.enum(['organizer', 'member']),
+  /** When my member was added (the placeholder's creation when I claimed one). */
+  joinedAt: Timestamp,
+  leftAt: Timestamp.nullable(),
+  archived: z.boolean(),
+  deleted: z.boolean(),
+  balance: Amount,
+  /** The group's members as I see them in the group (id and name only). */
+  members: z.array(z.object({ memberId: Id, name: z.string() }))
+})
+
+/** An expense I paid for or have a share in (deleted ones too, with deletedAt). */
+const ExportExpense = ExpenseView.extend({
+  /** The group currency, which `shares` and `myShare` are in. */
+  currency: z.string(),
+  /** What I paid, in the expense's own currency (`expense.currency`, else the group's), minor units. */
+  myPaid: Amount,
+  /** My share, in the group currency, minor units. */
+  myShare: Amount,
+  deletedAt: Timestamp.nullable()
+})
+
+/** A payment from or to me, recorded by hand or made by a wallet transfer. */
+const ExportPayment = PaymentView.extend({ groupId: Id, currency: z.string(), direction: z.enum(['sent', 'received']) })
+
+/** An in-app wallet transfer from or to me. */
+const ExportTransfer = z.object({
+  id: z.string(),
+  groupId: Id,
+  from: Id,
+  to: Id,
+  direction: z.enum(['sent', 'received']),
+  amount: Amount,
+  currency: z.string(),
+  channel: z.string(),
+  state: TransferState,
+  payoutState: PayoutState.nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp
+})
+
+/** Everything the function holds about me: my data, not another person's (no one else's QR image or avatar). */
+const exportMyDataInput = z.object({})
+const exportMyDataOutput = z.object({
+  exportedAt: Timestamp,
+  user: z.object({
+    id: Id,
+    provider: z.string(),
+    /** The platform's id of me (WeChat openid, Alipay user id; the dev name). */
+    subject: z.string(),
+    name: z.string(),
+    wallet: Wallet,
+    locale: Locale,
+    nameChosen: z.boolean(),
+    createdAt: Timestamp,
+    /** Which kinds of message I want (kind -> boolean; a kind not named is wanted). */
+    notifyPrefs: z.record(z.string(), z.unknown())
+  }),
+  images: z.object({
+    /** My collection QR code as stored (a data URL), or null. */
+    qrImage: z.string().nullable(),
+    /** My avatar: the path it is served under and the image as a data URL, or null. */
+    avatar: z.object({ path: z.string(), dataUrl: z.string() }).nullable()
+  }),
+  memberships: z.array(ExportMembership),
+  expenses: z.array(ExportExpense),
+  payments: z.array(ExportPayment),
+  transfers: z.array(ExportTransfer),
+  messageConsents: z.array(z.object({ kind: z.string(), state: z.enum(['accept', 'reject', 'ban', 'used']), credits: z.number().int(), updatedAt: Timestamp })),
+  /** Platform messages queued or sent to me. */
+  messages: z.array(z.object({ kind: z.string(), state: z.string(), createdAt: Timestamp, sentAt: Timestamp.nullable(), payload: z.record(z.string(), z.unknown()) })),
+  /** The group version I last saw, per group. */
+  reads: z.array(z.object({ groupId: Id, version: z.number().int() })),
+  /** WeChat group chats I linked a group to. */
+  chats: z.array(z.object({ groupId: Id, linkedAt: Timestamp }))
+})
+
+/**
+ * Delete my account for good. Refused (409, nothing written) with ACCOUNT_HAS_BALANCE while I owe or am owed in a
+ * group that is not deleted (details: { groups: [{ groupId, groupName, memberId, balance, currency }] }), and with
+ * ACCOUNT_PAYMENT_IN_PROGRESS while a payment involving me is not finished: a hand-recorded one waiting for its
+ * receiver, a wallet transfer being paid, or its payout (details: { items: [{ groupId, kind, id, state }] }).
+ * Otherwise my profile, images, consents, messages and sessions are gone; in each group my member stays, anonymous
+ * ('已注销用户'), so the expenses and payments that name it still add up. A retry with the same clientId (and the
+ * old token) gets the same answer; any other call with the old token is a 401.
+ */
+const deleteAccountInput = z.object({ ...mutation, confirm: z.literal('DELETE') })
+const deleteAccountOutput = z.object({
+  deleted: z.literal(true),
+  deletedAt: Timestamp,
+  /** Groups where my member was made anonymous, and groups deleted because nobody who joined was left in them. */
+  groups: z.object({ anonymized: z.number().int(), deleted: z.number().int() })
+})
+
+/**
+ * An error the app hit (a page that failed to draw, an uncaught error, a rejected promise), reported so it can be
+ * found in the function's log by the request id the app shows. Auth none (it may happen before sign-in); the app
+ * sends no personal data (numbers and quoted text are masked before it leaves the phone) and at most a few per launch.
+ */
+const reportFaultInput = z.object({
+  kind: z.enum(['render', 'error', 'rejection']),
+  message: z.string().max(500),
+  stack: z.string().max(2000).optional(),
+  route: z.string().max(200),
+  platform: z.enum(['weapp', 'alipay', 'h5'])
+})
+const reportFaultOutput = z.object({ requestId: z.string() })
+
 // --- the map --------------------------------------------------------------------------------------------
 
 export const coreActions = {
@@ -308,5 +428,8 @@ export const coreActions = {
   listActivity: { input: listActivityInput, output: listActivityOutput },
   exportGroup: { input: exportGroupInput, output: exportGroupOutput },
   linkChat: { input: linkChatInput, output: linkChatOutput },
-  groupsForChat: { input: groupsForChatInput, output: groupsForChatOutput }
+  groupsForChat: { input: groupsForChatInput, output: groupsForChatOutput },
+  exportMyData: { input: exportMyDataInput, output: exportMyDataOutput },
+  deleteAccount: { input: deleteAccountInput, output: deleteAccountOutput },
+  reportFault: { input: reportFaultInput, output: reportFaultOutput }
 } as const

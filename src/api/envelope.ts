@@ -13,6 +13,8 @@ export interface ApiErrorBody {
   code: string
   message: string
   details?: unknown
+  /** The request's id, also in the function's log line: the app shows it so a user's report can be traced. */
+  requestId?: string
 }
 
 export type ResponseEnvelope<T = unknown> = { ok: true; data: T } | { ok: false; error: ApiErrorBody }

@@ -21,5 +21,20 @@ export const enMe: Record<keyof typeof zhCNMe, string> = {
   'me.notify.preview': 'Notifications arrive in the WeChat or Alipay mini-program; your choices here apply there',
   'me.notify.state.accept': 'Subscribed',
   'me.notify.state.reject': 'Declined',
-  'me.notify.state.off': 'Not subscribed'
+  'me.notify.state.off': 'Not subscribed',
+  'me.account': 'Privacy and account',
+  'me.export': 'Export my data',
+  'me.export.hint': 'Your profile, groups, expenses, payments and images, as one JSON file',
+  'me.export.prepare': 'Prepare export',
+  'me.export.send': 'Send the file',
+  'me.export.shared': 'Sent',
+  'me.export.copied': 'Copied: paste it into a note or a chat to keep it',
+  'me.export.downloaded': 'Downloaded',
+  'me.delete': 'Delete my account',
+  'me.delete.hint': 'Removes your profile, QR code, photo and sign-in link; your entries in groups stay as an anonymous member, so nobody else\'s balance changes',
+  'me.delete.button': 'Delete my account',
+  'me.delete.title': 'Delete your account?',
+  'me.delete.body': 'Your name, photo, QR code and sign-in link are deleted for good. Your expenses and payments in groups stay under an anonymous member, so nobody else\'s balance changes. Not possible while you owe, are owed, or have a payment in progress.',
+  'me.delete.confirm': 'Delete',
+  'me.delete.done': 'Your account was deleted'
 }

@@ -20,5 +20,20 @@ export const zhCNMe = {
   'me.notify.preview': '在微信或支付宝小程序里才能收到服务通知；这里的选择会同步过去',
   'me.notify.state.accept': '已订阅',
   'me.notify.state.reject': '已拒绝',
-  'me.notify.state.off': '未订阅'
+  'me.notify.state.off': '未订阅',
+  'me.account': '隐私与账号',
+  'me.export': '导出我的数据',
+  'me.export.hint': '你的资料、账本、账目、付款和图片，一个 JSON 文件',
+  'me.export.prepare': '准备导出',
+  'me.export.send': '发送文件',
+  'me.export.shared': '已发送',
+  'me.export.copied': '已复制，可粘贴到备忘录或聊天中保存',
+  'me.export.downloaded': '已下载',
+  'me.delete': '注销账号',
+  'me.delete.hint': '删除你的资料、收款码、头像和登录关联；账本里的记录保留为“已注销用户”，其他人的余额不变',
+  'me.delete.button': '注销账号',
+  'me.delete.title': '确定注销账号？',
+  'me.delete.body': '你的名字、头像、收款码和登录关联会被永久删除，无法恢复。你在账本中的账目和付款会保留为“已注销用户”，其他成员的余额不变。有未结清的余额或进行中的付款时不能注销。',
+  'me.delete.confirm': '注销',
+  'me.delete.done': '账号已注销'
 }

@@ -7,6 +7,9 @@ import type { Envelope, WireReply } from '@/services/wire'
 import type { AvatarSource, PickedAvatar } from './avatar-types'
 import type { SignInCredentials } from './login-types'
 import type { PayOptions, PayParams, PayResult, TransferConfirm } from './pay-types'
+import type { FaultListener } from './faults-types'
+import type { FileDelivery } from './file-types'
+import type { AgreeButton } from './privacy-types'
 import type { WindowSize } from './screen-types'
 import type { ChatData, ShareMessage } from './share-types'
 import type { SubscribeAnswers } from './subscribe-types'
@@ -22,9 +25,28 @@ export interface ImageModule {
   chooseImageDataUrl(): Promise<string | null>
 }
 
+export interface FaultsModule {
+  /** Calls `report` for each uncaught error and unhandled promise rejection of the app. */
+  listenForFaults(report: FaultListener): void
+}
+
+export interface FileModule {
+  /** Hands a file the app made (an export) to the person the way the platform allows. */
+  deliverFile(name: string, content: string): Promise<FileDelivery>
+}
+
 export interface ScreenModule {
   /** The window's size, or null where the platform does not say. */
   windowSize(): WindowSize | null
+}
+
+export interface PrivacyModule {
+  /** True where the platform itself raises the need for consent when a privacy API runs (WeChat). */
+  platformAsks: boolean
+  agreeButton: AgreeButton
+  /** Registers the app's consent sheet as the answer to the platform's request (a no-op where it has none). */
+  listenForConsent(ask: () => Promise<boolean>): void
+  isPrivacyRefusal(error: unknown): boolean
 }
 
 export interface LoginModule {

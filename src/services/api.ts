@@ -30,7 +30,7 @@ export async function call<T = unknown>(action: string, input: unknown): Promise
   const body = reply.body
   if (body && typeof body === 'object' && body.ok === true) return body.data as T
   if (body && typeof body === 'object' && body.ok === false && body.error) {
-    throw new CallError(body.error.code, reply.status || 400, body.error.message, body.error.details)
+    throw new CallError(body.error.code, reply.status || 400, body.error.message, body.error.details, body.error.requestId)
   }
   // Not an envelope: a proxy or gateway answered. Treat server-side failures as retryable.
   throw new CallError(reply.status >= 500 || reply.status === 0 ? 'NETWORK' : 'BAD_REPLY', reply.status >= 400 ? reply.status : 502, 'unexpected reply')

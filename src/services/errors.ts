@@ -7,7 +7,9 @@ export class CallError extends Error {
     readonly code: string,
     readonly status: number,
     message: string,
-    readonly details?: unknown
+    readonly details?: unknown,
+    /** The function's id of the request (in its log line), when it answered. */
+    readonly requestId?: string
   ) {
     super(message)
     this.name = 'CallError'

@@ -9,7 +9,10 @@ export function notify(message: string): void {
 
 /** What a failed call says to the person: the function's error code in their language, or a general error. */
 export function failureText(e: unknown, locale: Locale): string {
-  return isCallError(e) ? translateError(locale, e.code) : translate(locale, 'common.error')
+  if (!isCallError(e)) return translate(locale, 'common.error')
+  const text = translateError(locale, e.code)
+  // a fault on the function's side: its reference lets the person's report be found in the log
+  return e.status >= 500 && e.requestId ? `${text} (${translate(locale, 'fault.ref', { id: e.requestId })})` : text
 }
 
 /** Says a failed call in a toast. */

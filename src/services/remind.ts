@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { withConsent } from './privacy'
 
 /**
  * A reminder for the chat: the text is copied (the platform says so), and the person pastes it where the payer
@@ -6,8 +7,7 @@ import Taro from '@tarojs/taro'
  */
 export async function copyReminder(text: string): Promise<boolean> {
   try {
-    await Taro.setClipboardData({ data: text })
-    return true
+    return (await withConsent(() => Taro.setClipboardData({ data: text }))) !== null
   } catch {
     return false
   }

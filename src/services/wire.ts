@@ -8,6 +8,7 @@ export interface WireError {
   code: string
   message: string
   details?: unknown
+  requestId?: string
 }
 
 export type ReplyBody = { ok: true; data: unknown } | { ok: false; error: WireError }

@@ -20,6 +20,8 @@ export interface SessionState {
   hydrated: boolean
   /** My collection QR as this session last uploaded or read it (not kept on the device: it can be large). */
   myQr: { userId: string; image: string | null } | null
+  /** When this device agreed to the privacy guide (ISO time), or null: not yet (or declined). */
+  privacyConsent: string | null
   signIn: (name?: string) => Promise<void>
   /** Signs in again with what we know (after a 401); false when the person must type a name. */
   renew: () => Promise<boolean>
@@ -27,6 +29,7 @@ export interface SessionState {
   setUser: (user: UserView) => void
   signOut: () => void
   rememberQr: (userId: string, image: string | null) => void
+  setPrivacyConsent: (at: string | null) => void
 }
 
 export const sessionStore = createStore<SessionState>()(
@@ -38,6 +41,7 @@ export const sessionStore = createStore<SessionState>()(
       devName: null,
       hydrated: false,
       myQr: null,
+      privacyConsent: null,
       async signIn(name) {
         const credentials = await getCredentials(name)
         const out = await api('signIn', credentials as ActionInput<'signIn'>)
@@ -64,12 +68,15 @@ export const sessionStore = createStore<SessionState>()(
       },
       rememberQr(userId, image) {
         set({ myQr: { userId, image } })
+      },
+      setPrivacyConsent(at) {
+        set({ privacyConsent: at })
       }
     }),
     {
       name: 'splitpay.session',
       storage: taroJSONStorage,
-      partialize: (s) => ({ token: s.token, user: s.user, locale: s.locale, devName: s.devName }) as SessionState,
+      partialize: (s) => ({ token: s.token, user: s.user, locale: s.locale, devName: s.devName, privacyConsent: s.privacyConsent }) as SessionState,
       onRehydrateStorage: () => () => sessionStore.setState({ hydrated: true })
     }
   )

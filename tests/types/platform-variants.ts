@@ -6,16 +6,25 @@
 import * as avatarAlipay from '@/platform/avatar.alipay'
 import * as avatarH5 from '@/platform/avatar.h5'
 import * as avatarWeapp from '@/platform/avatar.weapp'
+import * as faultsAlipay from '@/platform/faults.alipay'
+import * as faultsH5 from '@/platform/faults.h5'
+import * as faultsWeapp from '@/platform/faults.weapp'
+import * as fileAlipay from '@/platform/file.alipay'
+import * as fileH5 from '@/platform/file.h5'
+import * as fileWeapp from '@/platform/file.weapp'
 import * as imageAlipay from '@/platform/image.alipay'
 import * as imageH5 from '@/platform/image.h5'
 import * as imageWeapp from '@/platform/image.weapp'
 import * as loginAlipay from '@/platform/login.alipay'
 import * as loginH5 from '@/platform/login.h5'
 import * as loginWeapp from '@/platform/login.weapp'
-import type { AvatarModule, ImageModule, LoginModule, PayModule, ScreenModule, ShareModule, SubscribeModule, TargetModule, TransportModule } from '@/platform/modules'
+import type { AvatarModule, FaultsModule, FileModule, ImageModule, LoginModule, PayModule, PrivacyModule, ScreenModule, ShareModule, SubscribeModule, TargetModule, TransportModule } from '@/platform/modules'
 import * as payAlipay from '@/platform/pay.alipay'
 import * as payH5 from '@/platform/pay.h5'
 import * as payWeapp from '@/platform/pay.weapp'
+import * as privacyAlipay from '@/platform/privacy.alipay'
+import * as privacyH5 from '@/platform/privacy.h5'
+import * as privacyWeapp from '@/platform/privacy.weapp'
 import * as screenAlipay from '@/platform/screen.alipay'
 import * as screenH5 from '@/platform/screen.h5'
 import * as screenWeapp from '@/platform/screen.weapp'
@@ -34,9 +43,12 @@ import * as transportWeapp from '@/platform/transport.weapp'
 
 export const variants: {
   avatar: AvatarModule[]
+  faults: FaultsModule[]
+  file: FileModule[]
   image: ImageModule[]
   login: LoginModule[]
   pay: PayModule[]
+  privacy: PrivacyModule[]
   screen: ScreenModule[]
   share: ShareModule[]
   subscribe: SubscribeModule[]
@@ -44,9 +56,12 @@ export const variants: {
   transport: TransportModule[]
 } = {
   avatar: [avatarWeapp, avatarAlipay, avatarH5],
+  faults: [faultsWeapp, faultsAlipay, faultsH5],
+  file: [fileWeapp, fileAlipay, fileH5],
   image: [imageWeapp, imageAlipay, imageH5],
   login: [loginWeapp, loginAlipay, loginH5],
   pay: [payWeapp, payAlipay, payH5],
+  privacy: [privacyWeapp, privacyAlipay, privacyH5],
   screen: [screenWeapp, screenAlipay, screenH5],
   share: [shareWeapp, shareAlipay, shareH5],
   subscribe: [subscribeWeapp, subscribeAlipay, subscribeH5],

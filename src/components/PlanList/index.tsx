@@ -57,7 +57,7 @@ export default function PlanList({
         return (
           <View key={`${p.from}->${p.to}`} className='list-item' data-testid={`plan-${p.from}-${p.to}`}>
             <Avatar name={names[p.from] ?? '?'} src={faces[p.from]} size='sm' />
-            <Text style={{ margin: '0 12px', color: '#646a73' }}>→</Text>
+            <Text className='muted' style={{ margin: '0 12px' }}>→</Text>
             <Avatar name={names[p.to] ?? '?'} src={faces[p.to]} size='sm' />
             <View className='grow' style={{ margin: '0 16px 0 12px' }}>
               <Text className='ellipsis' style={{ display: 'block' }}>{p.from === me ? translate(locale, 'group.plan.youPay', { to: nameOf(p.to) }) : p.to === me ? translate(locale, 'group.plan.paysYou', { from: nameOf(p.from) }) : translate(locale, 'group.plan.line', { from: nameOf(p.from), to: nameOf(p.to) })}</Text>

@@ -5,6 +5,8 @@ import { needsName } from '@/platform/login'
 import { platform } from '@/platform/target'
 import { isCallError } from '@/services/errors'
 
+import FaultBoundary from '@/components/FaultBoundary'
+import PrivacySheet from '@/components/PrivacySheet'
 import './index.css'
 import { useSession } from '@/hooks/useStores'
 
@@ -39,7 +41,14 @@ export default function SignInGate({ children }: { children: ReactNode }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hydrated, token])
 
-  if (hydrated && token) return <>{children}</>
+  if (hydrated && token) {
+    return (
+      <FaultBoundary>
+        {children}
+        <PrivacySheet />
+      </FaultBoundary>
+    )
+  }
   return (
     <View className='signin'>
       <Text className='signin__logo'>💰</Text>

@@ -13,6 +13,7 @@ import { notify, failureText, notifyFailure } from '@/services/notify'
 
 import { newClientId } from '@/services/ids'
 
+import { withConsent } from '@/services/privacy'
 import './index.css'
 import { useSession, useGroups } from '@/hooks/useStores'
 
@@ -47,7 +48,8 @@ function InviteScreen({ groupId }: { groupId: string }) {
   const copied = link ?? (invite ? (platformLink ? t('invite.linkText', { ...names, link: platformLink, code: invite.token }) : t('invite.codeText', { ...names, code: invite.token })) : '')
 
   const copy = async () => {
-    await Taro.setClipboardData({ data: copied }).catch(() => {})
+    const done = await withConsent(() => Taro.setClipboardData({ data: copied })).catch(() => null)
+    if (done === null) return
     notify(link || platformLink ? t('invite.copied') : t('invite.codeCopied'))
   }
   const revoke = async () => {

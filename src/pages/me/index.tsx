@@ -11,10 +11,12 @@ import { useT } from '@/hooks/useT'
 import { useTitle } from '@/hooks/useTitle'
 import { localeNames, locales, type Locale } from '@/i18n'
 import { chooseImageDataUrl } from '@/platform/image'
+import { withConsent } from '@/services/privacy'
 import { api } from '@/services/api'
 import { notify, notifyFailure } from '@/services/notify'
 import { newClientId } from '@/services/ids'
 
+import { Account } from './Account'
 import { Notifications } from './Notifications'
 import './index.css'
 import { useSession } from '@/hooks/useStores'
@@ -58,7 +60,7 @@ function MeScreen() {
 
   const uploadQr = async () => {
     try {
-      const dataUrl = await chooseImageDataUrl()
+      const dataUrl = await withConsent(chooseImageDataUrl)
       if (!dataUrl) return
       setQr(dataUrl)
       await update({ qrImage: dataUrl })
@@ -116,6 +118,7 @@ function MeScreen() {
         </Field>
       </View>
       <Notifications />
+      <Account />
     </View>
   )
 }

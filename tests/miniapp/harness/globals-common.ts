@@ -47,6 +47,9 @@ export interface FileAnswers {
 }
 
 /** getFileSystemManager: readFile and readFileSync over the host's files, recorded, answered in the client's shapes. */
+/** The folder a mini-program may write to (wx.env.USER_DATA_PATH / my.env.USER_DATA_PATH). */
+export const USER_DATA_PATH = { weapp: 'wxfile://usr', alipay: 'https://usr' } as const
+
 export function fileSystemManager(kit: ApiKit, host: PlatformHost, answers: FileAnswers): void {
   const read = (filePath: string, encoding?: BufferEncoding): string | ArrayBufferLike => {
     const bytes = host.readFile(filePath)
@@ -64,6 +67,11 @@ export function fileSystemManager(kit: ApiKit, host: PlatformHost, answers: File
     readFileSync(filePath: string, encoding?: BufferEncoding) {
       host.recorder.record('FileSystemManager.readFileSync', [filePath, encoding], host.currentRoute())
       return answers.sync(read(filePath, encoding))
+    },
+    writeFileSync(filePath: string, data: string, encoding: BufferEncoding = 'utf8') {
+      host.recorder.record('FileSystemManager.writeFileSync', [filePath, encoding], host.currentRoute())
+      if (!String(filePath).startsWith(USER_DATA_PATH[host.target])) throw new Error(`permission denied, open ${filePath}`)
+      host.writeFile?.(filePath, Buffer.from(String(data), encoding))
     }
   }
   kit.sync('getFileSystemManager', () => fs)

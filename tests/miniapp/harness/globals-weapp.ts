@@ -4,8 +4,9 @@
  * the wallet sheet is the harness's wallet.
  */
 import { createApiKit, encodeRequest, parseBody, type Api, type Options, type RealmTools } from './api-kit'
-import { clone, commonStorage, commonSystem, fileSystemManager, navigation, phoneScreen } from './globals-common'
+import { clone, commonStorage, commonSystem, fileSystemManager, navigation, phoneScreen, USER_DATA_PATH } from './globals-common'
 import type { PlatformHost } from './host'
+import { PlatformError } from './callbacks'
 
 export const weappSystemInfo = {
   brand: 'devtools',
@@ -115,19 +116,43 @@ export function createWx(host: PlatformHost, realm: RealmTools): Record<string, 
   }
   kit.async('getShareInfo', ({ shareTicket }) => chatData(shareTicket))
   kit.async('getGroupEnterInfo', () => chatData(host.launchOptions().shareTicket))
+  /**
+   * WeChat's privacy gate (base library 2.32.3+): a privacy API called before the person agreed to the privacy guide
+   * raises onNeedPrivacyAuthorization(resolve, { referrer }) and waits. resolve({ event: 'agree', buttonId }) lets it
+   * run only if the person tapped that agreePrivacyAuthorization button; 'disagree' (or no listener) fails it with
+   * errno 104.
+   */
+  kit.listeners('onNeedPrivacyAuthorization')
+  const refused = () => new PlatformError('privacy permission is not authorized', { errno: 104 })
+  const privacyGate = async (referrer: string) => {
+    const privacy = host.privacy
+    if (!privacy || privacy.agreed) return
+    const listener = kit.listenersOf('onNeedPrivacyAuthorization').at(-1)
+    if (!listener) throw refused()
+    const answer = await new Promise<{ event?: string; buttonId?: string }>((resolve) => listener(resolve, kit.toRealm({ referrer })))
+    if (answer?.event === 'agree' && privacy.agreed && answer.buttonId === privacy.buttonId) return
+    throw refused()
+  }
+  const privateApi = (name: string, impl: Parameters<typeof kit.async>[1]) => kit.async(name, async (options) => {
+    await privacyGate(name)
+    return impl(options)
+  })
+  kit.async('getPrivacySetting', () => ({ needAuthorization: !(host.privacy?.agreed ?? true), privacyContractName: '《分账隐私保护指引》' }))
   let clipboard = ''
-  kit.async('setClipboardData', ({ data }) => void (clipboard = String(data)))
-  kit.async('getClipboardData', () => ({ data: clipboard }))
+  privateApi('setClipboardData', ({ data }) => void (clipboard = String(data)))
+  privateApi('getClipboardData', () => ({ data: clipboard }))
+  // the chat picker for a file: the person sends it (the harness records the call; the file must exist)
+  kit.async('shareFileMessage', ({ filePath }) => void host.readFile(String(filePath)))
   kit.async('getSetting', () => ({ authSetting: {} }))
   kit.async('getNetworkType', () => ({ networkType: 'wifi' }))
 
   // media and files
-  kit.async('chooseImage', () => {
+  privateApi('chooseImage', () => {
     const picked = host.pickImages()
     if (picked.length === 0) throw new Error('cancel')
     return { tempFilePaths: picked.map((p) => p.path), tempFiles: picked.map((p) => ({ path: p.path, size: p.bytes.length })) }
   })
-  kit.async('chooseMedia', () => {
+  privateApi('chooseMedia', () => {
     const picked = host.pickImages()
     if (picked.length === 0) throw new Error('cancel')
     return { type: 'image', tempFiles: picked.map((p) => ({ tempFilePath: p.path, size: p.bytes.length, fileType: 'image' })) }
@@ -146,5 +171,7 @@ export function createWx(host: PlatformHost, realm: RealmTools): Record<string, 
   kit.sync('getAccountInfoSync', () => ({ miniProgram: { appId: 'wxharness', envVersion: 'develop', version: '' } }))
   kit.sync('nextTick', (fn: () => void) => void Promise.resolve().then(fn))
   kit.listeners('onPageNotFound', 'onWindowResize', 'offWindowResize')
+  // wx.env: Taro copies it to Taro.env
+  ;(kit.api as Record<string, unknown>).env = kit.toRealm({ USER_DATA_PATH: USER_DATA_PATH.weapp })
   return kit.api
 }

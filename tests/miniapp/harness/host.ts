@@ -68,10 +68,14 @@ export interface PlatformHost {
   /** Image files the user picks from the album when the app asks (chooseImage / chooseMedia). */
   pickImages(): { path: string; bytes: Buffer }[]
   readFile(path: string): Buffer
+  /** Writes a file in the mini-program's user data folder (FileSystemManager.writeFile*). */
+  writeFile?(path: string, bytes: Buffer): void
   /** Alipay: the profile my.getOpenUserInfo answers once the user agreed (null: not authorized). */
   openUserInfo?(): { avatar: string; nickName: string } | null
   /** Downloads a file from the web into a local file; its path (throws for an unknown URL). */
   download?(url: string): string
+  /** WeChat: the person's agreement to the privacy guide (privacy APIs wait for it). */
+  privacy?: { agreed: boolean; buttonId?: string }
   /** Listeners the bundle registered with the onXxx / offXxx APIs, by their `on` name (the harness fires them). */
   listeners: Map<string, ((...args: unknown[]) => void)[]>
   /** Wraps platform work the app waits for (a request, a payment) so `settle()` can wait for it. */

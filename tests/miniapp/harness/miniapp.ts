@@ -38,6 +38,11 @@ export interface MiniAppOptions {
    * answer comes back, as on a phone, where the server's work and the wire never run on the app's thread.
    */
   latencyMs?: number
+  /**
+   * WeChat: whether the person already agreed to the mini-program's privacy guide (default true). When false, a
+   * privacy API raises onNeedPrivacyAuthorization and waits, as WeChat does, until the app resolves it.
+   */
+  privacyAgreed?: boolean
   echoLogs?: boolean
 }
 
@@ -81,6 +86,8 @@ export class MiniApp {
   readonly listeners = new Map<string, ((...args: unknown[]) => void)[]>()
   /** Whether the phone has a network: offline, every request fails the way the platform fails it. */
   online = true
+  /** WeChat's record of the person's agreement to the privacy guide (and the agree button that gave it). */
+  readonly privacy: { agreed: boolean; buttonId?: string }
   private readonly setDataListeners: ((record: SetDataRecord, page: PageHandle) => void)[] = []
 
   constructor(options: MiniAppOptions) {
@@ -90,6 +97,7 @@ export class MiniApp {
     this.storage = options.storage ?? new Map()
     this.server = options.server
     this.latencyMs = options.latencyMs ?? 0
+    this.privacy = { agreed: options.privacyAgreed ?? true }
     this.loginCode = options.loginCode ?? `${this.target}-user`
     this.groupEnterInfo = options.groupEnterInfo
     this.wallet = options.wallet ?? {
@@ -186,6 +194,11 @@ export class MiniApp {
   }
 
   /** The next chooseImage / chooseMedia picks this file. */
+  /** A file the app wrote (FileSystemManager.writeFile*), or undefined. */
+  fileAt(path: string): Buffer | undefined {
+    return this.files.get(path)
+  }
+
   pickImage(file: string, bytes: Buffer): void {
     this.images.push({ path: file, bytes })
   }
@@ -367,6 +380,10 @@ export class MiniApp {
       schedule: (fn) => this.realm.timers.setTimeout(() => this.call(`${route} setData callback`, fn), 0),
       toRealm: this.realm.toRealm,
       call: (label, fn) => this.call(label, fn),
+      agreePrivacy: (buttonId) => {
+        this.privacy.agreed = true
+        this.privacy.buttonId = buttonId
+      },
       customWrapper: () => {
         const options = this.components.get('custom-wrapper')
         return options && Object.keys(options).length > 0 ? options : undefined
@@ -424,6 +441,7 @@ export class MiniApp {
       launchOptions: () => this.launchOptions,
       groupEnterInfo: (shareTicket) => this.groupEnterInfo?.(shareTicket) ?? null,
       listeners: this.listeners,
+      privacy: this.privacy,
       pickImages: () => {
         const picked = this.images.splice(0)
         for (const p of picked) this.files.set(p.path, p.bytes)
@@ -441,6 +459,7 @@ export class MiniApp {
         if (!bytes) throw new Error(`no such file or directory ${file}`)
         return bytes
       },
+      writeFile: (file, bytes) => void this.files.set(file, bytes),
       track: <T>(work: Promise<T>) => {
         this.inFlight++
         this.lastActivity = Date.now()

@@ -44,6 +44,8 @@ export interface PageEnvironment {
   toRealm<T>(value: T): T
   /** Runs a lifecycle or event call inside the harness's error bookkeeping. */
   call<T>(label: string, fn: () => T): T
+  /** WeChat: the person tapped an agreePrivacyAuthorization button (its id): the agreement is recorded. */
+  agreePrivacy?(buttonId: string | undefined): void
   /** The bundle's custom-wrapper Component() options, if it has that component. */
   customWrapper(): Record<string, unknown> | undefined
 }
@@ -210,6 +212,16 @@ export class PageHandle extends Scope {
     const button = this.button(target, 'getAuthorize')
     if (button.attrs.scope !== 'userInfo') throw new Error(`${this.route}: the authorize button asks for scope ${String(button.attrs.scope)}, not userInfo`)
     this.fire(button, 'getauthorize', {})
+  }
+
+  /**
+   * WeChat's `<button open-type="agreePrivacyAuthorization">`: tapping it records the person's agreement to the
+   * privacy guide with WeChat, then the button gets `agreeprivacyauthorization`.
+   */
+  agreePrivacy(target: TextMatch | ViewNode): void {
+    const button = this.button(target, 'agreePrivacyAuthorization')
+    this.env.agreePrivacy?.(button.attrs.id as string | undefined)
+    this.fire(button, 'agreeprivacyauthorization', {})
   }
 
   /** The button around `target`, which must have this open-type (only such a button opens the platform's sheet). */

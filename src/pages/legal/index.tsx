@@ -1,0 +1,28 @@
+import { View, Text } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useT } from '@/hooks/useT'
+import { useTitle } from '@/hooks/useTitle'
+import { legal, type LegalDoc } from './content'
+import './index.css'
+
+/** The privacy guide (`?doc=privacy`) or the user agreement (`?doc=terms`), readable before signing in. */
+export default function LegalPage() {
+  const { locale } = useT()
+  const doc: LegalDoc = useRouter().params.doc === 'terms' ? 'terms' : 'privacy'
+  const text = legal[locale][doc]
+  useTitle(text.title)
+  return (
+    <View className='page legal' data-testid={`legal-${doc}`}>
+      <Text className='legal__title'>{text.title}</Text>
+      <Text className='muted legal__updated'>{text.updated}</Text>
+      {text.sections.map((section) => (
+        <View className='card' key={section.heading}>
+          <Text className='legal__heading'>{section.heading}</Text>
+          {section.body.map((p) => (
+            <Text className='legal__p' key={p}>{p}</Text>
+          ))}
+        </View>
+      ))}
+    </View>
+  )
+}

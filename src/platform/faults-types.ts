@@ -1,0 +1,2 @@
+export type FaultKind = 'render' | 'error' | 'rejection'
+export type FaultListener = (kind: FaultKind, error: unknown) => void

@@ -1,0 +1,2 @@
+/** Alipay: src/platform/faults-mini.ts. */
+export * from './faults-mini'

@@ -1,0 +1,2 @@
+/** WeChat: src/platform/faults-mini.ts. */
+export * from './faults-mini'

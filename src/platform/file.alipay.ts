@@ -1,0 +1,11 @@
+import Taro from '@tarojs/taro'
+import type { FileDelivery } from './file-types'
+
+/**
+ * Alipay has no way to hand a mini-program's file to another app (its openDocument reads PDFs only), so the content
+ * is copied: the person pastes it into a note or a chat.
+ */
+export async function deliverFile(_name: string, content: string): Promise<FileDelivery> {
+  await Taro.setClipboardData({ data: content })
+  return 'copied'
+}

@@ -1,0 +1,2 @@
+/** Alipay: the app's own first-use notice (src/platform/privacy-notice.ts). */
+export * from './privacy-notice'
