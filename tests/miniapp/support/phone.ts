@@ -12,7 +12,7 @@ export function phone(
   fn: LocalFunction,
   bundle: Bundle,
   subject: string,
-  options: { wallet?: PhoneWallet; launch?: { path?: string; scene?: number }; storage?: Map<string, unknown> } = {}
+  options: { wallet?: PhoneWallet; launch?: { path?: string; scene?: number }; storage?: Map<string, unknown>; privacyAgreed?: boolean } = {}
 ): MiniApp {
   return new MiniApp({
     target: bundle.target,
@@ -22,6 +22,7 @@ export function phone(
     wallet: options.wallet,
     launch: options.launch,
     storage: options.storage,
+    privacyAgreed: options.privacyAgreed,
     groupEnterInfo: (shareTicket) => fn.accounts.groupEnterInfo(shareTicket)
   })
 }

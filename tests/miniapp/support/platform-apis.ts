@@ -3,10 +3,7 @@
  * WeChat mini-program API reference (each marked 停止维护 / no longer returning data, with its replacement) and
  * Alipay's open documentation (superseded APIs). Extend the lists when a platform deprecates another API the app uses.
  */
-import fs from 'node:fs'
-import path from 'node:path'
-import ts from 'typescript'
-import { filesOf } from './wechat-compilers'
+import { apiUses, type ApiUse } from '../../../scripts/lib/api-uses'
 
 export const DEPRECATED: Record<'weapp' | 'alipay', Record<string, string>> = {
   weapp: {
@@ -24,48 +21,16 @@ export const DEPRECATED: Record<'weapp' | 'alipay', Record<string, string>> = {
   }
 }
 
-export interface ApiUse {
-  file: string
-  line: number
-  api: string
-  target: 'weapp' | 'alipay'
+export interface DeprecatedUse extends ApiUse {
   instead: string
 }
 
-/** Which targets a source file is built into: `x.weapp.ts` only WeChat, `x.alipay.ts` only Alipay, `x.h5.ts` none. */
-function targetsOf(file: string): ('weapp' | 'alipay')[] {
-  if (/\.weapp\.tsx?$/.test(file)) return ['weapp']
-  if (/\.alipay\.tsx?$/.test(file)) return ['alipay']
-  if (/\.h5\.tsx?$/.test(file)) return []
-  return ['weapp', 'alipay']
-}
-
-/**
- * Every use of a deprecated API (`Taro.x`, `wx.x`, `my.x` in the code, not in comments or strings) under `srcDir` in
- * the files a target builds; `wx.` only counts for WeChat, `my.` for Alipay.
- */
-export function deprecatedApiUses(srcDir: string): ApiUse[] {
-  const uses: ApiUse[] = []
-  for (const rel of [...filesOf(srcDir, '.ts'), ...filesOf(srcDir, '.tsx')]) {
-    const file = path.join(srcDir, rel)
-    const targets = targetsOf(file)
-    const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS)
-    const visit = (node: ts.Node) => {
-      if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && ['Taro', 'wx', 'my'].includes(node.expression.text)) {
-        const ns = node.expression.text
-        const api = node.name.text
-        for (const target of targets) {
-          if ((ns === 'wx' && target !== 'weapp') || (ns === 'my' && target !== 'alipay')) continue
-          const instead = DEPRECATED[target][api]
-          const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1
-          if (instead) uses.push({ file: path.relative(srcDir, file), line, api, target, instead })
-        }
-      }
-      ts.forEachChild(node, visit)
-    }
-    visit(source)
-  }
-  return uses
+/** Every use of a deprecated API in the files a target builds (scripts/lib/api-uses.ts reads the code). */
+export function deprecatedApiUses(srcDir: string): DeprecatedUse[] {
+  return apiUses(srcDir).flatMap((use) => {
+    const instead = DEPRECATED[use.target][use.api]
+    return instead ? [{ ...use, instead }] : []
+  })
 }
 
 /**
