@@ -154,9 +154,11 @@ export const groupActions = [
 
   defineAction('renameMember', api.renameMember, { mutation: true }, async (ctx, input) => {
     const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id, { lock: true })
-    const res = await ctx.q.query<Record<string, unknown>>('SELECT id, group_id, name, user_id, position, role FROM members WHERE id = $1 AND group_id = $2', [input.memberId, group.id])
-    const member = res.rows[0]
-    if (!member) throw new ApiError('NOT_FOUND', 'No such member in this group')
+    const res = await ctx.q.query<Record<string, unknown>>('SELECT id, group_id, name, user_id, position, role, erased_at FROM members WHERE id = $1 AND group_id = $2', [input.memberId, group.id])
+    const { erased_at: erased, ...member } = res.rows[0] ?? {}
+    if (!res.rows[0]) throw new ApiError('NOT_FOUND', 'No such member in this group')
+    // the member of someone who deleted their account stays anonymous
+    if (erased) throw new ApiError('MEMBER_LEFT', 'This member deleted their account')
     // a person who joined chose their own name (setWallet); only a placeholder is named by the group
     if (member.user_id !== null) throw new ApiError('MEMBER_CLAIMED', 'This member joined and names themselves')
     const row = { ...(member as unknown as MemberRow), position: toInt(member.position), name: input.name }

@@ -2,6 +2,7 @@
  * The action registry: every action group, one file each. To add a group, write cloud/actions/<group>.ts
  * exporting an array of defineAction(...) and list it here.
  */
+import { accountActions } from './account'
 import { chatActions } from './chats'
 import { expenseActions } from './expenses'
 import { groupActions } from './groups'
@@ -17,7 +18,7 @@ import { settleActions } from './settle'
 import type { RawRoute } from '../routes'
 import type { AnyAction } from './types'
 
-export const actionGroups: AnyAction[][] = [sessionActions, groupActions, groupLifeActions, expenseActions, settleActions, inviteActions, historyActions, chatActions, messageActionList, paymentActionList]
+export const actionGroups: AnyAction[][] = [sessionActions, groupActions, groupLifeActions, expenseActions, settleActions, inviteActions, historyActions, chatActions, messageActionList, paymentActionList, accountActions]
 
 export function buildRegistry(groups: AnyAction[][] = actionGroups): Map<string, AnyAction> {
   const map = new Map<string, AnyAction>()

@@ -43,21 +43,26 @@ export class Claim {
     readonly clientId: string,
     readonly action: string,
     readonly hash: string,
-    readonly now: Date
+    readonly now: Date,
+    /** The idempotency row's user_id: the user id, or for an action that deletes its caller, `erasedClaimKey` of it. */
+    readonly key: string = userId
   ) {}
 
   lock(): Statement {
-    return { sql: 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', params: [`${this.userId}\n${this.clientId}`] }
+    return { sql: 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', params: [`${this.key}\n${this.clientId}`] }
   }
 
   /** The earlier claim's columns (prior_*), joined to the caller's row when `callerSql` (a SELECT of it, $1 = user id). */
   read(callerSql?: string): Statement {
     const cols = 'p.action AS prior_action, p.request_hash AS prior_hash, p.result AS prior_result, p.user_id IS NOT NULL AS prior_found'
+    if (callerSql && this.key !== this.userId) {
+      return { sql: `SELECT caller.*, ${cols} FROM (${callerSql}) caller LEFT JOIN idempotency p ON p.user_id = $3 AND p.client_id = $2`, params: [this.userId, this.clientId, this.key] }
+    }
     return {
       sql: callerSql
         ? `SELECT caller.*, ${cols} FROM (${callerSql}) caller LEFT JOIN idempotency p ON p.user_id = $1 AND p.client_id = $2`
         : `SELECT ${cols} FROM idempotency p WHERE p.user_id = $1 AND p.client_id = $2`,
-      params: [this.userId, this.clientId]
+      params: [callerSql ? this.userId : this.key, this.clientId]
     }
   }
 
@@ -79,9 +84,18 @@ export class Claim {
   record(result: unknown | null): Statement {
     return {
       sql: 'INSERT INTO idempotency (user_id, client_id, action, request_hash, result, created_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6)',
-      params: [this.userId, this.clientId, this.action, this.hash, result === null ? null : JSON.stringify(result), this.now.toISOString()]
+      params: [this.key, this.clientId, this.action, this.hash, result === null ? null : JSON.stringify(result), this.now.toISOString()]
     }
   }
+}
+
+/**
+ * Where the claim of an action that deletes its caller's account (deleteAccount) is kept: not under the user id,
+ * which must not outlive the account, but under a one-way hash of it, so a retry with the old session and the same
+ * client id still gets the first answer (the handler looks it up when the caller's user is gone).
+ */
+export function erasedClaimKey(userId: string): string {
+  return `erased:${createHash('sha256').update('splitpay-erased-account\0').update(userId).digest('base64url')}`
 }
 
 /** The statement that stores the answer of a staged action's claim, once its provider call is done. */

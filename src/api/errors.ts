@@ -34,6 +34,8 @@ const TRANSPORT_STATUS = {
   ALREADY_MEMBER: 409,
   EXPENSE_DELETED: 409,
   PAYMENT_STATE: 409, // e.g. confirming an already confirmed payment
+  ACCOUNT_HAS_BALANCE: 409, // deleteAccount: a member of mine owes or is owed in a group (details: groups with balance, currency)
+  ACCOUNT_PAYMENT_IN_PROGRESS: 409, // deleteAccount: a wallet transfer or payout, or a hand-recorded payment, involving me is not finished
   QUOTA_GROUPS: 409, // the person is in as many groups as one may be
   QUOTA_MEMBERS: 409, // the group has as many members as a group may have
   QUOTA_EXPENSES: 409, // the group holds as many expenses as a group may
