@@ -44,7 +44,7 @@ beforeEach(() => {
     messages: 1
   })
   groupsStore.getState().reset()
-  sessionStore.setState({ locale: 'zh-CN', token: 't', hydrated: true })
+  sessionStore.setState({ locale: 'zh-CN', token: 't', hydrated: true, privacyConsent: '2026-11-01T00:00:00.000Z' }) // agreed to the privacy guide before (the clipboard needs it)
   ;(Taro.getCurrentInstance as jest.Mock).mockReturnValue({ router: { params: { id: 'g1', groupId: 'g1' } } })
   ;(Taro.setClipboardData as jest.Mock).mockClear()
   playFunction(calls, (action, input) => {
