@@ -5,6 +5,7 @@
 import { accountActions } from './account'
 import { chatActions } from './chats'
 import { expenseActions } from './expenses'
+import { faultActions } from './faults'
 import { groupActions } from './groups'
 import { groupLifeActions } from './group-life'
 import { historyActions } from './history'
@@ -18,7 +19,7 @@ import { settleActions } from './settle'
 import type { RawRoute } from '../routes'
 import type { AnyAction } from './types'
 
-export const actionGroups: AnyAction[][] = [sessionActions, groupActions, groupLifeActions, expenseActions, settleActions, inviteActions, historyActions, chatActions, messageActionList, paymentActionList, accountActions]
+export const actionGroups: AnyAction[][] = [sessionActions, groupActions, groupLifeActions, expenseActions, settleActions, inviteActions, historyActions, chatActions, messageActionList, paymentActionList, faultActions, accountActions]
 
 export function buildRegistry(groups: AnyAction[][] = actionGroups): Map<string, AnyAction> {
   const map = new Map<string, AnyAction>()
