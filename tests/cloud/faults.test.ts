@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { defineAction } from '../../cloud/actions/types'
-import { startHarness, type Harness } from './harness'
+import { startHarness, type Harness, type Reply } from './harness'
 
 let h: Harness
 const broken = defineAction('brokenForTest', { input: z.object({}), output: z.object({}) }, { auth: 'none' }, async () => {
@@ -19,6 +19,12 @@ afterAll(async () => {
   await h?.close()
 })
 
+/** The error of a refused reply (with the request id every error reply has). */
+function errorOf(r: Reply): { code: string; message: string; requestId?: string } {
+  if (r.body.ok) throw new Error('expected an error reply')
+  return r.body.error as { code: string; message: string; requestId?: string }
+}
+
 function logged(spy: jest.SpyInstance): string {
   return spy.mock.calls.map((args) => args.map((a: unknown) => (a instanceof Error ? a.message : String(a))).join(' ')).join('\n')
 }
@@ -28,10 +34,10 @@ it('an internal fault answers 500 INTERNAL with a request id that is in the log 
   try {
     const r = await h.call('brokenForTest', {})
     expect(r.status).toBe(500)
-    expect(r.body.error.code).toBe('INTERNAL')
-    expect(r.body.error.requestId).toMatch(/^r[0-9a-f]{12}$/)
+    expect(errorOf(r).code).toBe('INTERNAL')
+    expect(errorOf(r).requestId).toMatch(/^r[0-9a-f]{12}$/)
     expect(JSON.stringify(r.body)).not.toContain('小明')
-    expect(logged(spy)).toContain(`request ${r.body.error.requestId}`)
+    expect(logged(spy)).toContain(`request ${errorOf(r).requestId}`)
     expect(logged(spy)).toContain('the disk of 小明 is full')
   } finally {
     spy.mockRestore()
@@ -40,7 +46,7 @@ it('an internal fault answers 500 INTERNAL with a request id that is in the log 
 
 it('every error reply has its own request id (bad input, unknown action, no session)', async () => {
   const replies = await Promise.all([h.call('createGroup', { name: 'x' }, 'not-a-token'), h.call('noSuchAction', {}), h.call('getGroup', { groupId: 'g1' })])
-  const ids = replies.map((r) => r.body.error.requestId)
+  const ids = replies.map((r) => errorOf(r).requestId)
   expect(replies.map((r) => r.status)).toEqual([401, 404, 401])
   for (const id of ids) expect(id).toMatch(/^r[0-9a-f]{12}$/)
   expect(new Set(ids).size).toBe(3)
@@ -64,7 +70,7 @@ it('reportFault logs the report under the request id it answers, before sign-in 
 
 it('refuses a report that is not one (unknown kind, oversized message) with INVALID_INPUT', async () => {
   const bad = await h.call('reportFault', { kind: 'panic', message: 'x', route: '', platform: 'weapp' })
-  expect([bad.status, bad.body.error.code]).toEqual([400, 'INVALID_INPUT'])
+  expect([bad.status, errorOf(bad).code]).toEqual([400, 'INVALID_INPUT'])
   const big = await h.call('reportFault', { kind: 'error', message: 'x'.repeat(501), route: '', platform: 'h5' })
-  expect([big.status, big.body.error.code]).toEqual([400, 'INVALID_INPUT'])
+  expect([big.status, errorOf(big).code]).toEqual([400, 'INVALID_INPUT'])
 })
