@@ -55,8 +55,8 @@ export function worldPerFile(): World {
 }
 
 /** A phone: 390x844 at 2x, Chinese. */
-export async function phone(world: World, locale = 'zh-CN'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await world.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale, isMobile: true, hasTouch: true })
+export async function phone(world: World, locale = 'zh-CN', colorScheme: 'light' | 'dark' = 'light'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await world.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale, isMobile: true, hasTouch: true, colorScheme })
   const page = await context.newPage()
   page.on('pageerror', (e) => console.error('[page error]', e.message))
   return { context, page }
