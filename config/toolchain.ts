@@ -3,6 +3,7 @@
  * keys, React on webpack 5, px to rpx. config/index.ts builds the app with it; bench/hello-world builds the
  * framework's floor with the same (bench/launch.ts compares the two).
  */
+import path from 'node:path'
 import type { UserConfigExport } from '@tarojs/cli'
 import { AlipayWindowPlugin } from './alipay-window'
 
@@ -10,7 +11,8 @@ export const toolchain: UserConfigExport<'webpack5'> = {
   date: '2026-11-25',
   designWidth: 750,
   deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
-  plugins: ['@tarojs/plugin-platform-alipay'],
+  // aria-plugin: aria-label / aria-role in the mini-program templates, for WeChat's and Alipay's screen readers
+  plugins: ['@tarojs/plugin-platform-alipay', path.join(__dirname, 'aria-plugin.ts')],
   framework: 'react',
   compiler: { type: 'webpack5', prebundle: { enable: false } },
   cache: { enable: false },

@@ -1,9 +1,17 @@
 /**
- * The accessible name of a form control (Input, Switch): `aria-label` on the component, and in the H5 preview the same
- * on the native element Taro's component renders inside itself (`nativeProps`), which is what a browser's screen
- * reader reads. Taro 4.2's mini-program templates carry neither aria attributes nor nativeProps, so in WeChat and
- * Alipay the name does not reach the screen reader yet.
+ * Accessible names. Mini-programs read `aria-label` and `aria-role` to screen readers (the templates carry them:
+ * config/aria-plugin.ts); the H5 preview reads `aria-label` and `role`.
+ */
+
+/**
+ * The name of a form control (Input, Switch): `aria-label` on the component, and in the H5 preview the same on the
+ * native element Taro's component renders inside itself (`nativeProps`), which is what a browser's screen reader reads.
  */
 export function accessibleName(label: string): { 'aria-label': string; nativeProps: Record<string, string> } {
   return { 'aria-label': label, nativeProps: { 'aria-label': label } }
+}
+
+/** The name and role of something that is not text (an avatar's initial, an icon that acts): both platforms' spellings. */
+export function named(label: string, role: 'img' | 'button'): { 'aria-label': string; 'aria-role': string; role: string } {
+  return { 'aria-label': label, 'aria-role': role, role }
 }

@@ -7,6 +7,7 @@ export const enGroupNew: Record<keyof typeof zhCNGroupNew, string> = {
   'groupNew.namePlaceholder': 'e.g. Weekend camping',
   'groupNew.currency': 'Currency',
   'groupNew.cover': 'Cover',
+  'groupNew.removeFriend': 'Remove {name}',
   'groupNew.members': 'Members (optional)',
   'groupNew.membersHint': 'Add your friends by name; they can claim their name when they join from the invite',
   'groupNew.memberPlaceholder': "Friend's name",

@@ -5,6 +5,7 @@ export const zhCNGroupNew = {
   'groupNew.namePlaceholder': '例如：周末露营',
   'groupNew.currency': '币种',
   'groupNew.cover': '封面',
+  'groupNew.removeFriend': '移除 {name}',
   'groupNew.members': '成员（可选）',
   'groupNew.membersHint': '先加上朋友的名字，他们通过邀请加入时可以认领',
   'groupNew.memberPlaceholder': '朋友的名字',

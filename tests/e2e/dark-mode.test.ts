@@ -13,7 +13,7 @@ const world = worldPerFile()
 async function colours(page: Page) {
   return page.evaluate(() => {
     const css = (el: Element | null, prop: string) => (el ? getComputedStyle(el).getPropertyValue(prop) : '')
-    const visible = (sel: string) => [...document.querySelectorAll(sel)].find((e) => (e as HTMLElement).offsetParent !== null) ?? null
+    const visible = (sel: string) => Array.from(document.querySelectorAll(sel)).find((e) => e.getClientRects().length > 0) ?? null
     return {
       page: css(visible('.page'), 'background-color'),
       card: css(visible('.card'), 'background-color'),

@@ -1,6 +1,7 @@
 import { View, Text, Image } from '@tarojs/components'
 import { useState } from 'react'
 import { avatarUrl } from '@/platform/avatar'
+import { named } from '@/components/accessible-name'
 import './index.css'
 
 const palette = ['#0f9d76', '#3370ff', '#f5a623', '#e5484d', '#8e5cf7', '#14a3c7', '#d4477f', '#5f8c00']
@@ -23,8 +24,8 @@ export default function Avatar({ name, src, size = 'md', dim = false }: { name: 
   }
   const first = Array.from(name.trim())[0] ?? '?'
   return (
-    <View className={className} style={{ background: colorOf(name) }}>
-      <Text className='avatar__text'>{first.toUpperCase()}</Text>
+    <View className={className} style={{ background: colorOf(name) }} {...named(name, 'img')}>
+      <Text className='avatar__text' aria-hidden='true'>{first.toUpperCase()}</Text>
     </View>
   )
 }

@@ -40,3 +40,26 @@ export function formatMoney(amount: Minor, currency: CurrencyCode = DEFAULT_CURR
   const symbol = (SYMBOLS[locale] ?? SYMBOLS['zh-CN'])[currency] ?? `${currency}\u00a0`
   return `${negative ? '-' : ''}${symbol}${grouped}${frac === undefined ? '' : `.${frac}`}`
 }
+
+/** Currency names as a screen reader should say them (the plural in English; unknown codes stay codes). */
+const SPOKEN: Record<MoneyLocale, Record<string, string>> = {
+  'zh-CN': {
+    CNY: '元', USD: '美元', EUR: '欧元', HKD: '港元', GBP: '英镑', JPY: '日元', KRW: '韩元', TWD: '新台币',
+    SGD: '新加坡元', THB: '泰铢', AUD: '澳元', CAD: '加元'
+  },
+  en: {
+    CNY: 'yuan', USD: 'US dollars', EUR: 'euros', HKD: 'Hong Kong dollars', GBP: 'pounds', JPY: 'yen', KRW: 'won',
+    TWD: 'New Taiwan dollars', SGD: 'Singapore dollars', THB: 'baht', AUD: 'Australian dollars', CAD: 'Canadian dollars'
+  }
+}
+
+/**
+ * An amount as a screen reader should say it, not as its symbols read: `spokenMoney(-1230)` -> "负12.30元",
+ * `spokenMoney(-1230, 'CNY', 'en')` -> "minus 12.30 yuan" (a screen reader reads "-¥12.30" as "dash yen ...").
+ */
+export function spokenMoney(amount: Minor, currency: CurrencyCode = DEFAULT_CURRENCY, locale: MoneyLocale = 'zh-CN'): string {
+  const plain = toDecimalString(Math.abs(amount), currency)
+  const name = (SPOKEN[locale] ?? SPOKEN['zh-CN'])[currency] ?? currency
+  if (locale === 'en') return `${amount < 0 ? 'minus ' : ''}${plain} ${name}`
+  return `${amount < 0 ? '负' : ''}${plain}${name}`
+}

@@ -11,6 +11,7 @@ import { coverEmojis, currencyCodes } from '@/services/categories'
 import { nav } from '@/services/nav'
 
 import { newClientId } from '@/services/ids'
+import { named } from '@/components/accessible-name'
 import './index.css'
 import { useGroups } from '@/hooks/useStores'
 import { failureText } from '@/services/notify'
@@ -71,7 +72,7 @@ function NewGroupForm() {
         <Text className='muted' style={{ display: 'block', marginBottom: '16px' }}>{t('groupNew.membersHint')}</Text>
         <View className='chips'>
           {friends.map((f) => (
-            <View key={f} className='chip chip--on' onClick={() => setFriends(friends.filter((x) => x !== f))}>
+            <View key={f} className='chip chip--on' onClick={() => setFriends(friends.filter((x) => x !== f))} {...named(t('groupNew.removeFriend', { name: f }), 'button')}>
               <Text>{f} ✕</Text>
             </View>
           ))}

@@ -1,5 +1,5 @@
-import { View, Text } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { View, Text, Button } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useT } from '@/hooks/useT'
 import { useTitle } from '@/hooks/useTitle'
 import { legal, type LegalDoc } from './content'
@@ -7,9 +7,10 @@ import './index.css'
 
 /** The privacy guide (`?doc=privacy`) or the user agreement (`?doc=terms`), readable before signing in. */
 export default function LegalPage() {
-  const { locale } = useT()
+  const { t, locale } = useT()
   const doc: LegalDoc = useRouter().params.doc === 'terms' ? 'terms' : 'privacy'
   const text = legal[locale][doc]
+  const other: LegalDoc = doc === 'terms' ? 'privacy' : 'terms'
   useTitle(text.title)
   return (
     <View className='page legal' data-testid={`legal-${doc}`}>
@@ -23,6 +24,9 @@ export default function LegalPage() {
           ))}
         </View>
       ))}
+      <Button className='btn btn--ghost btn--block' onClick={() => void Taro.redirectTo({ url: `/pages/legal/index?doc=${other}` })} data-testid='legal-other'>
+        {t(other === 'terms' ? 'privacy.terms' : 'privacy.guide')}
+      </Button>
     </View>
   )
 }

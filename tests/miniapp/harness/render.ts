@@ -9,7 +9,7 @@
  */
 import { textContent, type ViewNode } from './nodes'
 
-const shown = ['placeholder', 'value', 'type', 'disabled', 'checked', 'open-type', 'src', 'hidden', 'range', 'mode', 'id']
+const shown = ['placeholder', 'value', 'type', 'disabled', 'checked', 'open-type', 'src', 'hidden', 'range', 'mode', 'id', 'aria-label', 'aria-role']
 
 function attr(name: string, value: unknown): string | null {
   if (value === undefined || value === null || value === '' || value === false) return null
