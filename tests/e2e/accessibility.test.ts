@@ -1,7 +1,8 @@
 /**
  * An axe scan (axe-core, WCAG 2.1 A and AA rules) of every page of the H5 preview, in Chinese and in English, in the
  * light and the dark colour scheme, with a group that has expenses, a payment and a placeholder friend, and the privacy
- * sheet open: no serious or critical violation (colour contrast included, so both palettes are checked).
+ * sheet open: no serious or critical violation (colour contrast included, so both palettes are checked). On the same
+ * pages, everything a finger taps (buttons, switches, inputs, chips, segments, link rows) is at least 44 x 44 px.
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
@@ -20,6 +21,19 @@ interface Found {
   help: string
   /** axe's account of the first element: what it is and why it fails */
   first: string
+}
+
+/** What a finger taps on the page, and the ones smaller than 44 x 44 CSS px. */
+const TAPPABLE = ['taro-button-core', 'taro-switch-core', 'taro-input-core', '.chip', '.segmented__item', '.cover', '[role="button"]', '[role="link"]', '.me__link', '.privacy-sheet__link', '.xrow', '.gcard'].join(', ')
+
+async function smallTargets(page: Page, name: string): Promise<string[]> {
+  const small = await page.evaluate((selector) => {
+    return Array.from(document.querySelectorAll(selector))
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ el, box }) => el.getClientRects().length > 0 && box.width > 0 && (box.height < 44 || box.width < 44))
+      .map(({ el, box }) => `${el.tagName.toLowerCase()}.${String(el.className).split(' ').join('.')} "${(el.textContent ?? '').trim().slice(0, 20)}" ${Math.round(box.width)}x${Math.round(box.height)}`)
+  }, TAPPABLE)
+  return small.map((s) => `${name}: ${s}`)
 }
 
 async function scan(page: Page, name: string): Promise<Found[]> {
@@ -43,6 +57,7 @@ test.each([
   ['en', 'dark']
 ] as const)('every page in %s, %s scheme, has no serious or critical axe violation', async (locale, scheme) => {
   const { context, page } = await phone(world, locale, scheme)
+  const small: string[] = []
   await page.goto(world.url)
   const found: Found[] = await scan(page, 'sign-in')
   const me = await signInAs(page, locale === 'en' ? 'Ann' : '小李')
@@ -80,12 +95,14 @@ test.each([
     await page.waitForLoadState('networkidle')
     await page.waitForTimeout(300)
     found.push(...(await scan(page, name)))
+    small.push(...(await smallTargets(page, name)))
   }
   // the privacy sheet, as a first-time user who taps "upload QR" sees it
   await page.goto(`${world.url}#/pages/me/index`)
   await byTestId(page, 'me-qr').click()
   await byTestId(page, 'privacy-sheet').waitFor()
   found.push(...(await scan(page, 'privacy sheet')))
+  small.push(...(await smallTargets(page, 'privacy sheet')))
   await byTestId(page, 'privacy-decline').click()
   // the pages were shown in the language asked for
   await page.goto(`${world.url}#/pages/group/index?id=${group.id}`)
@@ -99,4 +116,5 @@ test.each([
   }
   await context.close()
   expect(found).toEqual([])
+  expect(small).toEqual([])
 })

@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { memo } from 'react'
-import { formatMoney } from '@/domain/money/format'
+import { formatMoney, spokenMoney } from '@/domain/money/format'
+import { named } from '@/components/accessible-name'
 import { formatListDate } from '@/i18n/dates'
 import { translate, type Locale } from '@/i18n'
 import { categoryIcon } from '@/services/categories'
@@ -46,8 +47,8 @@ function ExpenseRow({ item, names, me, groupCurrency, locale, now, onOpen }: Pro
         </Text>
       </View>
       <View className='xrow__amounts'>
-        <Text className='xrow__amount'>{formatMoney(e.amount, currency, locale)}</Text>
-        <Text className={`xrow__share${mine ? '' : ' tone-even'}`}>
+        <Text className='xrow__amount' {...named(spokenMoney(e.amount, currency, locale), 'img')}>{formatMoney(e.amount, currency, locale)}</Text>
+        <Text className={`xrow__share${mine ? '' : ' tone-even'}`} {...(mine ? named(translate(locale, 'group.myShare', { amount: spokenMoney(mine, groupCurrency, locale) }), 'img') : {})}>
           {mine ? translate(locale, 'group.myShare', { amount: formatMoney(mine, groupCurrency, locale) }) : translate(locale, 'group.notInvolved')}
         </Text>
       </View>

@@ -3,7 +3,8 @@ import { View, Text, Input } from '@tarojs/components'
 import Avatar from '@/components/Avatar'
 import MemberPicker, { type PickerMember } from '@/components/MemberPicker'
 import Segmented from '@/components/Segmented'
-import { formatMoney } from '@/domain/money/format'
+import { formatMoney, spokenMoney } from '@/domain/money/format'
+import { named } from '@/components/accessible-name'
 import { translate, translateError, type Locale, type MessageKey } from '@/i18n'
 import { splitModes, type DraftPreview, type ExpenseDraft, type SplitMode } from '@/services/expenseDraft'
 import './index.css'
@@ -54,7 +55,7 @@ export default function SplitEditor({ draft, members, preview, groupCurrency, lo
                 <Text className='split__suffix'>{suffix[mode]}</Text>
               </View>
             ) : null}
-            <Text className='split__share' data-testid={`split-share-${m.id}`}>
+            <Text className='split__share' data-testid={`split-share-${m.id}`} {...(preview.shares ? named(spokenMoney(preview.shares[m.id] ?? 0, groupCurrency, locale), 'img') : {})}>
               {preview.shares ? formatMoney(preview.shares[m.id] ?? 0, groupCurrency, locale) : '—'}
             </Text>
           </View>

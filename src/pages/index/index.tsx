@@ -15,6 +15,7 @@ import { useT } from '@/hooks/useT'
 import { nav } from '@/services/nav'
 import { chatFirst } from '@/selectors/groups'
 
+import { named } from '@/components/accessible-name'
 import './index.css'
 import { useSession, useGroups } from '@/hooks/useStores'
 
@@ -89,7 +90,7 @@ function GroupsList() {
     <View className='page groups'>
       <View className='row row--between groups__head'>
         <Text className='groups__title'>{t('groups.title')}</Text>
-        <View onClick={() => nav.me()} data-testid='open-me'>
+        <View className='groups__me' onClick={() => nav.me()} data-testid='open-me' {...named(t('common.me'), 'button')}>
           <Avatar name={user?.name ?? '?'} src={user?.avatar} />
         </View>
       </View>
