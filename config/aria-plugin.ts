@@ -10,6 +10,8 @@ export default (ctx: IPluginContext) => {
   ctx.registerMethod({
     name: 'onSetupClose',
     fn(platform: TaroPlatformBase) {
+      // H5 has no templates: its components render aria attributes as HTML does
+      if (!platform.template) return
       platform.template.mergeComponents(ctx, ARIA_COMPONENTS)
       const runtime = path.join(__dirname, 'aria-runtime.js')
       platform.runtimePath = Array.isArray(platform.runtimePath) ? [...platform.runtimePath, runtime] : [platform.runtimePath, runtime]

@@ -4,28 +4,14 @@
  * trace of me is gone from every column of every table, the groups' balances stay as they were, my member stays as
  * an anonymous placeholder nobody can claim). Runs on PGlite and on PostgreSQL.
  */
-import { cid, equalExpense, startHarness, type Harness } from './harness'
+import { cid, equalExpense, platformSignIn, SANDBOX_ENV, startHarness, type Harness } from './harness'
 
 const ANON = '已注销用户'
 const ALI_ID = '2088102177770042'
 
 let h: Harness
 beforeAll(async () => {
-  h = await startHarness({
-    env: {
-      PAYMENTS_SANDBOX: 'on',
-      PAYMENTS_OUTBOX_INTERVAL_MS: '0',
-      WECHAT_APP_ID: 'wxsandbox00000001',
-      WECHAT_APP_SECRET: 'sandbox-secret',
-      ALIPAY_APP_ID: '9021000000000001',
-      ALIPAY_PRIVATE_KEY: 'unused-by-the-sign-in-double',
-      ALIPAY_PUBLIC_KEY: 'unused-by-the-sign-in-double'
-    },
-    identity: {
-      fetch: async (url: string) => ({ ok: true, status: 200, json: async () => ({ openid: `o-${new URL(url).searchParams.get('js_code')}`, session_key: 'k' }) }),
-      alipay: async () => ({ exec: async () => ({ userId: ALI_ID }) })
-    }
-  })
+  h = await startHarness({ env: SANDBOX_ENV, identity: platformSignIn(() => ALI_ID) })
   await h.app.services.payments.configure({ publicUrl: h.url })
 })
 afterAll(async () => {

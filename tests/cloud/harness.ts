@@ -43,6 +43,28 @@ export interface Harness {
 // Starting PGlite (or a schema on PostgreSQL) takes seconds on a busy machine.
 jest.setTimeout(120_000)
 
+/** The sandbox wallet on, its outbox driven by the test, and app ids for the WeChat and Alipay sign-in doubles. */
+export const SANDBOX_ENV = {
+  PAYMENTS_SANDBOX: 'on',
+  PAYMENTS_OUTBOX_INTERVAL_MS: '0',
+  WECHAT_APP_ID: 'wxsandbox00000001',
+  WECHAT_APP_SECRET: 'sandbox-secret',
+  ALIPAY_APP_ID: '9021000000000001',
+  ALIPAY_PRIVATE_KEY: 'unused-by-the-sign-in-double',
+  ALIPAY_PUBLIC_KEY: 'unused-by-the-sign-in-double'
+}
+
+/**
+ * WeChat's and Alipay's sign-in servers (they cannot run here): a WeChat code `x` is the openid `o-x`; an Alipay code
+ * is the user id `alipayUser(code)` says.
+ */
+export function platformSignIn(alipayUser: (code: string) => string): NonNullable<AppOptions['identity']> {
+  return {
+    fetch: async (url: string) => ({ ok: true, status: 200, json: async () => ({ openid: `o-${new URL(url).searchParams.get('js_code')}`, session_key: 'k' }) }),
+    alipay: async () => ({ exec: async (_m: string, p: Record<string, unknown>) => ({ userId: alipayUser(String(p.code)) }) })
+  } as NonNullable<AppOptions['identity']>
+}
+
 export const usingPostgres = () => process.env.TEST_DB === 'postgres'
 
 let seq = 0

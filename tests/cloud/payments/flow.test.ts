@@ -4,7 +4,7 @@
  * Only the sign-in providers' servers (code2Session, oauth token) are doubles.
  */
 import { Rsa } from 'wechatpay-axios-plugin'
-import { startHarness, cid, equalExpense, type Harness } from '../harness'
+import { startHarness, cid, equalExpense, platformSignIn, SANDBOX_ENV, type Harness } from '../harness'
 import { processDuePayouts } from '../../../cloud/payments/payouts'
 import type { SandboxWallet, Notification } from '../../../cloud/payments/sandbox/wallet'
 
@@ -21,23 +21,9 @@ let ali: Who // receives in Alipay
 
 beforeAll(async () => {
   h = await startHarness({
-    env: {
-      SPLITPAY_MODE: 'dev',
-      PAYMENTS_SANDBOX: 'on',
-      // the tests drive the outbox themselves
-      PAYMENTS_OUTBOX_INTERVAL_MS: '0',
-      WECHAT_APP_ID: 'wxsandbox00000001',
-      WECHAT_APP_SECRET: 'sandbox-secret',
-      ALIPAY_APP_ID: '9021000000000001',
-      ALIPAY_PRIVATE_KEY: 'unused-by-the-sign-in-double',
-      ALIPAY_PUBLIC_KEY: 'unused-by-the-sign-in-double'
-    },
+    env: { SPLITPAY_MODE: 'dev', ...SANDBOX_ENV },
     clock: () => new Date(Date.now() + offsetMs),
-    identity: {
-      // WeChat's and Alipay's sign-in servers cannot run here.
-      fetch: async (url: string) => ({ ok: true, status: 200, json: async () => ({ openid: `o-${new URL(url).searchParams.get('js_code')}`, session_key: 'k' }) }),
-      alipay: async () => ({ exec: async (_m: string, p: Record<string, unknown>) => ({ userId: p.code === 'ali' ? ALI_ID : `2088102177779${String(p.code).length}99` }) })
-    }
+    identity: platformSignIn((code) => (code === 'ali' ? ALI_ID : `2088102177779${code.length}99`))
   })
   sandbox = (await h.app.services.payments.configure({ publicUrl: h.url })).sandbox!
   wei = (await h.ok('signIn', { provider: 'wechat', code: 'wei', name: 'Wei' })) as Who
