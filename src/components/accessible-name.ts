@@ -1,7 +1,8 @@
 /**
  * Accessible names. Mini-programs read `aria-label` and `aria-role` to screen readers (the templates carry them:
- * config/aria-plugin.ts); the H5 preview reads `aria-label` and `role`.
+ * config/aria-plugin.ts); the H5 preview reads `aria-label` and `role` (src/platform/role.*).
  */
+import { roleProps } from '@/platform/role'
 
 /**
  * The name of a form control (Input, Switch): `aria-label` on the component, and in the H5 preview the same on the
@@ -11,7 +12,7 @@ export function accessibleName(label: string): { 'aria-label': string; nativePro
   return { 'aria-label': label, nativeProps: { 'aria-label': label } }
 }
 
-/** The name and role of something that is not text (an avatar's initial, an icon that acts): both platforms' spellings. */
-export function named(label: string, role: 'img' | 'button'): { 'aria-label': string; 'aria-role': string; role: string } {
-  return { 'aria-label': label, 'aria-role': role, role }
+/** The name and role of something that is not text (an avatar's initial, an amount, an icon that acts). */
+export function named(label: string, role: 'img' | 'button'): Record<string, string> {
+  return { 'aria-label': label, ...roleProps(role) }
 }

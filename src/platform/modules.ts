@@ -35,6 +35,11 @@ export interface FileModule {
   deliverFile(name: string, content: string): Promise<FileDelivery>
 }
 
+export interface RoleModule {
+  /** The attribute that gives a component its role for the platform's screen reader. */
+  roleProps(role: string): Record<string, string>
+}
+
 export interface ScreenModule {
   /** The window's size, or null where the platform does not say. */
   windowSize(): WindowSize | null

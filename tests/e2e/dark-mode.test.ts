@@ -36,10 +36,10 @@ test('the dark scheme draws every page from the dark palette; the light scheme f
 
     await page.goto(`${world.url}#/pages/group/index?id=${group.id}`)
     await page.getByText('烧烤').first().waitFor()
-    seen[scheme] = await colours(page)
     await shot(page, `50-group-${scheme}`)
     await page.goto(`${world.url}#/pages/me/index`)
     await byTestId(page, 'me-export').waitFor()
+    seen[scheme] = await colours(page)
     await shot(page, `51-me-${scheme}`)
     await byTestId(page, 'me-qr').click()
     await byTestId(page, 'privacy-sheet').waitFor()

@@ -18,13 +18,16 @@ import * as imageWeapp from '@/platform/image.weapp'
 import * as loginAlipay from '@/platform/login.alipay'
 import * as loginH5 from '@/platform/login.h5'
 import * as loginWeapp from '@/platform/login.weapp'
-import type { AvatarModule, FaultsModule, FileModule, ImageModule, LoginModule, PayModule, PrivacyModule, ScreenModule, ShareModule, SubscribeModule, TargetModule, TransportModule } from '@/platform/modules'
+import type { AvatarModule, FaultsModule, FileModule, ImageModule, LoginModule, PayModule, PrivacyModule, RoleModule, ScreenModule, ShareModule, SubscribeModule, TargetModule, TransportModule } from '@/platform/modules'
 import * as payAlipay from '@/platform/pay.alipay'
 import * as payH5 from '@/platform/pay.h5'
 import * as payWeapp from '@/platform/pay.weapp'
 import * as privacyAlipay from '@/platform/privacy.alipay'
 import * as privacyH5 from '@/platform/privacy.h5'
 import * as privacyWeapp from '@/platform/privacy.weapp'
+import * as roleAlipay from '@/platform/role.alipay'
+import * as roleH5 from '@/platform/role.h5'
+import * as roleWeapp from '@/platform/role.weapp'
 import * as screenAlipay from '@/platform/screen.alipay'
 import * as screenH5 from '@/platform/screen.h5'
 import * as screenWeapp from '@/platform/screen.weapp'
@@ -49,6 +52,7 @@ export const variants: {
   login: LoginModule[]
   pay: PayModule[]
   privacy: PrivacyModule[]
+  role: RoleModule[]
   screen: ScreenModule[]
   share: ShareModule[]
   subscribe: SubscribeModule[]
@@ -62,6 +66,7 @@ export const variants: {
   login: [loginWeapp, loginAlipay, loginH5],
   pay: [payWeapp, payAlipay, payH5],
   privacy: [privacyWeapp, privacyAlipay, privacyH5],
+  role: [roleWeapp, roleAlipay, roleH5],
   screen: [screenWeapp, screenAlipay, screenH5],
   share: [shareWeapp, shareAlipay, shareH5],
   subscribe: [subscribeWeapp, subscribeAlipay, subscribeH5],

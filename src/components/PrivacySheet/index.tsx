@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useStore } from 'zustand'
 import { useT } from '@/hooks/useT'
 import { agreeButton } from '@/platform/privacy'
+import { roleProps } from '@/platform/role'
 import { answerConsent, privacyAsk } from '@/services/privacy'
 import { notify } from '@/services/notify'
 import './index.css'
@@ -25,7 +26,7 @@ export default function PrivacySheet() {
   const open = (doc: 'privacy' | 'terms') => void Taro.navigateTo({ url: `/pages/legal/index?doc=${doc}` })
   return (
     <View className='privacy-mask'>
-      <View className='privacy-sheet' role='dialog' aria-modal='true' aria-labelledby='privacy-title' data-testid='privacy-sheet'>
+      <View className='privacy-sheet' {...roleProps('dialog')} aria-modal='true' aria-labelledby='privacy-title' data-testid='privacy-sheet'>
         <Text className='privacy-sheet__title' id='privacy-title'>{t('privacy.title')}</Text>
         <Text className='privacy-sheet__body'>{t('privacy.body')}</Text>
         <View className='privacy-sheet__links'>

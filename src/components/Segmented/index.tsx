@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components'
+import { roleProps } from '@/platform/role'
 import './index.css'
 
 /**
@@ -23,14 +24,14 @@ export default function Segmented<T extends string>({
   label?: string
 }) {
   return (
-    <View className='segmented' data-testid={testId} role={tabs ? 'tablist' : 'radiogroup'} aria-label={label}>
+    <View className='segmented' data-testid={testId} {...roleProps(tabs ? 'tablist' : 'radiogroup')} aria-label={label}>
       {options.map((o) => (
         <View
           key={o.value}
           className={`segmented__item${o.value === value ? ' segmented__item--on' : ''}`}
           onClick={() => onChange(o.value)}
           data-testid={testId ? `${testId}-${o.value}` : undefined}
-          role={tabs ? 'tab' : 'radio'}
+          {...roleProps(tabs ? 'tab' : 'radio')}
           aria-selected={tabs ? o.value === value : undefined}
           aria-checked={tabs ? undefined : o.value === value}
         >

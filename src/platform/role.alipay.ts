@@ -1,0 +1,2 @@
+/** Alipay: src/platform/role-mini.ts. */
+export * from './role-mini'

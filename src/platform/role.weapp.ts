@@ -1,0 +1,2 @@
+/** WeChat: src/platform/role-mini.ts. */
+export * from './role-mini'
