@@ -13,6 +13,6 @@ export function accessibleName(label: string): { 'aria-label': string; nativePro
 }
 
 /** The name and role of something that is not text (an avatar's initial, an amount, an icon that acts). */
-export function named(label: string, role: 'img' | 'button'): Record<string, string> {
+export function named(label: string, role: 'img' | 'button' | 'link'): Record<string, string> {
   return { 'aria-label': label, ...roleProps(role) }
 }

@@ -30,8 +30,8 @@ export default function PrivacySheet() {
         <Text className='privacy-sheet__title' id='privacy-title'>{t('privacy.title')}</Text>
         <Text className='privacy-sheet__body'>{t('privacy.body')}</Text>
         <View className='privacy-sheet__links'>
-          <Text className='privacy-sheet__link' onClick={() => open('privacy')} data-testid='privacy-open-guide'>{t('privacy.guide')}</Text>
-          <Text className='privacy-sheet__link' onClick={() => open('terms')} data-testid='privacy-open-terms'>{t('privacy.terms')}</Text>
+          <Text className='privacy-sheet__link' {...roleProps('link')} onClick={() => open('privacy')} data-testid='privacy-open-guide'>{t('privacy.guide')}</Text>
+          <Text className='privacy-sheet__link' {...roleProps('link')} onClick={() => open('terms')} data-testid='privacy-open-terms'>{t('privacy.terms')}</Text>
         </View>
         <View className='row privacy-sheet__actions'>
           <Button className='btn btn--ghost grow' onClick={decline} data-testid='privacy-decline'>{t('privacy.decline')}</Button>

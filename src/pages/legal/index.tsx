@@ -1,7 +1,8 @@
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useT } from '@/hooks/useT'
 import { useTitle } from '@/hooks/useTitle'
+import { roleProps } from '@/platform/role'
 import { legal, type LegalDoc } from './content'
 import './index.css'
 
@@ -24,9 +25,10 @@ export default function LegalPage() {
           ))}
         </View>
       ))}
-      <Button className='btn btn--ghost btn--block' onClick={() => void Taro.redirectTo({ url: `/pages/legal/index?doc=${other}` })} data-testid='legal-other'>
-        {t(other === 'terms' ? 'privacy.terms' : 'privacy.guide')}
-      </Button>
+      <View className='list-item legal__other' onClick={() => void Taro.redirectTo({ url: `/pages/legal/index?doc=${other}` })} data-testid='legal-other' {...roleProps('link')}>
+        <Text className='grow'>{t(other === 'terms' ? 'privacy.terms' : 'privacy.guide')}</Text>
+        <Text className='muted'>›</Text>
+      </View>
     </View>
   )
 }

@@ -5,6 +5,7 @@ import Field from '@/components/Field'
 import { useT } from '@/hooks/useT'
 import { useSession } from '@/hooks/useStores'
 import { deliverFile } from '@/platform/file'
+import { roleProps } from '@/platform/role'
 import { api } from '@/services/api'
 import { newClientId } from '@/services/ids'
 import { nav } from '@/services/nav'
@@ -65,11 +66,11 @@ export function Account() {
   return (
     <View className='card'>
       <Text className='section-title me__section'>{t('me.account')}</Text>
-      <View className='list-item me__link' onClick={() => open('privacy')} data-testid='me-privacy'>
+      <View className='list-item me__link' onClick={() => open('privacy')} data-testid='me-privacy' {...roleProps('link')}>
         <Text className='grow'>{t('privacy.guide')}</Text>
         <Text className='muted'>›</Text>
       </View>
-      <View className='list-item me__link' onClick={() => open('terms')} data-testid='me-terms'>
+      <View className='list-item me__link' onClick={() => open('terms')} data-testid='me-terms' {...roleProps('link')}>
         <Text className='grow'>{t('privacy.terms')}</Text>
         <Text className='muted'>›</Text>
       </View>
