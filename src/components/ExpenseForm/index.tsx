@@ -125,6 +125,7 @@ export default function ExpenseForm({ group, existing, onDone }: { group: GroupV
           <View className='row'>
             <Text className='muted' style={{ marginRight: '12px' }}>{t('expense.multiplePayers')}</Text>
             <Switch
+              className='switch'
               checked={multiPay}
               color='#0b7a5c'
               onChange={(e) => {

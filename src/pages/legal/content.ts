@@ -26,7 +26,7 @@ const zh: Record<LegalDoc, LegalText> = {
           '账本记录：你创建或加入的账本、成员名字、账目（金额、说明、分类、日期、分摊）、付款与确认、提醒和动态。',
           '支付记录：通过微信支付或支付宝付款时的订单号和状态。我们看不到你的银行卡或余额。',
           '设置：语言、通知偏好、订阅消息的授权结果；账本关联的群聊标识。',
-          '错误报告：页面出错时的页面路径、错误信息和版本号，不含名字、金额或标识。'
+          '错误报告：页面出错时的页面路径、错误信息和平台，不含名字、金额或标识。'
         ]
       },
       {
@@ -77,7 +77,7 @@ const en: Record<LegalDoc, LegalText> = {
           'Group records: the groups you create or join, member names, expenses (amount, description, category, date, shares), payments and confirmations, reminders and activity.',
           'Payment records: order numbers and states of payments made with WeChat Pay or Alipay. We never see your bank card or balance.',
           'Settings: language, notification choices, your answers to subscription requests; the chat a group is linked to.',
-          'Error reports: the page, the error message and the app version when a page fails, with no names, amounts or ids.'
+          'Error reports: the page, the error message and the platform when a page fails, with no names, amounts or ids.'
         ]
       },
       {

@@ -56,7 +56,7 @@ export function Notifications() {
               <Text className='me__notify-label'>{t(`me.notify.${kind}` as MessageKey)}</Text>
               {settings.platform ? <Text className='muted me__notify-state'>{t(stateOf(kind))}</Text> : null}
             </View>
-            <Switch checked={settings.prefs[kind] !== false} color='#0b7a5c' onChange={(e) => void toggle(kind, Boolean(e.detail.value))} data-testid={`me-notify-switch-${kind}`} {...accessibleName(t(`me.notify.${kind}` as MessageKey))} />
+            <Switch className='switch' checked={settings.prefs[kind] !== false} color='#0b7a5c' onChange={(e) => void toggle(kind, Boolean(e.detail.value))} data-testid={`me-notify-switch-${kind}`} {...accessibleName(t(`me.notify.${kind}` as MessageKey))} />
           </View>
         ))}
         {settings.platform && idsToAsk(settings, true).length > 0 ? (
