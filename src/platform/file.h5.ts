@@ -1,6 +1,9 @@
 import type { FileDelivery } from './file-types'
 
 /** H5: the browser downloads the file. */
+/** Whether handing it over uses a privacy API (the clipboard), so the person's consent comes first. */
+export const deliveryIsPrivate = false
+
 export async function deliverFile(name: string, content: string): Promise<FileDelivery> {
   const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }))
   const a = document.createElement('a')

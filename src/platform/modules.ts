@@ -31,6 +31,8 @@ export interface FaultsModule {
 }
 
 export interface FileModule {
+  /** Whether handing a file over uses a privacy API (Alipay's clipboard). */
+  deliveryIsPrivate: boolean
   /** Hands a file the app made (an export) to the person the way the platform allows. */
   deliverFile(name: string, content: string): Promise<FileDelivery>
 }

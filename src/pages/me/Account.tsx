@@ -4,7 +4,7 @@ import { useState } from 'react'
 import Field from '@/components/Field'
 import { useT } from '@/hooks/useT'
 import { useSession } from '@/hooks/useStores'
-import { deliverFile } from '@/platform/file'
+import { deliverFile, deliveryIsPrivate } from '@/platform/file'
 import { roleProps } from '@/platform/role'
 import { api } from '@/services/api'
 import { newClientId } from '@/services/ids'
@@ -40,7 +40,8 @@ export function Account() {
   const hand = async () => {
     if (!ready) return
     try {
-      const how = await withConsent(() => deliverFile(ready.name, ready.content))
+      const deliver = () => deliverFile(ready.name, ready.content)
+      const how = deliveryIsPrivate ? await withConsent(deliver) : await deliver()
       if (how) notify(t(`me.export.${how}`))
     } catch {
       // closed the platform's sheet
