@@ -32,6 +32,8 @@ test('remind from the plan, open the reminder link, choose notifications in Me',
   expect(await byTestId(page, `plan-note-${red}-${group.me}`).textContent()).toMatch(/^小王 .*提醒过$/)
   await shot(page, '46-remind-sheet')
   await byTestId(page, 'remind-copy').click()
+  // the first use of the clipboard on this browser: the privacy notice first
+  await byTestId(page, 'privacy-agree').click()
   await page.getByText('已复制，粘贴到群聊即可').first().waitFor()
   const copied = await page.evaluate(() => navigator.clipboard.readText())
   expect(copied).toContain('小王 提醒你：¥43.25 付给 小王 · 周末露营')

@@ -157,6 +157,8 @@ test('two people split in several modes, see the same balances, and settle in ca
   await A.context().grantPermissions(['clipboard-read', 'clipboard-write'])
   await byTestId(A, `plan-action-${cyId}-${annId}`).click()
   await byTestId(A, 'remind-copy').click()
+  // the first use of the clipboard on this browser: the privacy notice first
+  await byTestId(A, 'privacy-agree').click()
   await A.getByText('已复制，粘贴到群聊即可').first().waitFor()
   const reminder = await A.evaluate(() => navigator.clipboard.readText())
   expect(reminder).toMatch(new RegExp(`^Ann 提醒你：¥62\\.50 付给 Ann · 火锅之夜 http.*#/pages/settle/index\\?groupId=g_[\\w-]+&from=${cyId}&to=${annId}$`))

@@ -24,7 +24,7 @@ describe.each(['weapp', 'alipay'] as const)('%s: my data from the Me page', (tar
     const subject = `${target}-export`
     const token = await signInAs(fn, providerOf(target), subject, '小周')
     await fn.call('createGroup', { clientId: clientId(), name: '导出测试', placeholders: ['阿强'] }, token)
-    const app = (suite.app = phone(fn, readBundle(target), subject, { launch: { path: 'pages/me/index' }, storage: new Map([['splitpay.session', JSON.stringify({ state: { privacyConsent: '2026-11-01T00:00:00.000Z', locale: 'zh-CN' }, version: 0 })]]) }))
+    const app = (suite.app = phone(fn, readBundle(target), subject, { launch: { path: 'pages/me/index' }}))
     await app.start()
     const me = await app.waitForText('准备导出')
     me.tap('准备导出')

@@ -78,7 +78,7 @@ describe('alipay: the first-use notice before my.chooseImage', () => {
   it('asks once, before the first privacy API; a decline never calls it; an agreement is kept', async () => {
     const { fn } = suite
     await signInAs(fn, providerOf('alipay'), 'notice', '小紫')
-    const app = (suite.app = phone(fn, readBundle('alipay'), 'notice', { launch: { path: 'pages/me/index' } }))
+    const app = (suite.app = phone(fn, readBundle('alipay'), 'notice', { launch: { path: 'pages/me/index' }, privacyAgreed: false }))
     await app.start()
     const me = await app.waitForText('上传收款码')
     me.tap('上传收款码')

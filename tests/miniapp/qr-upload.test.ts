@@ -2,7 +2,7 @@
  * Uploading a collection QR code from the phone's album: WeChat's chooseMedia (its chooseImage is no longer
  * maintained) or Alipay's chooseImage, then the file system manager reads the picked file as base64, and the function
  * stores it as a data URL. The file APIs differ: WeChat's readFileSync returns the string; Alipay's returns { data },
- * and its chooseImage answers apFilePaths. On Alipay the app's privacy notice is agreed to first (tests/miniapp/privacy.test.ts).
+ * and its chooseImage answers apFilePaths. The person agreed to the privacy guide before (the first time: tests/miniapp/privacy.test.ts).
  */
 import { readBundle } from './harness'
 import { phone, providerOf } from './support/phone'
@@ -29,8 +29,6 @@ describe.each(['weapp', 'alipay'] as const)('%s: uploading a collection QR code'
     const file = target === 'weapp' ? 'wxfile://tmp_qr.png' : 'https://resource/apml0qr.png'
     app.pickImage(file, PNG)
     me.tap('上传收款码')
-    // Alipay: the app's first-use privacy notice comes first (WeChat's own consent is already given on this phone)
-    if (target === 'alipay') (await app.waitForText('使用前请阅读隐私保护指引')).tap('同意')
     await app.waitFor(() => app.recorder.options<{ data: { action: string } }>('request').some((r) => r.data.action === 'setWallet'))
     await app.settle()
 

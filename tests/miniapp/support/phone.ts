@@ -21,10 +21,21 @@ export function phone(
     loginCode: fn.accounts.phone(providerOf(bundle.target), subject),
     wallet: options.wallet,
     launch: options.launch,
-    storage: options.storage,
+    storage: options.storage ?? freshStorage(bundle.target, options.privacyAgreed ?? true),
     privacyAgreed: options.privacyAgreed,
     groupEnterInfo: (shareTicket) => fn.accounts.groupEnterInfo(shareTicket)
   })
+}
+
+/**
+ * A new phone's storage. Like the WeChat harness's default (the person agreed to the privacy guide before), an
+ * Alipay phone remembers the app's first-use privacy notice as agreed unless a test says otherwise
+ * (tests/miniapp/privacy.test.ts is about the first time).
+ */
+function freshStorage(target: Bundle['target'], agreed: boolean): Map<string, unknown> {
+  const storage = new Map<string, unknown>()
+  if (target === 'alipay' && agreed) storage.set('splitpay.session', JSON.stringify({ state: { privacyConsent: '2026-01-01T00:00:00.000Z', locale: 'zh-CN' }, version: 0 }))
+  return storage
 }
 
 /** The money shown in the element of class `rowClass` around the text `label` (a balance row, a transfer card). */
