@@ -8,6 +8,7 @@
 import { execSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { filesOf } from './lib/files'
 
 const BUDGET = 500 * 1024
 const HARD_LIMIT = 2 * 1024 * 1024
@@ -19,17 +20,10 @@ function subpackageRoots(dist: string): string[] {
   return (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''))
 }
 
-function walk(dir: string, rel = ''): string[] {
-  return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
-    const r = path.posix.join(rel, e.name)
-    return e.isDirectory() ? walk(dir, r) : [r]
-  })
-}
-
 /** The files of a build that count toward its packages (code, templates, styles, json; no license files), relative with `/`, each with whether it is in the main package. */
 export function packageFiles(dist: string): { file: string; main: boolean }[] {
   const subs = subpackageRoots(dist)
-  return walk(dist)
+  return filesOf(dist)
     .filter((file) => !/LICENSE/i.test(file) && counted.test(file))
     .map((file) => ({ file, main: !subs.some((s) => file === s || file.startsWith(`${s}/`)) }))
 }

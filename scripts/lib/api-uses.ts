@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import ts from 'typescript'
+import { filesOf } from './files'
 
 export type MiniTarget = 'weapp' | 'alipay'
 
@@ -16,13 +17,6 @@ export interface ApiUse {
   /** `chooseMedia`, or `open-type=chooseAvatar`, `input type=nickname`. */
   api: string
   target: MiniTarget
-}
-
-function sourceFiles(dir: string, root = dir): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name), root) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []))
-    .sort()
 }
 
 function targetsOf(file: string): MiniTarget[] {
@@ -51,13 +45,14 @@ function namespaceOf(node: ts.Expression): string | null {
 
 export function apiUses(srcDir: string): ApiUse[] {
   const uses: ApiUse[] = []
-  for (const file of sourceFiles(srcDir)) {
+  for (const rel of [...filesOf(srcDir, '.ts'), ...filesOf(srcDir, '.tsx')]) {
+    const file = path.join(srcDir, rel)
     const targets = targetsOf(file)
     if (targets.length === 0) continue
     const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS)
     const at = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1
     const add = (node: ts.Node, api: string, only?: MiniTarget) => {
-      for (const target of targets) if (!only || only === target) uses.push({ file: path.relative(srcDir, file).split(path.sep).join('/'), line: at(node), api, target })
+      for (const target of targets) if (!only || only === target) uses.push({ file: rel, line: at(node), api, target })
     }
     const visit = (node: ts.Node) => {
       const ns = ts.isPropertyAccessExpression(node) ? namespaceOf(node.expression) : null

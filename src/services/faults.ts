@@ -5,11 +5,10 @@
  * with the request id of its log line, which the app shows ("Reference: r…").
  */
 import Taro from '@tarojs/taro'
-import { translate } from '@/i18n'
+import { translate, type Locale } from '@/i18n'
 import { listenForFaults } from '@/platform/faults'
 import type { FaultKind } from '@/platform/faults-types'
 import { platform } from '@/platform/target'
-import { sessionStore } from '@/store/session'
 import { api } from './api'
 import { notify } from './notify'
 
@@ -54,10 +53,10 @@ export async function reportFault(kind: FaultKind, error: unknown): Promise<stri
 }
 
 /** Called once at launch: uncaught errors and rejections are reported and told in a toast (the page stays). */
-export function watchFaults(): void {
+export function watchFaults(localeNow: () => Locale): void {
   listenForFaults((kind, error) => {
     void reportFault(kind, error).then((id) => {
-      const locale = sessionStore.getState().locale
+      const locale = localeNow()
       notify(id ? `${translate(locale, 'common.error')} (${translate(locale, 'fault.ref', { id })})` : translate(locale, 'common.error'))
     })
   })

@@ -20,7 +20,8 @@ export const routes = {
   join: '/pages/join/index',
   me: '/pages/me/index',
   activity: '/pages/activity/index',
-  people: '/pages/people/index'
+  people: '/pages/people/index',
+  legal: '/pages/legal/index'
 }
 
 export const nav = {
@@ -34,6 +35,11 @@ export const nav = {
   me: () => Taro.navigateTo({ url: routes.me }),
   activity: (groupId: string) => Taro.navigateTo({ url: routes.activity + query({ groupId }) }),
   people: () => Taro.navigateTo({ url: routes.people }),
+  /** The privacy guide or the user agreement; `replace`: instead of the page showing (one document to the other). */
+  legal: (doc: 'privacy' | 'terms', replace = false) => {
+    const url = routes.legal + query({ doc })
+    return replace ? Taro.redirectTo({ url }) : Taro.navigateTo({ url })
+  },
   /** Back to the list of groups, closing every page above it (after leaving or deleting a group). */
   home: () => Taro.reLaunch({ url: routes.groups }),
   back: () => Taro.navigateBack().catch(() => Taro.reLaunch({ url: routes.groups })),

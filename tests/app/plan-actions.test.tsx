@@ -9,7 +9,6 @@ import Taro from '@tarojs/taro'
 import type { GroupView } from '@/api/views'
 import PlanList, { type LineAction } from '@/components/PlanList'
 import { copyReminder } from '@/services/remind'
-import { sessionStore } from '@/store/session'
 import { entriesBesidePlan, isOrganizer, planAction, trackerEntries } from '@/selectors/tracker'
 
 const pending = (id: string, from: string, to: string, amount: number) => ({
@@ -55,9 +54,6 @@ const actions = (me: string, confirming: ReadonlySet<string> = new Set()) => {
   return g.plan.map((line) => planAction(line, g, isOrganizer(g, me), confirming))
 }
 
-
-// this person agreed to the privacy guide before (copying to the clipboard needs it)
-beforeEach(() => sessionStore.setState({ privacyConsent: '2026-11-01T00:00:00.000Z' }))
 
 test('what each person can do on each line', () => {
   // the organizer: confirm what Cy says they paid (as its receiver), remind Di of both of Di's transfers

@@ -5,7 +5,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import PrivacySheet from '@/components/PrivacySheet'
-import { withConsent } from '@/services/privacy'
+import { withConsent } from '@/store/privacy'
 import { sessionStore } from '@/store/session'
 
 beforeEach(() => sessionStore.setState({ locale: 'en', token: 't', hydrated: true, privacyConsent: null }))

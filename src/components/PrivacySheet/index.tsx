@@ -1,10 +1,10 @@
 import { View, Text, Button } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useStore } from 'zustand'
 import { useT } from '@/hooks/useT'
 import { agreeButton } from '@/platform/privacy'
 import { roleProps } from '@/platform/role'
-import { answerConsent, privacyAsk } from '@/services/privacy'
+import { answerConsent, privacyAsk } from '@/store/privacy'
+import { nav } from '@/services/nav'
 import { notify } from '@/services/notify'
 import './index.css'
 
@@ -23,15 +23,14 @@ export default function PrivacySheet() {
     answerConsent(false)
     notify(t('privacy.declined'))
   }
-  const open = (doc: 'privacy' | 'terms') => void Taro.navigateTo({ url: `/pages/legal/index?doc=${doc}` })
   return (
     <View className='privacy-mask'>
       <View className='privacy-sheet' {...roleProps('dialog')} aria-modal='true' aria-labelledby='privacy-title' data-testid='privacy-sheet'>
         <Text className='privacy-sheet__title' id='privacy-title'>{t('privacy.title')}</Text>
         <Text className='privacy-sheet__body'>{t('privacy.body')}</Text>
         <View className='privacy-sheet__links'>
-          <Text className='privacy-sheet__link' {...roleProps('link')} onClick={() => open('privacy')} data-testid='privacy-open-guide'>{t('privacy.guide')}</Text>
-          <Text className='privacy-sheet__link' {...roleProps('link')} onClick={() => open('terms')} data-testid='privacy-open-terms'>{t('privacy.terms')}</Text>
+          <Text className='privacy-sheet__link' {...roleProps('link')} onClick={() => void nav.legal('privacy')} data-testid='privacy-open-guide'>{t('privacy.guide')}</Text>
+          <Text className='privacy-sheet__link' {...roleProps('link')} onClick={() => void nav.legal('terms')} data-testid='privacy-open-terms'>{t('privacy.terms')}</Text>
         </View>
         <View className='row privacy-sheet__actions'>
           <Button className='btn btn--ghost grow' onClick={decline} data-testid='privacy-decline'>{t('privacy.decline')}</Button>

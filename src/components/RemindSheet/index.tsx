@@ -4,6 +4,7 @@ import { useT } from '@/hooks/useT'
 import { inviteLink, shareToChat } from '@/platform/share'
 import { notify } from '@/services/notify'
 import { copyReminder } from '@/services/remind'
+import { withConsent } from '@/store/privacy'
 import './index.css'
 
 /**
@@ -14,7 +15,7 @@ export default function RemindSheet({ card, onClose }: { card: ReminderCard; onC
   const { t } = useT()
   const link = inviteLink(card.path)
   const copy = async () => {
-    if (await copyReminder(link ? `${card.title} ${link}` : card.text)) notify(t('group.remind.copied'))
+    if (await withConsent(() => copyReminder(link ? `${card.title} ${link}` : card.text))) notify(t('group.remind.copied'))
   }
   return (
     <View className='card remind-sheet' data-testid='remind-sheet'>

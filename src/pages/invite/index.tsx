@@ -13,7 +13,7 @@ import { notify, failureText, notifyFailure } from '@/services/notify'
 
 import { newClientId } from '@/services/ids'
 
-import { withConsent } from '@/services/privacy'
+import { withConsent } from '@/store/privacy'
 import './index.css'
 import { useSession, useGroups } from '@/hooks/useStores'
 

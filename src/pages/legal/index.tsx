@@ -1,8 +1,9 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useT } from '@/hooks/useT'
 import { useTitle } from '@/hooks/useTitle'
 import { roleProps } from '@/platform/role'
+import { nav } from '@/services/nav'
 import { legal, type LegalDoc } from './content'
 import './index.css'
 
@@ -25,7 +26,7 @@ export default function LegalPage() {
           ))}
         </View>
       ))}
-      <View className='list-item legal__other' onClick={() => void Taro.redirectTo({ url: `/pages/legal/index?doc=${other}` })} data-testid='legal-other' {...roleProps('link')}>
+      <View className='list-item legal__other' onClick={() => void nav.legal(other, true)} data-testid='legal-other' {...roleProps('link')}>
         <Text className='grow'>{t(other === 'terms' ? 'privacy.terms' : 'privacy.guide')}</Text>
         <Text className='muted'>›</Text>
       </View>

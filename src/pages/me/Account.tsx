@@ -10,7 +10,7 @@ import { api } from '@/services/api'
 import { newClientId } from '@/services/ids'
 import { nav } from '@/services/nav'
 import { notify, notifyFailure } from '@/services/notify'
-import { withConsent } from '@/services/privacy'
+import { withConsent } from '@/store/privacy'
 
 /**
  * The person's rights over their data: the privacy guide and the agreement, an export of everything the function
@@ -23,7 +23,6 @@ export function Account() {
   const [ready, setReady] = useState<{ name: string; content: string } | null>(null)
   const [busy, setBusy] = useState(false)
 
-  const open = (doc: 'privacy' | 'terms') => void Taro.navigateTo({ url: `/pages/legal/index?doc=${doc}` })
 
   const prepare = async () => {
     setBusy(true)
@@ -67,11 +66,11 @@ export function Account() {
   return (
     <View className='card'>
       <Text className='section-title me__section'>{t('me.account')}</Text>
-      <View className='list-item me__link' onClick={() => open('privacy')} data-testid='me-privacy' {...roleProps('link')}>
+      <View className='list-item me__link' onClick={() => void nav.legal('privacy')} data-testid='me-privacy' {...roleProps('link')}>
         <Text className='grow'>{t('privacy.guide')}</Text>
         <Text className='muted'>›</Text>
       </View>
-      <View className='list-item me__link' onClick={() => open('terms')} data-testid='me-terms' {...roleProps('link')}>
+      <View className='list-item me__link' onClick={() => void nav.legal('terms')} data-testid='me-terms' {...roleProps('link')}>
         <Text className='grow'>{t('privacy.terms')}</Text>
         <Text className='muted'>›</Text>
       </View>

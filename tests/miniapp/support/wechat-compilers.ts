@@ -3,26 +3,13 @@
  * that the miniprogram-compiler package ships (the same ones WeChat DevTools and miniprogram-simulate use). Each
  * compiles every file of its kind in the build directory and throws with the compiler's own message on an error.
  */
-import fs from 'node:fs'
-import path from 'node:path'
 import wcc from 'miniprogram-compiler/src/wcc'
 import wcsc from 'miniprogram-compiler/src/wcsc'
+import { filesOf } from '../../../scripts/lib/files'
 
 const MAX_BUFFER = 64 * 1024 * 1024
 
-/** Files under `root` ending in `ext`, relative, with forward slashes. */
-export function filesOf(root: string, ext: string): string[] {
-  const out: string[] = []
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, e.name)
-      if (e.isDirectory()) walk(full)
-      else if (e.name.endsWith(ext)) out.push(path.relative(root, full).split(path.sep).join('/'))
-    }
-  }
-  walk(root)
-  return out.sort()
-}
+export { filesOf }
 
 /** wcc over every .wxml (with every .wxs): the generated template code (`$gwx`). */
 export function compileWxml(root: string): string {

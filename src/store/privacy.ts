@@ -1,12 +1,13 @@
 /**
- * Consent to the privacy guide before the app uses a privacy API (an album photo, the clipboard, the avatar).
+ * Consent to the privacy guide before the app uses a privacy API (an album photo, the clipboard, the avatar), asked
+ * where the person acts (the page or component that calls the API wraps the call in `withConsent`).
  * WeChat raises the need itself (onNeedPrivacyAuthorization) and holds the API call until the sheet is answered;
  * on Alipay and H5 the app asks before the first use and remembers the answer on the device. Either way the same
  * sheet (components/PrivacySheet, on every signed-in page) asks, and a decline leaves the rest of the app usable.
  */
 import { createStore } from 'zustand/vanilla'
 import { isPrivacyRefusal, listenForConsent, platformAsks } from '@/platform/privacy'
-import { sessionStore } from '@/store/session'
+import { sessionStore } from './session'
 
 export const privacyAsk = createStore<{ asking: boolean }>()(() => ({ asking: false }))
 
@@ -33,13 +34,13 @@ export function watchPrivacy(): void {
 }
 
 /**
- * Runs `use` (which calls a privacy API) once the person has agreed; null when they decline, here or in the
+ * Runs `run` (which calls a privacy API) once the person has agreed; null when they decline, here or in the
  * platform's flow, so the caller treats it like a cancel.
  */
-export async function withConsent<T>(use: () => Promise<T>): Promise<T | null> {
+export async function withConsent<T>(run: () => Promise<T>): Promise<T | null> {
   if (!platformAsks && !sessionStore.getState().privacyConsent && !(await askConsent())) return null
   try {
-    return await use()
+    return await run()
   } catch (e) {
     if (isPrivacyRefusal(e)) return null
     throw e
