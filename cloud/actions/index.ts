@@ -9,6 +9,7 @@ import { faultActions } from './faults'
 import { groupActions } from './groups'
 import { groupLifeActions } from './group-life'
 import { historyActions } from './history'
+import { lookBackActions } from './look-back'
 import { messageActionList } from './messages'
 import { inviteActions } from './invites'
 import { paymentActionList } from './payments'
@@ -19,7 +20,7 @@ import { settleActions } from './settle'
 import type { RawRoute } from '../routes'
 import type { AnyAction } from './types'
 
-export const actionGroups: AnyAction[][] = [sessionActions, groupActions, groupLifeActions, expenseActions, settleActions, inviteActions, historyActions, chatActions, messageActionList, paymentActionList, faultActions, accountActions]
+export const actionGroups: AnyAction[][] = [sessionActions, groupActions, groupLifeActions, expenseActions, settleActions, inviteActions, historyActions, lookBackActions, chatActions, messageActionList, paymentActionList, faultActions, accountActions]
 
 export function buildRegistry(groups: AnyAction[][] = actionGroups): Map<string, AnyAction> {
   const map = new Map<string, AnyAction>()

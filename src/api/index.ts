@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod'
 import { coreActions } from './actions'
+import { lookBackActions } from './look-back'
 import { messageActions } from './messages'
 import { paymentActions } from './payments'
 
@@ -15,9 +16,10 @@ export * from './errors'
 export * from './envelope'
 export { paymentActions } from './payments'
 export * from './messages'
+export { GroupStatsView } from './look-back'
 
 /** Every action the function answers, the payment actions included: one contract, typed per action. */
-export const actions = { ...paymentActions, ...messageActions, ...coreActions }
+export const actions = { ...paymentActions, ...messageActions, ...lookBackActions, ...coreActions }
 
 export type Actions = typeof actions
 export type ActionName = keyof Actions

@@ -65,3 +65,4 @@ export {
 } from './schemas'
 export { domainErrorFromZod, issueCode, validateExpense, validatePayment, type DomainIssue } from './validate'
 export { checkExpense } from './check'
+export { groupStatistics, StatsAccumulator, type CategoryTotal, type GroupStatistics, type MemberTotal, type MonthTotal, type StatsItem } from './stats'
