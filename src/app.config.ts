@@ -5,7 +5,7 @@ export default defineAppConfig({
   // are the same as in the main package's layout). The pages a screen opens are fetched ahead of time from it; a
   // share card that opens the join page downloads its subpackage with the main package.
   subPackages: [
-    { root: 'pages/expense', pages: ['index'] },
+    { root: 'pages/expense', pages: ['index', 'detail'] },
     { root: 'pages/group-new', pages: ['index'] },
     { root: 'pages/group-settings', pages: ['index'] },
     { root: 'pages/join', pages: ['index'] },
@@ -14,11 +14,12 @@ export default defineAppConfig({
     { root: 'pages/activity', pages: ['index'] },
     { root: 'pages/me', pages: ['index'] },
     { root: 'pages/people', pages: ['index'] },
-    { root: 'pages/legal', pages: ['index'] }
+    { root: 'pages/legal', pages: ['index'] },
+    { root: 'pages/stats', pages: ['index'] }
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['pages/group-new', 'pages/me', 'pages/people'] },
-    'pages/group/index': { network: 'all', packages: ['pages/expense', 'pages/settle', 'pages/invite', 'pages/activity', 'pages/group-settings'] }
+    'pages/group/index': { network: 'all', packages: ['pages/expense', 'pages/settle', 'pages/invite', 'pages/activity', 'pages/group-settings', 'pages/stats'] }
   },
   // WeChat injects only the components a page uses (its code-quality advice); Alipay has no such key, and the
   // alipay build drops it (config/alipay-window.ts).

@@ -1,9 +1,9 @@
-/** Expenses: listExpenses (cursor pages through all), addExpense, editExpense, deleteExpense (soft). */
+/** Expenses: listExpenses (cursor pages through all, or those matching its filters), addExpense, editExpense, deleteExpense (soft). */
 import { coreActions as api } from '../../src/api/actions'
 import { checkExpense, type Expense } from '../../src/domain'
 import { ApiError } from '../errors'
 import { changeBalances } from '../ledger/bounds'
-import { decodeCursor, encodeCursor } from '../ledger/cursor'
+import { filterConditions, filterKey, searchAfter, searchCursor } from '../ledger/expense-search'
 import { EXPENSE_COLS, expenseRow, expenseView, findExpense, today, type ExpenseRow } from '../ledger/expenses'
 import { byMember, checkVersion, memberQuery, recordChange, recordChangeWith, requireMember } from '../ledger/groups'
 import { expenseChanged } from '../messages/events'
@@ -20,20 +20,25 @@ const lockWithRoster = (input: { groupId: string }, userId: string) => memberQue
 export const expenseActions = [
   defineAction('listExpenses', api.listExpenses, {}, async (ctx, input) => {
     const { group } = await requireMember(ctx.q, input.groupId, ctx.user.id)
-    const after = input.cursor ? decodeCursor(input.cursor, ['string', 'number']) : null
+    const key = filterKey(input)
+    const after = input.cursor ? searchAfter(input.cursor, key) : null
     const params: unknown[] = [group.id, input.limit + 1]
-    let where = 'group_id = $1 AND deleted_at IS NULL'
+    const where = ['group_id = $1', 'deleted_at IS NULL']
     if (after) {
       params.push(after[0], after[1])
-      where += ' AND (date, seq) < ($3, $4)'
+      where.push('(date, seq) < ($3, $4)')
     }
-    const res = await ctx.q.query<Record<string, unknown>>(`SELECT ${EXPENSE_COLS} FROM expenses WHERE ${where} ORDER BY date DESC, seq DESC LIMIT $2`, params)
+    where.push(...filterConditions(input, params))
+    const res = await ctx.q.query<Record<string, unknown>>(
+      `SELECT ${EXPENSE_COLS} FROM expenses WHERE ${where.join(' AND ')} ORDER BY date DESC, seq DESC LIMIT $2`,
+      params
+    )
     const rows = res.rows.map(expenseRow)
     const page = rows.slice(0, input.limit)
     const last = page[page.length - 1]
     return {
       items: page.map((r) => expenseView(r, group.currency)),
-      nextCursor: rows.length > input.limit && last ? encodeCursor([last.date, last.seq]) : null
+      nextCursor: rows.length > input.limit && last ? searchCursor(last, key) : null
     }
   }),
 

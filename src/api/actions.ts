@@ -141,12 +141,32 @@ const deleteGroupOutput = z.object({ groupId: Id, version: z.number().int() })
 
 // --- expenses -------------------------------------------------------------------------------------------
 
-const listExpensesInput = z.object({
-  ...groupRef,
-  cursor: Cursor.optional(),
-  limit: z.number().int().min(1).max(100).default(50)
-})
-/** Newest first (by date, then by when added); follow nextCursor until it is null to get every expense. */
+/**
+ * Filters of listExpenses, all optional and combined with AND: `text` is a case-insensitive substring of the
+ * description (taken literally: `%`, `_` and `\` match themselves); `category` is exact; `memberId` keeps the
+ * expenses that member paid into or has a non-zero entry in the split (listed in an equal or adjust split, or a
+ * non-zero weight, percentage, exact amount or adjustment; an unknown id finds nothing); `from` / `to` are the
+ * first and last day, inclusive (`from` after `to`: INVALID_INPUT). A cursor belongs to the filters it was made
+ * with: used with others, INVALID_INPUT.
+ */
+export const ExpenseFilters = {
+  text: text(100, 1).optional(),
+  category: Category.optional(),
+  memberId: Id.optional(),
+  from: DateString.optional(),
+  to: DateString.optional()
+}
+export type ExpenseFilters = { [K in keyof typeof ExpenseFilters]?: z.infer<(typeof ExpenseFilters)[K]> }
+
+const listExpensesInput = z
+  .object({
+    ...groupRef,
+    cursor: Cursor.optional(),
+    limit: z.number().int().min(1).max(100).default(50),
+    ...ExpenseFilters
+  })
+  .refine((i) => !i.from || !i.to || i.from <= i.to, { message: 'from must not be after to', path: ['to'] })
+/** Newest first (by date, then by when added); follow nextCursor until it is null to get every matching expense. */
 const listExpensesOutput = z.object({ items: z.array(ExpenseView), nextCursor: Cursor.nullable() })
 
 const expenseFields = {

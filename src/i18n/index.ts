@@ -9,6 +9,9 @@ import type { zhCNInvite } from './invite.zh-CN'
 import type { zhCNMe } from './me.zh-CN'
 import type { zhCNPeople } from './people.zh-CN'
 import type { zhCNSettle } from './settle.zh-CN'
+import type { zhCNStats } from './stats.zh-CN'
+import type { zhCNChanges } from './changes.zh-CN'
+import type { zhCNCategories } from './categories.zh-CN'
 import type { MoneyLocale } from '@/domain/types'
 
 /** The app's languages: one definition, the domain's (money is formatted in the same two). */
@@ -30,6 +33,9 @@ export type MessageKey =
   | keyof typeof zhCNGroupNew
   | keyof typeof zhCNGroupSettings
   | keyof typeof zhCNJoin
+  | keyof typeof zhCNStats
+  | keyof typeof zhCNChanges
+  | keyof typeof zhCNCategories
 
 const catalogs: Record<Locale, Partial<Record<MessageKey, string>>> = { 'zh-CN': { ...zhCN }, en: { ...en } }
 

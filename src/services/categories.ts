@@ -21,3 +21,4 @@ export const coverEmojis = ['💰', '🍲', '✈️', '🏕️', '🏠', '🎉',
 
 /** Currencies offered in the pickers: the domain's list (it knows their minor units), in its order. */
 export { currencyCodes } from '@/domain/money/currencies'
+

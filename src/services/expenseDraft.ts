@@ -13,7 +13,9 @@ export type { SplitMode }
 export const splitModes: SplitMode[] = ['equal', 'shares', 'percent', 'exact', 'adjust']
 
 export interface ExpenseDraft {
+  /** Typed as a positive number; with `refund`, money came in (a refund or income): the expense is stored negative. */
   amount: string
+  refund: boolean
   description: string
   date: string
   category: string
@@ -51,6 +53,7 @@ const emptyValues = (): ExpenseDraft['values'] => ({ equal: {}, shares: {}, perc
 export function newDraft(opts: { me: MemberId; members: MemberId[]; currency: string; today: string }): ExpenseDraft {
   return {
     amount: '',
+    refund: false,
     description: '',
     date: opts.today,
     category: 'other',
@@ -73,7 +76,9 @@ export function draftFromExpense(
   members: MemberId[]
 ): ExpenseDraft {
   const currency = e.currency ?? groupCurrency
-  const money = (m: Minor) => toDecimalString(m, currency)
+  // a refund is shown as the positive expense it mirrors, with the refund switch on
+  const refund = e.amount < 0
+  const money = (m: Minor) => toDecimalString(refund ? -m : m, currency)
   const values = emptyValues()
   let participants = [...members]
   const split = e.split
@@ -97,6 +102,7 @@ export function draftFromExpense(
   const payers = Object.keys(e.paidBy)
   return {
     amount: money(e.amount),
+    refund,
     description: extra.description,
     date: extra.date,
     category: extra.category,
@@ -140,8 +146,13 @@ function tagged<T>(field: DraftProblem['field'], fn: () => T): T {
 /** Converts the draft to a domain Expense; throws a FormError (code + field) for the first problem in the input text. */
 export function toExpense(draft: ExpenseDraft, id: string, groupCurrency: string): Expense {
   const currency = draft.currency
-  const money = (text: string, opts?: { allowNegative?: boolean; allowZero?: boolean }) => parseMoney(text, currency, opts)
-  const amount = tagged('amount', () => money(draft.amount, { allowNegative: true }))
+  // with the refund switch on, every amount typed is mirrored: what came in, shared the same way
+  const sign = draft.refund ? -1 : 1
+  const money = (text: string, opts?: { allowNegative?: boolean; allowZero?: boolean }) => {
+    const v = sign * parseMoney(text, currency, opts)
+    return v === 0 ? 0 : v
+  }
+  const amount = tagged('amount', () => money(draft.amount, { allowNegative: !draft.refund }))
   if (draft.payers.length === 0) throw new FormError('PAYERS_EMPTY', 'payers')
   const paidBy: Record<MemberId, Minor> =
     !draft.multiPayer || draft.payers.length === 1

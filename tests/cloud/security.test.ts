@@ -58,12 +58,18 @@ const groupActions = (): [string, Record<string, unknown>][] => [
   ['claimMember', { groupId, clientId: cid(), memberId: placeholder }],
   ['listActivity', { groupId }],
   ['exportGroup', { groupId, format: 'json' }],
+  ['groupStats', { groupId }],
+  ['getExpense', { groupId, expenseId }],
   ['getMemberQr', { groupId, memberId: ownerM }],
   ['createPaymentOrder', { groupId, from: placeholder, to: ownerM, clientId: cid() }],
   ['getTransfers', { groupId }],
   ['getTransfer', { groupId, transferId: 'tr_unknown' }],
   ['confirmPayout', { groupId, transferId: 'tr_unknown', clientId: cid() }],
-  ['linkChat', { groupId, clientId: cid(), encryptedData: 'AAAAAAAAAAAAAAAAAAAAAA==', iv: 'AAAAAAAAAAAAAAAAAAAAAA==' }]
+  ['linkChat', { groupId, clientId: cid(), encryptedData: 'AAAAAAAAAAAAAAAAAAAAAA==', iv: 'AAAAAAAAAAAAAAAAAAAAAA==' }],
+  ['addRecurring', { groupId, clientId: cid(), expense: { amount: 500, paidBy: { [ownerM]: 500 }, split: { mode: 'equal', members: [ownerM] } }, description: 'Sneaky', rule: { frequency: 'weekly' }, startDate: '2026-01-01' }],
+  ['editRecurring', { groupId, clientId: cid(), seriesId: 's_unknown', description: 'Owned' }],
+  ['stopRecurring', { groupId, clientId: cid(), seriesId: 's_unknown' }],
+  ['listRecurring', { groupId }]
 ]
 
 test('the list above covers every registered action that names a group', () => {

@@ -92,6 +92,13 @@ export default function ExpenseForm({ group, existing, onDone }: { group: GroupV
           <Input className='xform__amount-input grow' type='digit' value={draft.amount} placeholder='0.00' focus={!existing} onInput={(e) => set({ amount: String(e.detail.value) })} data-testid='expense-amount' aria-label={t('expense.amount')} />
         </View>
         {show('amount') ? <Text className='field__error' data-testid='amount-error'>{show('amount')}</Text> : null}
+        <View className='row row--between xform__refund'>
+          <View className='grow'>
+            <Text className='field__label'>{t('expense.refund')}</Text>
+            {draft.refund ? <Text className='muted xform__hint' data-testid='refund-hint'>{t('expense.refundHint')}</Text> : null}
+          </View>
+          <Switch className='switch' checked={draft.refund} color='#0b7a5c' onChange={(e) => set({ refund: Boolean(e.detail.value) })} data-testid='expense-refund' {...accessibleName(t('expense.refund'))} />
+        </View>
         {draft.currency !== group.currency ? (
           <Field label={`${t('expense.rate')} · ${t('expense.rateHint', { from: draft.currency, to: group.currency })}`} error={show('rate')} testId='rate'>
             <Input className='field__input' type='digit' value={draft.rate} placeholder='7.10' onInput={(e) => set({ rate: String(e.detail.value) })} data-testid='expense-rate' />
@@ -121,7 +128,7 @@ export default function ExpenseForm({ group, existing, onDone }: { group: GroupV
       </View>
       <View className='card'>
         <View className='row row--between'>
-          <Text className='field__label'>{t('expense.payers')}</Text>
+          <Text className='field__label'>{draft.refund ? t('expense.receivedBy') : t('expense.payers')}</Text>
           <View className='row'>
             <Text className='muted' style={{ marginRight: '12px' }}>{t('expense.multiplePayers')}</Text>
             <Switch

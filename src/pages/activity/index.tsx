@@ -1,7 +1,7 @@
 import '@/i18n/activity'
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ActivityView } from '@/api/views'
 import Avatar from '@/components/Avatar'
 import EmptyState from '@/components/EmptyState'
@@ -12,6 +12,7 @@ import { useTitle } from '@/hooks/useTitle'
 import { translate, type Locale } from '@/i18n'
 import { formatListDate } from '@/i18n/dates'
 import { api } from '@/services/api'
+import { expenseChanges, type ExpenseSide } from '@/selectors/expense-changes'
 import { useGroups } from '@/hooks/useStores'
 import './index.css'
 
@@ -83,6 +84,12 @@ export function describeActivity(a: ActivityView, locale: Locale, currency: stri
   }
 }
 
+/** What an edit changed (older entries carry only the description and amount on each side). */
+function editChanges(a: ActivityView, ctx: Parameters<typeof expenseChanges>[2]) {
+  const d = a.data as { before?: ExpenseSide; after?: ExpenseSide }
+  return d.before && d.after ? expenseChanges(d.before, d.after, ctx) : []
+}
+
 function ActivityScreen({ groupId }: { groupId: string }) {
   const { t, locale } = useT()
   useTitle(t('activity.title'))
@@ -92,6 +99,7 @@ function ActivityScreen({ groupId }: { groupId: string }) {
   const seenBefore = useGroups((s) => s.seenBefore[groupId])
   const me = useGroups((s) => s.groups[groupId]?.me)
   const isNew = (a: ActivityView) => seenBefore !== undefined && a.version > seenBefore && a.actor.memberId !== me
+  const nameMap = useMemo(() => Object.fromEntries((members ?? []).map((m) => [m.id, m.name])), [members])
   const faceOf = (memberId: string | null) => (memberId ? members?.find((m) => m.id === memberId)?.avatar : null)
   const [items, setItems] = useState<ActivityView[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
@@ -141,6 +149,13 @@ function ActivityScreen({ groupId }: { groupId: string }) {
                 ) : null}
                 {describeActivity(a, locale, currency)}
               </Text>
+              {a.kind === 'expense.edit'
+                ? editChanges(a, { names: nameMap, groupCurrency: currency, locale }).map((c) => (
+                    <Text key={c.field} className='activity__change' data-testid={`activity-change-${c.field}`}>
+                      {c.label}：{c.before} → {c.after}
+                    </Text>
+                  ))
+                : null}
               <Text className='muted'>{formatListDate(a.at, locale, now)}</Text>
             </View>
           </View>

@@ -120,7 +120,7 @@ function GroupScreen({ groupId }: { groupId: string }) {
   }, [group?.version, groupId, markSeen])
   // the reminder card, when one is ready, is what the share button sends to the chat
   useInviteShare(reminders.card ? { title: reminders.card.title, path: reminders.card.path } : null)
-  const openExpense = useCallback((id: string) => void nav.expense(groupId, id), [groupId])
+  const openExpense = useCallback((id: string) => void nav.expenseDetail(groupId, id), [groupId])
 
   if (!group) {
     return (
@@ -169,6 +169,9 @@ function GroupScreen({ groupId }: { groupId: string }) {
               {t('groups.members', { count: activeMembers(group.members).length })} · {t('group.total', { count: group.expenseCount + effect.added })}
             </Text>
           </View>
+          <Button className='btn btn--small ghead__btn' onClick={() => void nav.stats(groupId)} data-testid='open-stats'>
+            {t('group.stats')}
+          </Button>
         </View>
         <View className='row row--between ghead__stats'>
           <View>

@@ -4,13 +4,12 @@ import { useState } from 'react'
 import Field from '@/components/Field'
 import { useT } from '@/hooks/useT'
 import { useSession } from '@/hooks/useStores'
-import { deliverFile, deliveryIsPrivate } from '@/platform/file'
+import { useFileHandOver } from '@/hooks/useFileHandOver'
 import { roleProps } from '@/platform/role'
 import { api } from '@/services/api'
 import { newClientId } from '@/services/ids'
 import { nav } from '@/services/nav'
 import { notify, notifyFailure } from '@/services/notify'
-import { withConsent } from '@/store/privacy'
 
 /**
  * The person's rights over their data: the privacy guide and the agreement, an export of everything the function
@@ -20,37 +19,23 @@ import { withConsent } from '@/store/privacy'
 export function Account() {
   const { t, locale } = useT()
   const signOut = useSession((s) => s.signOut)
-  const [ready, setReady] = useState<{ name: string; content: string } | null>(null)
-  const [busy, setBusy] = useState(false)
+  const file = useFileHandOver((how) => notify(t(`file.${how}`)))
+  const { ready, hand } = file
+  const [deleting, setDeleting] = useState(false)
+  const busy = file.busy || deleting
 
-
-  const prepare = async () => {
-    setBusy(true)
-    try {
-      const data = await api('exportMyData', {})
-      setReady({ name: `splitpay-my-data-${data.exportedAt.slice(0, 10)}.json`, content: JSON.stringify(data, null, 2) })
-    } catch (e) {
-      notifyFailure(e, locale)
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  const hand = async () => {
-    if (!ready) return
-    try {
-      const deliver = () => deliverFile(ready.name, ready.content)
-      const how = deliveryIsPrivate ? await withConsent(deliver) : await deliver()
-      if (how) notify(t(`me.export.${how}`))
-    } catch {
-      // closed the platform's sheet
-    }
-  }
+  const prepare = () =>
+    file
+      .prepare(async () => {
+        const data = await api('exportMyData', {})
+        return { name: `splitpay-my-data-${data.exportedAt.slice(0, 10)}.json`, content: JSON.stringify(data, null, 2) }
+      })
+      .catch((e) => notifyFailure(e, locale))
 
   const remove = async () => {
     const ask = await Taro.showModal({ title: t('me.delete.title'), content: t('me.delete.body'), confirmText: t('me.delete.confirm'), confirmColor: '#c9252d', cancelText: t('common.cancel') })
     if (!ask.confirm) return
-    setBusy(true)
+    setDeleting(true)
     try {
       await api('deleteAccount', { clientId: newClientId(), confirm: 'DELETE' })
       signOut()
@@ -59,7 +44,7 @@ export function Account() {
     } catch (e) {
       notifyFailure(e, locale)
     } finally {
-      setBusy(false)
+      setDeleting(false)
     }
   }
 

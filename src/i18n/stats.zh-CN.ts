@@ -1,0 +1,27 @@
+/** Messages of the statistics page, loaded with its subpackage. */
+export const zhCNStats = {
+  'stats.title': '统计',
+  'stats.period.all': '全部',
+  'stats.period.month': '本月',
+  'stats.period.lastMonth': '上月',
+  'stats.period.year': '今年',
+  'stats.total': '账本总支出',
+  'stats.count': '{count} 笔',
+  'stats.myPaid': '我付的',
+  'stats.myConsumed': '我的消费',
+  'stats.byCategory': '按分类',
+  'stats.byMember': '按成员',
+  'stats.byMonth': '按月',
+  'stats.paid': '付',
+  'stats.consumed': '花',
+  'stats.memberLegend': '付：替大家垫付的钱 · 花：自己分摊的部分',
+  'stats.empty': '这段时间没有支出',
+  'stats.bar': '{name} {amount}，占 {percent}',
+  'stats.memberBar': '{name}：付了 {paid}，花了 {consumed}',
+  'stats.monthBar': '{month}：{amount}',
+  'stats.export': '导出账单',
+  'stats.export.hint': 'CSV 可用表格软件打开；JSON 可导入为新账本。',
+  'stats.export.csv': '准备 CSV',
+  'stats.export.json': '准备 JSON',
+  'stats.export.send': '发送 {name}'
+}
