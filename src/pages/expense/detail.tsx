@@ -29,6 +29,12 @@ import './detail.css'
  * add, edit with what changed, and delete, with who and when); edit and delete from here. Shown from the list at once,
  * then from the function with its history (an expense still waiting to be sent has none yet).
  */
+/** The entries of a record by member id, in the group's member order (ids the group no longer lists last). */
+function inMemberOrder<T>(record: Record<string, T>, members: { id: string }[]): [string, T][] {
+  const rank = new Map(members.map((m, i) => [m.id, i]))
+  return Object.entries(record).sort(([a], [b]) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity))
+}
+
 function DetailScreen({ groupId, expenseId }: { groupId: string; expenseId: string }) {
   const { t, locale } = useT()
   useTitle(t('expense.detail'))
@@ -125,7 +131,7 @@ function DetailScreen({ groupId, expenseId }: { groupId: string; expenseId: stri
       </View>
       <View className='card'>
         <Text className='section-title'>{e.amount < 0 ? t('expense.receivedBy') : t('expense.paidBy')}</Text>
-        {Object.entries(e.paidBy).map(([id, v]) => (
+        {inMemberOrder(e.paidBy, group.members).map(([id, v]) => (
           <View key={id} className='list-item' data-testid={`paid-${id}`}>
             <Text className='grow'>{names[id] ?? '?'}</Text>
             <Money amount={v} currency={currency} locale={locale} />
@@ -135,7 +141,7 @@ function DetailScreen({ groupId, expenseId }: { groupId: string; expenseId: stri
       <View className='card'>
         <Text className='section-title'>{t('expense.shares')}</Text>
         <Text className='muted xdetail__split'>{describeSplit(e.split, currency, ctx)}</Text>
-        {Object.entries(shown.shares).map(([id, v]) => (
+        {inMemberOrder(shown.shares, group.members).map(([id, v]) => (
           <View key={id} className={`list-item${id === group.me ? ' xdetail__me' : ''}`} data-testid={`share-${id}`}>
             <Text className='grow'>{names[id] ?? '?'}</Text>
             <Money amount={v} currency={group.currency} locale={locale} />
