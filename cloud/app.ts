@@ -17,6 +17,7 @@ import type { Db } from './store/db'
 import { messagesEnabled } from './messages/outbox'
 import { Messages } from './messages/service'
 import { openDb } from './store/open'
+import { startRecurringTimer } from './ledger/recurring'
 
 export interface AppOptions {
   /** postgres://... ; 'memory' for in-memory PGlite; undefined: DATABASE_URL from env, else PGlite in PGLITE_DIR or .data/pglite. */
@@ -71,6 +72,8 @@ export async function createApp(opts: AppOptions = {}, httpOpts: HttpOptions = {
   }
   const listener = createHttpHandler(tracked, { routes: [...rawRoutes, ...(opts.routes ?? [])], ...httpOpts })
   const servers: http.Server[] = []
+  // a server that listens is long-running: it makes the due recurring expenses itself (serverless hosts: a timer trigger)
+  let recurring: ReturnType<typeof startRecurringTimer> | undefined
   return {
     handler,
     services,
@@ -87,6 +90,7 @@ export async function createApp(opts: AppOptions = {}, httpOpts: HttpOptions = {
           const addr = server.address() as AddressInfo
           const url = `http://${host}:${addr.port}`
           services.payments.listeningOn(url)
+          if (!recurring && config.RECURRING_INTERVAL_MS > 0) recurring = startRecurringTimer(services, config.RECURRING_INTERVAL_MS)
           resolve({ server, url })
         })
       })
@@ -101,6 +105,7 @@ export async function createApp(opts: AppOptions = {}, httpOpts: HttpOptions = {
             })
         )
       )
+      await recurring?.stop()
       while (inflight.size) await Promise.allSettled([...inflight])
       await services.payments.drain()
       await services.messages.settled()

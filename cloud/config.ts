@@ -82,7 +82,9 @@ const EnvSchema = z
     MAX_MEMBERS_PER_GROUP: intFrom(200, 2, 10_000),
     MAX_EXPENSES_PER_GROUP: intFrom(20_000, 1, 1_000_000),
     BODY_LIMIT_BYTES: intFrom(1_048_576, 1024, 20 * 1_048_576),
-    PORT: intFrom(8787, 0, 65535)
+    // how often a long-running server makes the recurring expenses that are due (docs/cloud.md); 0: never by timer
+    RECURRING_INTERVAL_MS: intFrom(600_000, 0, 86_400_000),
+    PORT: intFrom(8787, 0, 65535),
   })
   .superRefine((env, ctx) => {
     if (env.SPLITPAY_MODE === 'production') {

@@ -17,6 +17,7 @@ interface Declaration {
 
 const PHOTOS: Declaration = { declare: '选中的照片或视频信息 (photos or videos the user picks); 摄像头 (camera, when taken on the spot)', purpose: '上传收款码 / upload a collection QR code' }
 const CLIPBOARD: Declaration = { declare: '剪切板 (clipboard)', purpose: '复制邀请或提醒 / copy an invite or a reminder' }
+const PASTE: Declaration = { declare: CLIPBOARD.declare, purpose: '粘贴要导入的账本 / paste a ledger export to import' }
 const PROFILE: Declaration = { declare: '用户信息（微信昵称、头像）(nickname and avatar)', purpose: '成员的名字和头像 / a member’s name and photo' }
 
 /**
@@ -28,10 +29,10 @@ export const PRIVACY_APIS: Record<MiniTarget, Record<string, Declaration>> = {
     chooseMedia: PHOTOS,
     chooseImage: PHOTOS,
     chooseVideo: PHOTOS,
-    chooseMessageFile: { declare: '选中的文件 (files the user picks)', purpose: '' },
+    chooseMessageFile: { declare: '选中的文件 (files the user picks)', purpose: '导入账本文件 / import a ledger export' },
     saveImageToPhotosAlbum: { declare: '相册（仅写入）权限 (album, write only)', purpose: '' },
     setClipboardData: CLIPBOARD,
-    getClipboardData: CLIPBOARD,
+    getClipboardData: PASTE,
     'open-type=chooseAvatar': PROFILE,
     'input type=nickname': PROFILE,
     'open-type=getPhoneNumber': { declare: '手机号 (phone number)', purpose: '' },
@@ -44,7 +45,7 @@ export const PRIVACY_APIS: Record<MiniTarget, Record<string, Declaration>> = {
   alipay: {
     chooseImage: { declare: '相册 / 摄像头 (album, camera: scopes album and camera)', purpose: PHOTOS.purpose },
     setClipboardData: CLIPBOARD,
-    getClipboardData: CLIPBOARD,
+    getClipboardData: PASTE,
     getOpenUserInfo: { declare: '会员基础信息：头像、昵称 (avatar and nickname, scope userInfo)', purpose: PROFILE.purpose },
     'open-type=getAuthorize': { declare: '会员基础信息：头像、昵称 (the authorize button, scope userInfo)', purpose: PROFILE.purpose },
     getAuthCode: { declare: '支付宝用户标识 (the Alipay user id, scope auth_base: silent sign-in)', purpose: '登录 / sign in' },

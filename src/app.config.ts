@@ -15,7 +15,8 @@ export default defineAppConfig({
     { root: 'pages/me', pages: ['index'] },
     { root: 'pages/people', pages: ['index'] },
     { root: 'pages/legal', pages: ['index'] },
-    { root: 'pages/stats', pages: ['index'] }
+    { root: 'pages/stats', pages: ['index'] },
+    { root: 'pages/search', pages: ['index'] }
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['pages/group-new', 'pages/me', 'pages/people'] },

@@ -8,6 +8,7 @@ import { newId } from '../ledger/ids'
 import { checkGroupQuota, checkGroupSize, checkMemberQuota } from '../ledger/quotas'
 import { byMember, checkVersion, groupRow, MY_GROUPS, myGroupRows, nextPosition, recordChange, requireMember, type GroupRow, type MemberRow } from '../ledger/groups'
 import { peopleOf } from '../ledger/people'
+import { catchUpGroup } from '../ledger/recurring'
 import { buildGroupView, deriveState, memberView } from '../ledger/state'
 import { toInt } from '../store/convert'
 import type { CurrencyTotals } from '../../src/api/actions'
@@ -111,8 +112,10 @@ export const groupActions = [
   defineAction('listPeople', api.listPeople, {}, async (ctx) => ({ people: await peopleOf(ctx.q, ctx.cache, ctx.user.id) })),
 
   defineAction('getGroup', api.getGroup, {}, async (ctx, input) => {
-    const { group, me } = await requireMember(ctx.q, input.groupId, ctx.user.id)
-    return { group: await buildGroupView(ctx.q, ctx.cache, group, me.id) }
+    const { group: read, me } = await requireMember(ctx.q, input.groupId, ctx.user.id)
+    // a group opened after a pause first makes its recurring expenses that came due meanwhile
+    const { group, next } = await catchUpGroup(ctx, read)
+    return { group: { ...(await buildGroupView(ctx.q, ctx.cache, group, me.id)), nextRecurring: next } }
   }),
 
   defineAction('addMember', api.addMember, { mutation: true }, async (ctx, input) => {

@@ -9,10 +9,12 @@ import { faultActions } from './faults'
 import { groupActions } from './groups'
 import { groupLifeActions } from './group-life'
 import { historyActions } from './history'
+import { importActionList } from './import'
 import { lookBackActions } from './look-back'
 import { messageActionList } from './messages'
 import { inviteActions } from './invites'
 import { paymentActionList } from './payments'
+import { recurringActionList } from './recurring'
 import { paymentRoutes } from '../payments/routes'
 import { avatarRoute } from '../profile/avatars'
 import { sessionActions } from './session'
@@ -20,7 +22,7 @@ import { settleActions } from './settle'
 import type { RawRoute } from '../routes'
 import type { AnyAction } from './types'
 
-export const actionGroups: AnyAction[][] = [sessionActions, groupActions, groupLifeActions, expenseActions, settleActions, inviteActions, historyActions, lookBackActions, chatActions, messageActionList, paymentActionList, faultActions, accountActions]
+export const actionGroups: AnyAction[][] = [sessionActions, groupActions, groupLifeActions, expenseActions, settleActions, inviteActions, historyActions, lookBackActions, chatActions, messageActionList, paymentActionList, recurringActionList, faultActions, accountActions, importActionList]
 
 export function buildRegistry(groups: AnyAction[][] = actionGroups): Map<string, AnyAction> {
   const map = new Map<string, AnyAction>()

@@ -5,6 +5,7 @@
  * Returns the same envelope as HTTP plus `status`.
  */
 import type { Handler } from '../handler'
+import { createTimerHandler, isTimerEvent } from './timer'
 
 export interface CloudbaseEvent {
   action?: unknown
@@ -22,10 +23,13 @@ export function defaultWxContext(): { OPENID?: string } {
 }
 
 export function createCloudbaseMain(getHandler: () => Promise<Handler>, readContext: WxContextReader = defaultWxContext) {
+  const timer = createTimerHandler(getHandler)
   return async function main(event: CloudbaseEvent, context?: { OPENID?: unknown }) {
-    const handler = await getHandler()
     const ev = event && typeof event === 'object' ? event : {}
     const openid = readContext()?.OPENID ?? (typeof context?.OPENID === 'string' ? context.OPENID : undefined)
+    // a timer trigger (no caller: a mini-program's call always has an OPENID)
+    if (!openid && isTimerEvent(ev)) return { status: 200, ...(await timer()) }
+    const handler = await getHandler()
     const result = await handler.handle({
       action: ev.action,
       input: ev.input,

@@ -6,6 +6,7 @@
 import type { Handler } from '../handler'
 import type { RawRoute } from '../routes'
 import { internalError, notFound, respond } from './respond'
+import { createTimerHandler, isTimerEvent } from './timer'
 
 interface GatewayEvent {
   httpMethod?: string
@@ -28,7 +29,13 @@ export function createGatewayHandler(getHandler: () => Promise<Handler>, routes:
     const ip = ctx?.sourceIp ?? ctx?.identity?.sourceIp ?? ctx?.http?.sourceIp ?? headers['x-forwarded-for']?.split(',')[0]?.trim()
     return typeof ip === 'string' && ip !== '' ? ip.slice(0, 64) : null
   }
+  const timer = createTimerHandler(getHandler)
   return async function handler(rawEvent: unknown) {
+    // a timer trigger (SCF { Type: 'Timer' }, Function Compute { triggerName, triggerTime }): no HTTP answer
+    if (isTimerEvent(rawEvent)) {
+      const out = await timer()
+      return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(out), isBase64Encoded: false }
+    }
     try {
       const h = await getHandler()
       let event: GatewayEvent

@@ -22,7 +22,7 @@ export interface LedgerChange {
   payments?: Payment[]
 }
 
-function deltaOf(memberIds: string[], currency: string, change: LedgerChange): StateDelta {
+export function deltaOf(memberIds: string[], currency: string, change: LedgerChange): StateDelta {
   const added = change.added ?? []
   const removed = change.removed ?? []
   const plus = computeBalances({ members: memberIds, expenses: added, payments: change.payments ?? [], currency })
@@ -39,7 +39,7 @@ function deltaOf(memberIds: string[], currency: string, change: LedgerChange): S
  * MEMBER_LEFT when the change would move the balance of a member who left: they left at zero, and nothing done after
  * (a new expense, an edit or deletion of an old one, a payment) may make them owe or be owed again.
  */
-function checkLeftMembers(left: Roster['left'], moved: Record<string, number>): void {
+export function checkLeftMembers(left: Roster['left'], moved: Record<string, number>): void {
   const first = left.find((m) => moved[m.id] !== undefined)
   if (first) throw new ApiError('MEMBER_LEFT', `${first.name} left the group: this would change what they owe`, { memberId: first.id, name: first.name })
 }

@@ -14,10 +14,11 @@ export async function checkGroupQuota(q: Queryable, config: Config, userId: stri
   }
 }
 
-/** Refuses a group of `count` members when that is more than a group may have. */
-export function checkGroupSize(config: Config, count: number): void {
-  if (count > config.MAX_MEMBERS_PER_GROUP) {
-    throw new ApiError('QUOTA_MEMBERS', `A group has at most ${config.MAX_MEMBERS_PER_GROUP} members`, { limit: config.MAX_MEMBERS_PER_GROUP })
+/** Refuses a group of `count` members when that is more than a group may have (the configured limit, or `max`). */
+export function checkGroupSize(limit: Config | number, count: number): void {
+  const max = typeof limit === 'number' ? limit : limit.MAX_MEMBERS_PER_GROUP
+  if (count > max) {
+    throw new ApiError('QUOTA_MEMBERS', `A group has at most ${max} members`, { limit: max })
   }
 }
 

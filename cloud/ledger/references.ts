@@ -1,8 +1,9 @@
 /**
  * What refers to a member. Every foreign key to members(id) is read from the database catalog, so a table that a
  * later migration adds is covered without a change here; the member ids inside stored expenses (payers and
- * splits, which are JSON, not keys) are checked too. A user action that would remove a member checks this first
- * and answers MEMBER_IN_USE, instead of running into the constraint (a 500).
+ * splits, which are JSON, not keys) are checked too, and so are those in the templates of recurring expenses not
+ * stopped. A user action that would remove a member checks this first and answers MEMBER_IN_USE, instead of running
+ * into the constraint (a 500).
  */
 import type { Queryable } from '../store/db'
 
@@ -32,6 +33,10 @@ export async function memberInUse(q: Queryable, memberId: string): Promise<strin
     const hit = await q.query(`SELECT 1 FROM ${ident(table)} WHERE ${ident(column)} = $1 LIMIT 1`, [memberId])
     if (hit.rows.length > 0) return `${table}.${column}`
   }
-  const inExpense = await q.query(`SELECT 1 FROM expenses WHERE data::text LIKE $1 LIMIT 1`, [`%"${memberId.replace(/[\\%_]/g, '\\$&')}"%`])
-  return inExpense.rows.length > 0 ? 'expenses.data' : null
+  const pattern = `%"${memberId.replace(/[\\%_]/g, '\\$&')}"%`
+  const inExpense = await q.query(`SELECT 1 FROM expenses WHERE data::text LIKE $1 LIMIT 1`, [pattern])
+  if (inExpense.rows.length > 0) return 'expenses.data'
+  // a recurring expense not stopped makes expenses that will name the member
+  const inSeries = await q.query(`SELECT 1 FROM recurring_series WHERE stopped_at IS NULL AND template::text LIKE $1 LIMIT 1`, [pattern])
+  return inSeries.rows.length > 0 ? 'recurring_series.template' : null
 }

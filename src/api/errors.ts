@@ -33,6 +33,8 @@ const TRANSPORT_STATUS = {
   REMINDER_TOO_SOON: 409, // one reminder per transfer per 12 hours (details: nextAt)
   ALREADY_MEMBER: 409,
   EXPENSE_DELETED: 409,
+  RECURRING_NOT_FOUND: 404, // no such recurring series in this group
+  RECURRING_STOPPED: 409, // the recurring series was stopped: it can no longer be edited or stopped again
   PAYMENT_STATE: 409, // e.g. confirming an already confirmed payment
   ACCOUNT_HAS_BALANCE: 409, // deleteAccount: a member of mine owes or is owed in a group (details: groups with balance, currency)
   ACCOUNT_PAYMENT_IN_PROGRESS: 409, // deleteAccount: a wallet transfer or payout, or a hand-recorded payment, involving me is not finished
@@ -44,6 +46,8 @@ const TRANSPORT_STATUS = {
   PROVIDER_NOT_CONFIGURED: 400, // WeChat / Alipay credentials missing
   PROVIDER_ERROR: 401, // WeChat / Alipay refused the code
   CHAT_DATA_INVALID: 400, // WeChat chat data (share ticket) that does not decrypt, is of another app, or is stale
+  IMPORT_INVALID: 400, // importGroup: the file is not one we read, or a line of it is wrong (details: line, and what is wrong)
+  IMPORT_MISMATCH: 400, // importGroup: the file's own balances are not what its expenses and payments add up to (details: member, expected, computed)
   INTERNAL: 500
 } as const
 

@@ -5,9 +5,11 @@
  */
 import type { z } from 'zod'
 import { coreActions } from './actions'
+import { importActions } from './import'
 import { lookBackActions } from './look-back'
 import { messageActions } from './messages'
 import { paymentActions } from './payments'
+import { recurringActions } from './recurring'
 
 export * from './common'
 export * from './views'
@@ -16,10 +18,12 @@ export * from './errors'
 export * from './envelope'
 export { paymentActions } from './payments'
 export * from './messages'
+export { recurringActions, RecurringView, RecurrenceRuleSchema, type RecurringTemplate } from './recurring'
+export { IMPORT_MAX_CHARS, ImportFormat, importActions } from './import'
 export { GroupStatsView } from './look-back'
 
 /** Every action the function answers, the payment actions included: one contract, typed per action. */
-export const actions = { ...paymentActions, ...messageActions, ...lookBackActions, ...coreActions }
+export const actions = { ...paymentActions, ...messageActions, ...recurringActions, ...importActions, ...lookBackActions, ...coreActions }
 
 export type Actions = typeof actions
 export type ActionName = keyof Actions

@@ -110,7 +110,12 @@ export const GroupView = z.object({
   /** The group is archived: read-only until its organizer restores it. Absent from older servers. */
   archived: z.boolean().optional(),
   /** The last reminder of each suggested transfer that has one. Absent from older servers. */
-  reminders: z.array(ReminderView).optional()
+  reminders: z.array(ReminderView).optional(),
+  /**
+   * The group's next recurring expense not yet made (listRecurring has every series), or null when none is planned.
+   * Only getGroup answers it; absent from older servers.
+   */
+  nextRecurring: z.object({ seriesId: Id, date: DateString, description: z.string(), amount: Amount, currency: z.string().nullable() }).nullable().optional()
 })
 export type GroupView = z.infer<typeof GroupView>
 
@@ -167,6 +172,9 @@ export const ActivityKind = z.enum([
   'expense.add',
   'expense.edit',
   'expense.delete',
+  'recurring.add',
+  'recurring.edit',
+  'recurring.stop',
   'payment.record',
   'payment.confirm',
   'payment.withdraw',
@@ -175,7 +183,8 @@ export const ActivityKind = z.enum([
   'invite.revoke',
   'payment.order',
   'payment.paid',
-  'payout.update'
+  'payout.update',
+  'group.import'
 ])
 export type ActivityKind = z.infer<typeof ActivityKind>
 

@@ -68,6 +68,7 @@ export const en: Messages = {
   'group.settings': 'Settings',
   'groups.joinByCode': 'Join with a code',
   'group.activity': 'Activity',
+  'group.search': 'Search expenses',
   'group.stats': 'Stats',
   'file.shared': 'Sent',
   'file.copied': 'Copied: paste it into a note or a chat to keep it',

@@ -13,5 +13,20 @@ export const enGroupNew: Record<keyof typeof zhCNGroupNew, string> = {
   'groupNew.memberPlaceholder': "Friend's name",
   'groupNew.addMember': 'Add',
   'groupNew.submit': 'Create group',
-  'groupNew.nameRequired': 'Please name the group'
+  'groupNew.nameRequired': 'Please name the group',
+  'groupNew.import': 'New group from an export',
+  'groupNew.import.hint': 'A JSON export of this app, or a Splitwise CSV export. The people in it become members to claim.',
+  'groupNew.import.pickFile': 'Choose a file',
+  'groupNew.import.pickClipboard': 'Paste what you copied',
+  'groupNew.import.clipboardHint': 'Alipay mini-programs cannot open files: copy all the text of the file in a note or a chat first.',
+  'groupNew.import.json': 'Export of this app',
+  'groupNew.import.splitwise': 'Splitwise export',
+  'groupNew.import.pasted': 'Pasted text',
+  'groupNew.import.people': '{count} people',
+  'groupNew.import.unknown': 'This file is not one we can read: choose a JSON export of this app or a Splitwise CSV export',
+  'groupNew.import.me': 'Which one is you?',
+  'groupNew.import.notMe': 'None of them',
+  'groupNew.import.submit': 'Import as a new group',
+  'groupNew.import.done': 'Imported {expenses} expenses and {payments} payments',
+  'groupNew.import.line': 'Line {line}: {message}'
 }

@@ -11,5 +11,20 @@ export const zhCNGroupNew = {
   'groupNew.memberPlaceholder': '朋友的名字',
   'groupNew.addMember': '添加',
   'groupNew.submit': '创建账本',
-  'groupNew.nameRequired': '请给账本起个名字'
+  'groupNew.nameRequired': '请给账本起个名字',
+  'groupNew.import': '从导出文件新建',
+  'groupNew.import.hint': '本应用导出的 JSON，或 Splitwise 导出的 CSV。文件里的人会成为待认领的成员。',
+  'groupNew.import.pickFile': '选择文件',
+  'groupNew.import.pickClipboard': '粘贴复制的内容',
+  'groupNew.import.clipboardHint': '支付宝小程序不能打开文件：请先在备忘录或聊天里复制文件的全部文字。',
+  'groupNew.import.json': '本应用导出',
+  'groupNew.import.splitwise': 'Splitwise 导出',
+  'groupNew.import.pasted': '粘贴的内容',
+  'groupNew.import.people': '{count} 人',
+  'groupNew.import.unknown': '看不出这是哪种文件：请选择本应用导出的 JSON 或 Splitwise 导出的 CSV',
+  'groupNew.import.me': '文件里哪个是你？',
+  'groupNew.import.notMe': '都不是',
+  'groupNew.import.submit': '导入为新账本',
+  'groupNew.import.done': '已导入 {expenses} 笔账单、{payments} 笔付款',
+  'groupNew.import.line': '第 {line} 行：{message}'
 }

@@ -12,6 +12,7 @@ import type { zhCNSettle } from './settle.zh-CN'
 import type { zhCNStats } from './stats.zh-CN'
 import type { zhCNChanges } from './changes.zh-CN'
 import type { zhCNCategories } from './categories.zh-CN'
+import type { zhCNSearch } from './search.zh-CN'
 import type { MoneyLocale } from '@/domain/types'
 
 /** The app's languages: one definition, the domain's (money is formatted in the same two). */
@@ -36,6 +37,7 @@ export type MessageKey =
   | keyof typeof zhCNStats
   | keyof typeof zhCNChanges
   | keyof typeof zhCNCategories
+  | keyof typeof zhCNSearch
 
 const catalogs: Record<Locale, Partial<Record<MessageKey, string>>> = { 'zh-CN': { ...zhCN }, en: { ...en } }
 

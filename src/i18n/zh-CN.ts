@@ -63,6 +63,7 @@ export const zhCN = {
   'group.settleUp': '付款 / 收款',
   'group.invite': '邀请',
   'group.activity': '动态',
+  'group.search': '搜索账单',
   'group.stats': '统计',
   'file.shared': '已发送',
   'file.copied': '已复制，可粘贴到备忘录或聊天中保存',

@@ -5,7 +5,8 @@ import type { FileDelivery } from './file-types'
 export const deliveryIsPrivate = false
 
 export async function deliverFile(name: string, content: string): Promise<FileDelivery> {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }))
+  const type = name.endsWith('.csv') ? 'text/csv;charset=utf-8' : 'application/json'
+  const url = URL.createObjectURL(new Blob([content], { type }))
   const a = document.createElement('a')
   a.href = url
   a.download = name

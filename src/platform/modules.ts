@@ -9,6 +9,7 @@ import type { SignInCredentials } from './login-types'
 import type { PayOptions, PayParams, PayResult, TransferConfirm } from './pay-types'
 import type { FaultListener } from './faults-types'
 import type { FileDelivery } from './file-types'
+import type { PickedText, PickSource } from './pick-types'
 import type { AgreeButton } from './privacy-types'
 import type { WindowSize } from './screen-types'
 import type { ChatData, ShareMessage } from './share-types'
@@ -35,6 +36,14 @@ export interface FileModule {
   deliveryIsPrivate: boolean
   /** Hands a file the app made (an export) to the person the way the platform allows. */
   deliverFile(name: string, content: string): Promise<FileDelivery>
+}
+
+export interface PickModule {
+  pickSource: PickSource
+  /** Whether picking uses a privacy API (WeChat's chooseMessageFile, Alipay's clipboard). */
+  pickIsPrivate: boolean
+  /** A text file (or pasted text) the person hands to the app; null when they closed the picker. */
+  pickText(): Promise<PickedText | null>
 }
 
 export interface RoleModule {

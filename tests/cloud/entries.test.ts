@@ -179,7 +179,7 @@ describe('the deploy bundle (dist/cloud/index.js)', () => {
   const outDir = path.join(root, '.data', `bundle-test-${randomBytes(4).toString('hex')}`)
   afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }))
 
-  test('builds, exports main and handler, and answers in a fresh node process', async () => {
+  test('builds, exports main, handler and timer, and answers in a fresh node process', async () => {
     const { buildCloud } = await import('../../scripts/build-cloud')
     const { file, bytes } = await buildCloud({ outDir, quiet: true })
     expect(bytes).toBeGreaterThan(10_000)
@@ -193,14 +193,15 @@ describe('the deploy bundle (dist/cloud/index.js)', () => {
       (async () => {
         const s = await m.handler({ httpMethod: 'POST', path: '/api', body: JSON.stringify({ action: 'signIn', input: { provider: 'dev', name: 'Bundled' } }) });
         const c = await m.main({ action: 'createGroup', input: { clientId: 'bundle-client-1', name: 'Bundled group' } }, {});
-        console.log(JSON.stringify({ exports: Object.keys(m).sort(), signIn: s.statusCode, main: c.status, name: c.data && c.data.group.name }));
+        const t = await m.timer({ Type: 'Timer', TriggerName: 'recurring' });
+        console.log(JSON.stringify({ exports: Object.keys(m).sort(), signIn: s.statusCode, main: c.status, name: c.data && c.data.group.name, timer: t.ok && t.recurring.failed }));
         process.exit(0);
       })().catch((e) => { console.error(e); process.exit(1); });
     `
     const env: Record<string, string> = { PATH: process.env.PATH ?? '', SPLITPAY_MODE: 'dev', WX_OPENID: 'oBundleUser', PGLITE_DIR: path.join(outDir, 'pglite') }
     if (usingPostgres()) Object.assign(env, { DATABASE_URL: process.env.TEST_DATABASE_URL, DATABASE_SCHEMA: `b_${randomBytes(5).toString('hex')}` })
     const out = execFileSync(process.execPath, ['-e', script], { env: env as NodeJS.ProcessEnv, cwd: outDir, timeout: 120_000 }).toString()
-    expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({ exports: ['createApp', 'createHttpHandler', 'handler', 'main'], signIn: 200, main: 200, name: 'Bundled group' })
+    expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({ exports: ['createApp', 'createHttpHandler', 'handler', 'main', 'timer'], signIn: 200, main: 200, name: 'Bundled group', timer: 0 })
 
     // The entry compiled app.js with the code cache the build made; a cache for other text, or one V8 cannot
     // use, is left aside and the function is compiled as usual.
@@ -220,7 +221,7 @@ describe('the deploy bundle (dist/cloud/index.js)', () => {
       const env = { PATH: process.env.PATH ?? '' } as unknown as NodeJS.ProcessEnv
       return JSON.parse(execFileSync(process.execPath, ['-e', checker.outputFiles[0]!.text, outDir], { env }).toString())
     }
-    const exports = ['createApp', 'createHttpHandler', 'handler', 'main']
+    const exports = ['createApp', 'createHttpHandler', 'handler', 'main', 'timer']
     expect(load()).toEqual({ cache: 'used', exports })
     const cacheFile = path.join(outDir, 'app.js.cache')
     const cache = fs.readFileSync(cacheFile)

@@ -56,8 +56,19 @@ const references: Record<string, (s: Scene) => Promise<void>> = {
   // would refer to Bob first)
   'reminders.from_member': async (s) => reminder(s, s.bob.member, s.ann.member, s.ann.member),
   'reminders.to_member': async (s) => reminder(s, s.pat, s.bob.member, s.ann.member),
-  'reminders.by_member': async (s) => reminder(s, s.pat, s.ann.member, s.bob.member)
+  'reminders.by_member': async (s) => reminder(s, s.pat, s.ann.member, s.bob.member),
+  // A recurring expense Bob set up (starting next year: no occurrence, which would refer to him first)
+  'recurring_series.created_by': async (s) => {
+    await h.api.ok('addRecurring', { groupId: s.groupId, clientId: cid(), expense: { amount: 500, paidBy: { [s.ann.member]: 500 }, split: { mode: 'equal', members: [s.ann.member] } }, description: 'Rent', rule: { frequency: 'monthly', dayOfMonth: 1 }, startDate: nextYear() }, s.bob.token)
+  },
+  // one whose occurrences will name him
+  'recurring_series.template': async (s) => {
+    await h.api.ok('addRecurring', { groupId: s.groupId, clientId: cid(), expense: equalExpenseTemplate(500, s.ann.member, [s.ann.member, s.bob.member]), description: 'Rent', rule: { frequency: 'weekly' }, startDate: nextYear() }, s.ann.token)
+  }
 }
+
+const nextYear = () => `${new Date().getUTCFullYear() + 1}-01-01`
+const equalExpenseTemplate = (amount: number, payer: string, members: string[]) => ({ amount, paidBy: { [payer]: amount }, split: { mode: 'equal' as const, members } })
 
 async function reminder(s: Scene, from: string, to: string, by: string) {
   await h.app.db.query('INSERT INTO reminders (group_id, from_member, to_member, amount, by_member, at) VALUES ($1, $2, $3, 100, $4, $5)', [s.groupId, from, to, by, new Date().toISOString()])

@@ -30,6 +30,8 @@ function host(overrides: Partial<PlatformHost> = {}): PlatformHost {
     wallet: { wechat: async () => {}, alipay: async () => '9000' },
     launchOptions: () => ({ path: 'pages/index/index', query: {}, scene: 1001 }),
     pickImages: () => [],
+    pickMessageFiles: () => [],
+    clipboard: { text: '' },
     readFile: () => Buffer.alloc(0),
     listeners: new Map(),
     track: (w) => w,

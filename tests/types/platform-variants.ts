@@ -18,10 +18,13 @@ import * as imageWeapp from '@/platform/image.weapp'
 import * as loginAlipay from '@/platform/login.alipay'
 import * as loginH5 from '@/platform/login.h5'
 import * as loginWeapp from '@/platform/login.weapp'
-import type { AvatarModule, FaultsModule, FileModule, ImageModule, LoginModule, PayModule, PrivacyModule, RoleModule, ScreenModule, ShareModule, SubscribeModule, TargetModule, TransportModule } from '@/platform/modules'
+import type { AvatarModule, FaultsModule, FileModule, ImageModule, LoginModule, PayModule, PickModule, PrivacyModule, RoleModule, ScreenModule, ShareModule, SubscribeModule, TargetModule, TransportModule } from '@/platform/modules'
 import * as payAlipay from '@/platform/pay.alipay'
 import * as payH5 from '@/platform/pay.h5'
 import * as payWeapp from '@/platform/pay.weapp'
+import * as pickAlipay from '@/platform/pick.alipay'
+import * as pickH5 from '@/platform/pick.h5'
+import * as pickWeapp from '@/platform/pick.weapp'
 import * as privacyAlipay from '@/platform/privacy.alipay'
 import * as privacyH5 from '@/platform/privacy.h5'
 import * as privacyWeapp from '@/platform/privacy.weapp'
@@ -51,6 +54,7 @@ export const variants: {
   image: ImageModule[]
   login: LoginModule[]
   pay: PayModule[]
+  pick: PickModule[]
   privacy: PrivacyModule[]
   role: RoleModule[]
   screen: ScreenModule[]
@@ -65,6 +69,7 @@ export const variants: {
   image: [imageWeapp, imageAlipay, imageH5],
   login: [loginWeapp, loginAlipay, loginH5],
   pay: [payWeapp, payAlipay, payH5],
+  pick: [pickWeapp, pickAlipay, pickH5],
   privacy: [privacyWeapp, privacyAlipay, privacyH5],
   role: [roleWeapp, roleAlipay, roleH5],
   screen: [screenWeapp, screenAlipay, screenH5],

@@ -76,6 +76,14 @@ export function describeActivity(a: ActivityView, locale: Locale, currency: stri
       return translate(locale, 'activity.withdraw', { actor, amount })
     case 'payment.reject':
       return translate(locale, 'activity.reject', { actor, amount, what: typeof a.data.reason === 'string' ? a.data.reason : '' })
+    case 'recurring.add':
+      return translate(locale, 'activity.recurringAdd', { actor, what, amount })
+    case 'recurring.edit':
+      return translate(locale, 'activity.recurringEdit', { actor, what })
+    case 'recurring.stop':
+      return translate(locale, a.data.automatic ? 'activity.recurringStopAuto' : 'activity.recurringStop', { actor, what })
+    case 'group.import':
+      return translate(locale, 'activity.groupImport', { actor, count: typeof a.data.expenses === 'number' ? a.data.expenses : 0 })
     case 'member.join':
     case 'member.claim':
       return translate(locale, 'activity.join', { actor })

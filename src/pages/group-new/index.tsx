@@ -13,6 +13,7 @@ import { nav } from '@/services/nav'
 import { newClientId } from '@/services/ids'
 import { named } from '@/components/accessible-name'
 import './index.css'
+import { ImportCard } from './ImportCard'
 import { useGroups } from '@/hooks/useStores'
 import { failureText } from '@/services/notify'
 
@@ -84,6 +85,7 @@ function NewGroupForm() {
           </Button>
         </View>
       </View>
+      <ImportCard name={name} />
       <View className='fab-bar'>
         <Button className='btn btn--primary' loading={busy} disabled={(busy) || undefined} onClick={() => void submit()} data-testid='group-submit'>
           {t('groupNew.submit')}

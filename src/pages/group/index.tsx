@@ -21,6 +21,7 @@ import type { WindowSize } from '@/platform/screen-types'
 import { useInviteShare } from '@/platform/share'
 import { useTitle } from '@/hooks/useTitle'
 import { nav } from '@/services/nav'
+import { roleProps } from '@/platform/role'
 import { notify } from '@/services/notify'
 import { confirmPayment } from '@/store/mutations'
 import { useConfirmedPayments } from '@/hooks/useConfirmedPayments'
@@ -217,6 +218,11 @@ function GroupScreen({ groupId }: { groupId: string }) {
           ]}
         />
       </View>
+      {tab === 'expenses' && group.expenseCount > 0 ? (
+        <View className='gsearch' onClick={() => void nav.search(groupId)} data-testid='open-search' {...roleProps('button')}>
+          <Text className='muted'>🔍 {t('group.search')}</Text>
+        </View>
+      ) : null}
       {tab === 'expenses' ? (
         <View id='xlist' className='xlist'>
           {shown.length === 0 && pages?.loaded ? (

@@ -115,9 +115,8 @@ export function createMy(host: PlatformHost, realm: RealmTools): Record<string, 
     'openSetting',
     'reportAnalytics'
   )
-  let clipboard = ''
-  kit.async('setClipboard', ({ text }) => void (clipboard = String(text)))
-  kit.async('getClipboard', () => ({ text: clipboard }))
+  kit.async('setClipboard', ({ text }) => void (host.clipboard.text = String(text)))
+  kit.async('getClipboard', () => ({ text: host.clipboard.text }))
   kit.async('getSetting', () => ({ authSetting: {} }))
   kit.async('getNetworkType', () => ({ networkAvailable: true, networkType: 'WIFI' }))
 

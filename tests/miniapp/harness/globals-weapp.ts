@@ -138,9 +138,14 @@ export function createWx(host: PlatformHost, realm: RealmTools): Record<string, 
     return impl(options)
   })
   kit.async('getPrivacySetting', () => ({ needAuthorization: !(host.privacy?.agreed ?? true), privacyContractName: '《分账隐私保护指引》' }))
-  let clipboard = ''
-  privateApi('setClipboardData', ({ data }) => void (clipboard = String(data)))
-  privateApi('getClipboardData', () => ({ data: clipboard }))
+  privateApi('setClipboardData', ({ data }) => void (host.clipboard.text = String(data)))
+  privateApi('getClipboardData', () => ({ data: host.clipboard.text }))
+  // a file from a chat (base library 2.5.0+): { tempFiles: [{ path, size, name, type, time }] }
+  privateApi('chooseMessageFile', () => {
+    const picked = host.pickMessageFiles()
+    if (picked.length === 0) throw new Error('chooseMessageFile:fail cancel')
+    return { tempFiles: picked.map((p) => ({ path: p.path, size: p.bytes.length, name: p.name, type: 'file', time: Math.floor(Date.now() / 1000) })) }
+  })
   // the chat picker for a file: the person sends it (the harness records the call; the file must exist)
   kit.async('shareFileMessage', ({ filePath }) => void host.readFile(String(filePath)))
   kit.async('getSetting', () => ({ authSetting: {} }))

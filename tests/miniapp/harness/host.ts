@@ -67,6 +67,10 @@ export interface PlatformHost {
   groupEnterInfo?(shareTicket: string): { encryptedData: string; iv: string } | null
   /** Image files the user picks from the album when the app asks (chooseImage / chooseMedia). */
   pickImages(): { path: string; bytes: Buffer }[]
+  /** WeChat: files the user picks from a chat when the app asks (chooseMessageFile). */
+  pickMessageFiles(): { name: string; path: string; bytes: Buffer }[]
+  /** The phone's clipboard (the person may have copied something before the app reads it). */
+  clipboard: { text: string }
   readFile(path: string): Buffer
   /** Writes a file in the mini-program's user data folder (FileSystemManager.writeFile*). */
   writeFile?(path: string, bytes: Buffer): void

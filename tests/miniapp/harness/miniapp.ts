@@ -72,6 +72,8 @@ export class MiniApp {
   private readonly modalAnswers: ModalAnswer[] = []
   private readonly sheetAnswers: number[] = []
   private readonly images: { path: string; bytes: Buffer }[] = []
+  private readonly messageFiles: { name: string; path: string; bytes: Buffer }[] = []
+  private readonly clipboard = { text: '' }
   private readonly files = new Map<string, Buffer>()
   private alipayProfile: { avatar: string; nickName: string; avatarBytes: Buffer } | null = null
   private downloads = 0
@@ -201,6 +203,16 @@ export class MiniApp {
 
   pickImage(file: string, bytes: Buffer): void {
     this.images.push({ path: file, bytes })
+  }
+
+  /** WeChat: the next chooseMessageFile picks this file from a chat. */
+  pickMessageFile(name: string, bytes: Buffer): void {
+    this.messageFiles.push({ name, path: `wxfile://tmp_${(++this.downloads).toString(16).padStart(16, '0')}_${name}`, bytes })
+  }
+
+  /** The person copies `text` (outside the app). */
+  copy(text: string): void {
+    this.clipboard.text = text
   }
 
   /**
@@ -447,6 +459,12 @@ export class MiniApp {
         for (const p of picked) this.files.set(p.path, p.bytes)
         return picked
       },
+      pickMessageFiles: () => {
+        const picked = this.messageFiles.splice(0)
+        for (const p of picked) this.files.set(p.path, p.bytes)
+        return picked
+      },
+      clipboard: this.clipboard,
       openUserInfo: () => (this.alipayProfile ? { avatar: this.alipayProfile.avatar, nickName: this.alipayProfile.nickName } : null),
       download: (url) => {
         if (!this.alipayProfile || url !== this.alipayProfile.avatar) throw new Error(`no file at ${url}`)
