@@ -16,7 +16,8 @@ export default defineAppConfig({
     { root: 'pages/people', pages: ['index'] },
     { root: 'pages/legal', pages: ['index'] },
     { root: 'pages/stats', pages: ['index'] },
-    { root: 'pages/search', pages: ['index'] }
+    { root: 'pages/search', pages: ['index'] },
+    { root: 'pages/recurring', pages: ['index'] }
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['pages/group-new', 'pages/me', 'pages/people'] },

@@ -13,6 +13,7 @@ import type { zhCNStats } from './stats.zh-CN'
 import type { zhCNChanges } from './changes.zh-CN'
 import type { zhCNCategories } from './categories.zh-CN'
 import type { zhCNSearch } from './search.zh-CN'
+import type { zhCNRecurring } from './recurring.zh-CN'
 import type { MoneyLocale } from '@/domain/types'
 
 /** The app's languages: one definition, the domain's (money is formatted in the same two). */
@@ -38,6 +39,7 @@ export type MessageKey =
   | keyof typeof zhCNChanges
   | keyof typeof zhCNCategories
   | keyof typeof zhCNSearch
+  | keyof typeof zhCNRecurring
 
 const catalogs: Record<Locale, Partial<Record<MessageKey, string>>> = { 'zh-CN': { ...zhCN }, en: { ...en } }
 

@@ -18,6 +18,7 @@ export const routes = {
   expenseDetail: '/pages/expense/detail',
   stats: '/pages/stats/index',
   search: '/pages/search/index',
+  recurring: '/pages/recurring/index',
   settle: '/pages/settle/index',
   invite: '/pages/invite/index',
   join: '/pages/join/index',
@@ -31,6 +32,9 @@ export const nav = {
   groupNew: () => Taro.navigateTo({ url: routes.groupNew }),
   group: (id: string) => Taro.navigateTo({ url: routes.group + query({ id }) }),
   expense: (groupId: string, expenseId?: string) => Taro.navigateTo({ url: routes.expense + query({ groupId, expenseId }) }),
+  /** The form of a recurring series (editing it). */
+  series: (groupId: string, seriesId: string) => Taro.navigateTo({ url: routes.expense + query({ groupId, seriesId }) }),
+  recurring: (groupId: string) => Taro.navigateTo({ url: routes.recurring + query({ groupId }) }),
   expenseDetail: (groupId: string, expenseId: string) => Taro.navigateTo({ url: routes.expenseDetail + query({ groupId, expenseId }) }),
   search: (groupId: string) => Taro.navigateTo({ url: routes.search + query({ groupId }) }),
   stats: (groupId: string) => Taro.navigateTo({ url: routes.stats + query({ groupId }) }),

@@ -17,7 +17,14 @@ import { loadNotifySettings, offerSubscription } from '@/services/subscribe'
 import { newClientId } from '@/services/ids'
 import { addExpense, deleteExpense, editExpense } from '@/store/mutations'
 import type { GroupView } from '@/api/views'
+import type { RecurringView } from '@/api/recurring'
+import RepeatField, { type RepeatValue } from '@/components/RepeatField'
+import { useGroups } from '@/hooks/useStores'
+import { api } from '@/services/api'
+import { failureText } from '@/services/notify'
+import { ruleOf } from '@/selectors/recurring'
 import type { ShownExpense } from '@/selectors/optimistic'
+import { utcOffsetMinutes } from '@/store/mutations'
 import './index.css'
 import { accessibleName } from '@/components/accessible-name'
 
@@ -26,17 +33,44 @@ function blankExactAsZero(d: ExpenseDraft): ExpenseDraft {
   return { ...d, values: { ...d.values, exact } }
 }
 
+/** A series' template as the form's starting point (its expense without an id; its first date as the date). */
+function seriesAsExpense(series: RecurringView): ShownExpense {
+  return {
+    id: series.id,
+    groupId: series.groupId,
+    expense: { id: series.id, ...series.expense },
+    description: series.description,
+    category: series.category,
+    date: series.nextDate ?? series.startDate,
+    createdBy: series.createdBy,
+    createdAt: series.createdAt,
+    updatedAt: series.updatedAt,
+    shares: {}
+  }
+}
+
 /**
  * The add / edit expense form: amount, description, date, category, currency (with its rate), payer and split,
- * with the domain's own preview of the split; saving goes through the offline queue.
+ * with the domain's own preview of the split; saving goes through the offline queue. A new expense may repeat
+ * (weekly or monthly: a recurring series, set up online); `series` edits one.
  */
-export default function ExpenseForm({ group, existing, onDone }: { group: GroupView; existing?: ShownExpense; onDone: () => void }) {
+export default function ExpenseForm({ group, existing: single, series, onDone }: { group: GroupView; existing?: ShownExpense; series?: RecurringView; onDone: () => void }) {
   const { t, locale } = useT()
-  useTitle(existing ? t('expense.edit') : t('expense.new'))
+  const existing = useMemo(() => single ?? (series ? seriesAsExpense(series) : undefined), [single, series])
+  useTitle(series ? t('recurring.edit') : existing ? t('expense.edit') : t('expense.new'))
+  const [repeat, setRepeat] = useState<RepeatValue>(() =>
+    series ? { repeat: series.rule.frequency, endDate: series.endDate ?? '' } : { repeat: 'none', endDate: '' }
+  )
+  const [busy, setBusy] = useState(false)
+  const [saveError, setSaveError] = useState<string | null>(null)
+  const reloadGroup = useGroups((s) => s.loadGroup)
+  const refreshExpenses = useGroups((s) => s.refreshExpenses)
   // someone who left is offered only where they already are (an old expense being edited)
   const members = useMemo(() => selectableMembers(group.members, existing), [group.members, existing])
   const memberIds = useMemo(() => members.map((m) => m.id), [members])
   const [id] = useState(() => existing?.id ?? newClientId())
+  // a series is saved by one call: a second tap (or a retry) sets it up once
+  const [clientId] = useState(newClientId)
   const [draft, setDraft] = useState<ExpenseDraft>(() =>
     existing
       ? draftFromExpense(existing.expense, existing, group.currency, memberIds)
@@ -54,14 +88,35 @@ export default function ExpenseForm({ group, existing, onDone }: { group: GroupV
   const multiPay = draft.multiPayer
   const set = (patch: Partial<ExpenseDraft>) => setDraft((d) => ({ ...d, ...patch }))
 
+  /** A series is set up or changed online (the function makes its occurrences), then the group is read again. */
+  const saveSeries = async (expense: NonNullable<typeof preview.expense>, fields: { description: string; category: string }) => {
+    if (repeat.repeat === 'none') return
+    const { id: _id, ...template } = expense
+    const rule = ruleOf(repeat.repeat, series ? series.startDate : draft.date)
+    setBusy(true)
+    setSaveError(null)
+    try {
+      if (series) await api('editRecurring', { groupId: group.id, clientId, seriesId: series.id, expense: template, ...fields, rule, endDate: repeat.endDate || null })
+      else await api('addRecurring', { groupId: group.id, clientId, expense: template, ...fields, rule, startDate: draft.date, ...(repeat.endDate ? { endDate: repeat.endDate } : {}), utcOffsetMinutes: utcOffsetMinutes() })
+      notify(t('recurring.saved'))
+      void Promise.allSettled([reloadGroup(group.id), refreshExpenses(group.id)])
+      onDone()
+    } catch (e) {
+      setSaveError(failureText(e, locale))
+    } finally {
+      setBusy(false)
+    }
+  }
+
   const save = () => {
     setTried(true)
-    if (!preview.expense || problem) return
+    if (!preview.expense || problem || busy) return
     const fields = {
       description: draft.description.trim() || t(`category.${draft.category}` as MessageKey),
       category: draft.category,
       date: draft.date
     }
+    if (series || repeat.repeat !== 'none') return void saveSeries(preview.expense, { description: fields.description, category: fields.category })
     if (existing) editExpense(group.id, preview.expense, fields, group.version)
     else {
       // the platform's panel must open within this tap: a natural moment to ask for messages
@@ -73,10 +128,10 @@ export default function ExpenseForm({ group, existing, onDone }: { group: GroupV
   }
 
   const remove = async () => {
-    if (!existing) return
-    const res = await Taro.showModal({ title: t('expense.deleteConfirm'), content: existing.description })
+    if (!single) return
+    const res = await Taro.showModal({ title: t('expense.deleteConfirm'), content: single.description })
     if (!res.confirm) return
-    deleteExpense(group.id, existing.id, group.version)
+    deleteExpense(group.id, single.id, group.version)
     notify(t('expense.deleted'))
     onDone()
   }
@@ -120,11 +175,15 @@ export default function ExpenseForm({ group, existing, onDone }: { group: GroupV
             ))}
           </View>
         </Field>
-        <Field label={t('expense.date')}>
-          <Picker mode='date' value={draft.date} onChange={(e) => set({ date: String(e.detail.value) })}>
-            <Text className='field__input'>{draft.date} ›</Text>
-          </Picker>
-        </Field>
+        {series ? null : (
+          <Field label={t('expense.date')}>
+            <Picker mode='date' value={draft.date} onChange={(e) => set({ date: String(e.detail.value) })}>
+              <Text className='field__input'>{draft.date} ›</Text>
+            </Picker>
+          </Field>
+        )}
+        {single ? null : <RepeatField value={repeat} startDate={series ? series.startDate : draft.date} locale={locale} fixed={Boolean(series)} onChange={setRepeat} />}
+        {series ? <Text className='muted xform__hint'>{t('recurring.editHint')}</Text> : null}
       </View>
       <View className='card'>
         <View className='row row--between'>
@@ -161,13 +220,18 @@ export default function ExpenseForm({ group, existing, onDone }: { group: GroupV
         <Text className='field__label'>{t('expense.splitMode')}</Text>
         <SplitEditor draft={draft} members={members} preview={tried || draft.amount.trim() ? preview : { ...preview, problem: null }} groupCurrency={group.currency} locale={locale} onChange={setDraft} />
       </View>
+      {saveError ? (
+        <Text className='field__error xform__save-error' data-testid='save-error'>
+          {saveError}
+        </Text>
+      ) : null}
       <View className='fab-bar'>
-        {existing ? (
+        {single ? (
           <Button className='btn btn--danger' onClick={() => void remove()} data-testid='expense-delete'>
             {t('common.delete')}
           </Button>
         ) : null}
-        <Button className='btn btn--primary' onClick={save} data-testid='expense-save'>
+        <Button className='btn btn--primary' loading={busy} disabled={busy || undefined} onClick={save} data-testid='expense-save'>
           {t('expense.save')}
         </Button>
       </View>

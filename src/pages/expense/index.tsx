@@ -1,17 +1,21 @@
 import '@/i18n/expense'
 import { View, Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
+import type { RecurringView } from '@/api/recurring'
 import ExpenseForm from '@/components/ExpenseForm'
 import SignInGate from '@/components/SignInGate'
 import { useT } from '@/hooks/useT'
+import { api } from '@/services/api'
 import { nav } from '@/services/nav'
+import { notifyFailure } from '@/services/notify'
 
 import { withPending } from '@/selectors/optimistic'
 import { useGroups, useQueue } from '@/hooks/useStores'
 
-function ExpenseScreen({ groupId, expenseId }: { groupId: string; expenseId?: string }) {
-  const { t } = useT()
+/** The form for a new expense, an expense (`expenseId`) or a recurring series (`seriesId`). */
+function ExpenseScreen({ groupId, expenseId, seriesId }: { groupId: string; expenseId?: string; seriesId?: string }) {
+  const { t, locale } = useT()
   const group = useGroups((s) => s.groups[groupId])
   const items = useGroups((s) => s.expenses[groupId]?.items)
   const queue = useQueue((s) => s.items)
@@ -21,21 +25,28 @@ function ExpenseScreen({ groupId, expenseId }: { groupId: string; expenseId?: st
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [group?.id, expenseId]
   )
-  if (!group || (expenseId && !existing)) {
+  const [series, setSeries] = useState<RecurringView | undefined>()
+  useEffect(() => {
+    if (!seriesId) return
+    api('listRecurring', { groupId })
+      .then((out) => setSeries(out.items.find((s) => s.id === seriesId)))
+      .catch((e) => notifyFailure(e, locale))
+  }, [groupId, seriesId, locale])
+  if (!group || (expenseId && !existing) || (seriesId && !series)) {
     return (
       <View className='page'>
         <Text className='muted'>{t('common.loading')}</Text>
       </View>
     )
   }
-  return <ExpenseForm group={group} existing={existing} onDone={() => void nav.back()} />
+  return <ExpenseForm group={group} existing={existing} series={series} onDone={() => void nav.back()} />
 }
 
 export default function ExpensePage() {
   const { params } = useRouter()
   return (
     <SignInGate>
-      <ExpenseScreen groupId={params.groupId ?? ''} expenseId={params.expenseId || undefined} />
+      <ExpenseScreen groupId={params.groupId ?? ''} expenseId={params.expenseId || undefined} seriesId={params.seriesId || undefined} />
     </SignInGate>
   )
 }

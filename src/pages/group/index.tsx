@@ -22,6 +22,8 @@ import { useInviteShare } from '@/platform/share'
 import { useTitle } from '@/hooks/useTitle'
 import { nav } from '@/services/nav'
 import { roleProps } from '@/platform/role'
+import { listAfterCatchUp } from '@/selectors/recurring'
+import { formatListDate, formatPickerDate } from '@/i18n/dates'
 import { notify } from '@/services/notify'
 import { confirmPayment } from '@/store/mutations'
 import { useConfirmedPayments } from '@/hooks/useConfirmedPayments'
@@ -73,7 +75,14 @@ function GroupScreen({ groupId }: { groupId: string }) {
   useEffect(() => setNow(Date.now()), [pages?.items])
   useTitle(group?.name ?? '')
 
-  const reload = useCallback(() => Promise.allSettled([loadGroup(groupId), refreshExpenses(groupId)]), [groupId, loadGroup, refreshExpenses])
+  const nextBefore = group?.nextRecurring
+  const known = Boolean(group)
+  const reload = useCallback(async () => {
+    const [loaded] = await Promise.allSettled([loadGroup(groupId), refreshExpenses(groupId)])
+    // reading the group made the recurring expenses that came due: list them too
+    const after = loaded.status === 'fulfilled' ? loaded.value.nextRecurring : undefined
+    if (listAfterCatchUp(nextBefore, known, after, formatPickerDate(Date.now()))) await refreshExpenses(groupId).catch(() => {})
+  }, [groupId, loadGroup, refreshExpenses, nextBefore, known])
   useShowEffect(() => void reload())
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
   useReachBottom(() => {
@@ -194,6 +203,13 @@ function GroupScreen({ groupId }: { groupId: string }) {
           </View>
         </View>
       </View>
+      {group.nextRecurring ? (
+        <View className='card gnotice gnext' onClick={() => void nav.recurring(groupId)} data-testid='next-recurring' {...roleProps('link')}>
+          <Text className='grow ellipsis'>{t('group.nextRecurring', { what: group.nextRecurring.description, date: formatListDate(group.nextRecurring.date, locale, now) })}</Text>
+          <Money amount={group.nextRecurring.amount} currency={group.nextRecurring.currency ?? group.currency} locale={locale} />
+          <Text className='muted'> ›</Text>
+        </View>
+      ) : null}
       {group.archived ? (
         <View className='card card--warn gnotice' data-testid='group-archived'>
           <Text>{t('group.archived')}</Text>

@@ -1,0 +1,28 @@
+/** Recurring expenses: the form's repeat field and the recurring page; loaded by those pages. */
+export const zhCNRecurring = {
+  'recurring.title': '定期账单',
+  'recurring.repeat': '重复',
+  'recurring.none': '不重复',
+  'recurring.weekly': '每周',
+  'recurring.monthly': '每月',
+  'recurring.ruleWeekly': '每周{weekday}',
+  'recurring.ruleMonthly': '每月 {day} 日',
+  'recurring.ruleMonthlyEnd': '每月 {day} 日（小月为最后一天）',
+  'recurring.from': '从 {date} 开始',
+  'recurring.until': '到 {date} 结束',
+  'recurring.endDate': '结束日期（可选）',
+  'recurring.noEnd': '不结束',
+  'recurring.formHint': '到期那天自动记一笔普通账单，记账人是你。',
+  'recurring.next': '下次：{date}',
+  'recurring.ended': '已结束',
+  'recurring.made': '已记 {count} 笔',
+  'recurring.stop': '停止',
+  'recurring.stopConfirm': '停止这个定期账单？已经记下的账单会保留。',
+  'recurring.stopped': '已停止',
+  'recurring.saved': '定期账单已保存',
+  'recurring.add': '新的定期账单',
+  'recurring.empty': '还没有定期账单',
+  'recurring.emptyBody': '房租、会员订阅这类每周或每月都有的支出，设置一次就会按时自动记账。',
+  'recurring.edit': '编辑定期账单',
+  'recurring.editHint': '修改从明天起生效；已经记下的账单不会变。'
+}
