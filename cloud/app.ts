@@ -17,6 +17,8 @@ import type { Db } from './store/db'
 import { messagesEnabled } from './messages/outbox'
 import { Messages } from './messages/service'
 import { openDb } from './store/open'
+import { createBlobs } from './blobs/store'
+import { PublicOrigin } from './public-url'
 import { startRecurringTimer } from './ledger/recurring'
 
 export interface AppOptions {
@@ -50,7 +52,7 @@ export async function createApp(opts: AppOptions = {}, httpOpts: HttpOptions = {
   const config = loadConfig(opts.env ?? process.env)
   const databaseUrl = opts.databaseUrl ?? config.DATABASE_URL
   const db = await openDb({ databaseUrl, pgliteDir: config.PGLITE_DIR, schema: opts.schema ?? config.DATABASE_SCHEMA, poolMax: config.DATABASE_POOL_MAX })
-  const services = { db, config, clock: opts.clock ?? (() => new Date()), identity: opts.identity ?? {}, cache: new LedgerCache() } as AppServices
+  const services = { db, config, clock: opts.clock ?? (() => new Date()), identity: opts.identity ?? {}, cache: new LedgerCache(), blobs: createBlobs(config), origin: new PublicOrigin(config) } as AppServices
   services.payments = new Payments(services)
   services.messages = new Messages(services)
   // messages queued before a stop (or by an instance that froze after answering) go out now; a server with no
@@ -90,6 +92,7 @@ export async function createApp(opts: AppOptions = {}, httpOpts: HttpOptions = {
           const addr = server.address() as AddressInfo
           const url = `http://${host}:${addr.port}`
           services.payments.listeningOn(url)
+          services.origin.listeningOn(url)
           if (!recurring && config.RECURRING_INTERVAL_MS > 0) recurring = startRecurringTimer(services, config.RECURRING_INTERVAL_MS)
           resolve({ server, url })
         })

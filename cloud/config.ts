@@ -85,6 +85,20 @@ const EnvSchema = z
     // how often a long-running server makes the recurring expenses that are due (docs/cloud.md); 0: never by timer
     RECURRING_INTERVAL_MS: intFrom(600_000, 0, 86_400_000),
     PORT: intFrom(8787, 0, 65535),
+    // the function's public origin (https://api.example.com): where its GET routes (receipt photos) are reached
+    PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^/?#\s]+\/?$/i.test(v), { message: 'PUBLIC_URL must be an origin like https://api.example.com' }),
+    // receipt photos in an S3-compatible bucket (Tencent COS, Alibaba OSS, ...) instead of the database (docs/cloud.md "Receipts")
+    RECEIPTS_S3_BUCKET: optionalText,
+    RECEIPTS_S3_ENDPOINT: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/i.test(v), { message: 'RECEIPTS_S3_ENDPOINT must be an http(s) URL, e.g. https://cos.ap-guangzhou.myqcloud.com' }),
+    RECEIPTS_S3_REGION: optionalText,
+    RECEIPTS_S3_ACCESS_KEY_ID: optionalText,
+    RECEIPTS_S3_SECRET_ACCESS_KEY: optionalText,
+    RECEIPTS_S3_FORCE_PATH_STYLE: optionalText.transform((v, ctx) => {
+      if (v === undefined || /^(0|false|no)$/i.test(v)) return false
+      if (/^(1|true|yes)$/i.test(v)) return true
+      ctx.addIssue({ code: 'custom', message: 'RECEIPTS_S3_FORCE_PATH_STYLE must be true or false' })
+      return z.NEVER
+    })
   })
   .superRefine((env, ctx) => {
     if (env.SPLITPAY_MODE === 'production') {
@@ -97,6 +111,9 @@ const EnvSchema = z
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'SESSION_SECRET must be at least 16 characters (32 in production)' })
     if (Boolean(env.WECHAT_APP_ID) !== Boolean(env.WECHAT_APP_SECRET))
       ctx.addIssue({ code: 'custom', path: ['WECHAT_APP_SECRET'], message: 'set both WECHAT_APP_ID and WECHAT_APP_SECRET, or neither' })
+    const s3 = [env.RECEIPTS_S3_BUCKET, env.RECEIPTS_S3_ACCESS_KEY_ID, env.RECEIPTS_S3_SECRET_ACCESS_KEY].filter(Boolean).length
+    if (s3 !== 0 && s3 !== 3)
+      ctx.addIssue({ code: 'custom', path: ['RECEIPTS_S3_BUCKET'], message: 'set all of RECEIPTS_S3_BUCKET, RECEIPTS_S3_ACCESS_KEY_ID and RECEIPTS_S3_SECRET_ACCESS_KEY, or none' })
     const alipay = [env.ALIPAY_APP_ID, env.ALIPAY_PRIVATE_KEY, env.ALIPAY_PUBLIC_KEY].filter(Boolean).length
     if (alipay !== 0 && alipay !== 3)
       ctx.addIssue({ code: 'custom', path: ['ALIPAY_APP_ID'], message: 'set all of ALIPAY_APP_ID, ALIPAY_PRIVATE_KEY and ALIPAY_PUBLIC_KEY, or none' })

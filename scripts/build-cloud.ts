@@ -33,6 +33,26 @@ export const EXTERNAL = ['@electric-sql/pglite', 'pg-native']
 export const LAZY = ['alipay-sdk', 'wechatpay-axios-plugin']
 
 /**
+ * Modules of the function's own that wrap a large SDK, loaded only on first use like LAZY: each is bundled on its own
+ * into dist/cloud/node_modules/<name>/index.js, and the function requires it by that name. The S3 client (receipt
+ * photos in a bucket) is loaded only when RECEIPTS_S3_BUCKET is set and a photo is stored or linked.
+ */
+export const LAZY_OWN: Record<string, { name: string; file: string }> = {
+  './s3-sdk': { name: 'splitpay-s3', file: 'cloud/blobs/s3-sdk.ts' }
+}
+
+/** The function's bundle requires each LAZY_OWN module by its package name, from dist/cloud/node_modules. */
+export const LAZY_OWN_EXTERNAL: Plugin = {
+  name: 'splitpay-lazy-own',
+  setup(b) {
+    for (const [request, { name, file }] of Object.entries(LAZY_OWN)) {
+      const filter = new RegExp(`^${request.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`)
+      b.onResolve({ filter }, (args) => (path.join(args.resolveDir, request) === path.join(root, file).replace(/\.ts$/, '') ? { path: name, external: true } : undefined))
+    }
+  }
+}
+
+/**
  * Modules swapped for lighter ones in the function's bundle (cold start: less to parse, nothing loaded that the
  * function does not use): pg's runtime probe (see cloud/bundle/pg-stream.js) and zod's unused locales.
  */
@@ -67,7 +87,7 @@ export async function buildCloud(opts: { outDir?: string; quiet?: boolean } = {}
     sourcemap: 'external',
     external: [...EXTERNAL, ...LAZY],
     define: { __SPLITPAY_MIGRATIONS__: JSON.stringify(migrations) },
-    plugins: [SWAPS],
+    plugins: [SWAPS, LAZY_OWN_EXTERNAL],
     metafile: true,
     logLevel: 'warning'
   })
@@ -84,6 +104,12 @@ export async function buildCloud(opts: { outDir?: string; quiet?: boolean } = {}
     })
     const version = JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`, { paths: [root] }), 'utf8')).version
     fs.writeFileSync(path.join(target, 'package.json'), `${JSON.stringify({ name, version, main: 'index.js' }, null, 2)}\n`)
+  }
+  for (const { name, file: source } of Object.values(LAZY_OWN)) {
+    const target = path.join(dir, 'node_modules', name)
+    fs.mkdirSync(target, { recursive: true })
+    await build({ entryPoints: [path.join(root, source)], outfile: path.join(target, 'index.js'), ...NODE_BUNDLE, external: EXTERNAL, logLevel: 'error' })
+    fs.writeFileSync(path.join(target, 'package.json'), `${JSON.stringify({ name, version: JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version, main: 'index.js' }, null, 2)}\n`)
   }
   const rootPkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
   const pkg = {

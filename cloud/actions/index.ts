@@ -14,15 +14,17 @@ import { lookBackActions } from './look-back'
 import { messageActionList } from './messages'
 import { inviteActions } from './invites'
 import { paymentActionList } from './payments'
+import { receiptActionList } from './receipts'
 import { recurringActionList } from './recurring'
 import { paymentRoutes } from '../payments/routes'
 import { avatarRoute } from '../profile/avatars'
+import { receiptRoute } from '../blobs/route'
 import { sessionActions } from './session'
 import { settleActions } from './settle'
 import type { RawRoute } from '../routes'
 import type { AnyAction } from './types'
 
-export const actionGroups: AnyAction[][] = [sessionActions, groupActions, groupLifeActions, expenseActions, settleActions, inviteActions, historyActions, lookBackActions, chatActions, messageActionList, paymentActionList, recurringActionList, faultActions, accountActions, importActionList]
+export const actionGroups: AnyAction[][] = [sessionActions, groupActions, groupLifeActions, expenseActions, settleActions, inviteActions, historyActions, lookBackActions, chatActions, messageActionList, paymentActionList, recurringActionList, faultActions, accountActions, importActionList, receiptActionList]
 
 export function buildRegistry(groups: AnyAction[][] = actionGroups): Map<string, AnyAction> {
   const map = new Map<string, AnyAction>()
@@ -35,5 +37,5 @@ export function buildRegistry(groups: AnyAction[][] = actionGroups): Map<string,
   return map
 }
 
-/** Raw HTTP routes (payment notifies, sandbox wallet, avatars) served by the HTTP entry beside POST /api. */
-export const rawRoutes: RawRoute[] = [...paymentRoutes, avatarRoute]
+/** Raw HTTP routes (payment notifies, sandbox wallet, avatars, receipt photos) served by the HTTP entry beside POST /api. */
+export const rawRoutes: RawRoute[] = [...paymentRoutes, avatarRoute, receiptRoute]

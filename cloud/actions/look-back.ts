@@ -1,4 +1,4 @@
-/** Looking back: groupStats (spending by category, member and month) and getExpense (one expense and its history). */
+/** Looking back: groupStats (spending by category, member and month) and getExpense (one expense, its history and receipt photos). */
 import { lookBackActions as api } from '../../src/api/look-back'
 import { StatsAccumulator } from '../../src/domain/stats'
 import type { Expense } from '../../src/domain'
@@ -6,6 +6,7 @@ import { ApiError } from '../errors'
 import { expenseView, findExpense } from '../ledger/expenses'
 import { requireMember } from '../ledger/groups'
 import { activityView, ACTIVITY_COLS } from '../ledger/activity'
+import { liveReceipts, receiptView } from '../ledger/receipts'
 import { fromJson, toInt } from '../store/convert'
 import { defineAction } from './types'
 
@@ -40,9 +41,17 @@ export const lookBackActions = [
     const row = await findExpense(ctx.q, group.id, input.expenseId)
     if (!row) throw new ApiError('NOT_FOUND', 'No such expense in this group')
     const res = await ctx.q.query<Record<string, unknown>>(
-      `SELECT ${ACTIVITY_COLS} FROM activity WHERE group_id = $1 AND kind LIKE 'expense.%' AND data->>'expenseId' = $2 ORDER BY seq DESC LIMIT 100`,
+      // the predicate is migration 020's index's (activity_expense_history), so that index serves it
+      `SELECT ${ACTIVITY_COLS} FROM activity WHERE group_id = $1 AND (kind LIKE 'expense.%' OR kind LIKE 'receipt.%') AND data->>'expenseId' = $2 ORDER BY seq DESC LIMIT 100`,
       [group.id, row.id]
     )
-    return { expense: expenseView(row, group.currency), deletedAt: row.deleted_at, history: res.rows.map(activityView) }
+    const receipts = await Promise.all((await liveReceipts(ctx.q, row.id)).map((r) => receiptView(ctx, ctx.q, r, ctx.now)))
+    const history = res.rows.map(activityView)
+    // an expense that came with an imported file has no entry of its own: the import is where it began
+    if (!history.some((a) => a.kind === 'expense.add')) {
+      const imported = await ctx.q.query<Record<string, unknown>>(`SELECT ${ACTIVITY_COLS} FROM activity WHERE group_id = $1 AND kind = 'group.import' ORDER BY seq LIMIT 1`, [group.id])
+      history.push(...imported.rows.map(activityView))
+    }
+    return { expense: expenseView(row, group.currency), deletedAt: row.deleted_at, history, receipts }
   })
 ]

@@ -11,6 +11,8 @@ import type { Db, Queryable, Statement } from '../store/db'
 import type { UserRow } from '../ledger/users'
 import type { Payments } from '../payments/service'
 import type { Messages } from '../messages/service'
+import type { Blobs } from '../blobs/store'
+import type { PublicOrigin } from '../public-url'
 
 export interface AppServices {
   db: Db
@@ -22,6 +24,10 @@ export interface AppServices {
   payments: Payments
   /** The platform messages queued by changes, sent after they commit (cloud/messages/service.ts). */
   messages: Messages
+  /** Where receipt photos are kept: the database or an S3-compatible bucket (cloud/blobs/store.ts). */
+  blobs: Blobs
+  /** The function's public origin, for links to its GET routes (cloud/public-url.ts). */
+  origin: PublicOrigin
 }
 
 export interface ActionContext extends AppServices {

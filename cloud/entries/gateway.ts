@@ -5,7 +5,7 @@
  */
 import type { Handler } from '../handler'
 import type { RawRoute } from '../routes'
-import { internalError, notFound, respond } from './respond'
+import { internalError, notFound, readLimit, respond } from './respond'
 import { createTimerHandler, isTimerEvent } from './timer'
 
 interface GatewayEvent {
@@ -49,7 +49,7 @@ export function createGatewayHandler(getHandler: () => Promise<Handler>, routes:
       for (const [k, v] of Object.entries(event.headers ?? {})) headers[k.toLowerCase()] = String(v)
       const config = h.services.config
       let body: Buffer | null = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0)
-      if (body.length > config.BODY_LIMIT_BYTES) body = null
+      if (body.length > readLimit(config.BODY_LIMIT_BYTES)) body = null
       const out =
         (await respond(h, { routes, corsOrigins: config.corsOrigins, bodyLimit: config.BODY_LIMIT_BYTES }, { method, path, query, headers, body, address: sourceAddress(event, headers) })) ??
         notFound(path)

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Handler } from '../handler'
 import type { RawRoute } from '../routes'
-import { internalError, notFound, requestTimeout, respond, SECURITY_HEADERS, type HttpResponseLike } from './respond'
+import { internalError, notFound, readLimit, requestTimeout, respond, SECURITY_HEADERS, type HttpResponseLike } from './respond'
 
 export interface HttpOptions {
   routes?: RawRoute[]
@@ -78,7 +78,7 @@ export function createHttpHandler(handler: Handler, opts: HttpOptions = {}): (re
       const method = req.method ?? 'GET'
       const ours = url.pathname === '/api' || url.pathname === '/health' || method === 'OPTIONS' || respondOpts.routes.some((r) => (r.path.endsWith('/') ? url.pathname.startsWith(r.path) : url.pathname === r.path))
       if (!ours && opts.fallback) return opts.fallback(req, res)
-      const body = method === 'GET' || method === 'HEAD' || method === 'OPTIONS' ? Buffer.alloc(0) : await readBody(req, respondOpts.bodyLimit, bodyTimeoutMs)
+      const body = method === 'GET' || method === 'HEAD' || method === 'OPTIONS' ? Buffer.alloc(0) : await readBody(req, readLimit(respondOpts.bodyLimit), bodyTimeoutMs)
       if (body === 'timeout') {
         write(res, requestTimeout())
         req.destroy()

@@ -32,6 +32,18 @@ export interface RespondOptions {
   bodyLimit: number
 }
 
+/**
+ * Actions whose requests may be larger than the body limit (BODY_LIMIT_BYTES), and how large: a receipt photo of up
+ * to 1 MB travels as base64 (4/3 of it) with its thumbnail. Bodies up to the largest of these are read; one over
+ * the body limit is answered only when it is a request of such an action within its own limit, else 413.
+ */
+export const ACTION_BODY_LIMITS: Readonly<Record<string, number>> = { addReceipt: 2 * 1_048_576 }
+
+/** The most bytes of a body worth reading at all, given the body limit. */
+export function readLimit(bodyLimit: number): number {
+  return Math.max(bodyLimit, ...Object.values(ACTION_BODY_LIMITS))
+}
+
 function json(status: number, value: unknown, extra: Record<string, string> = {}): HttpResponseLike {
   return {
     status,
@@ -83,17 +95,22 @@ async function route(handler: Handler, opts: RespondOptions, req: HttpRequestLik
   if (req.path === API_PATH) {
     if (req.method !== 'POST') return err(405, 'METHOD_NOT_ALLOWED', 'Use POST /api')
     if (req.body === null) return err(413, 'PAYLOAD_TOO_LARGE', `The body is larger than ${opts.bodyLimit} bytes`)
+    const over = req.body.length > opts.bodyLimit
     let envelope: unknown
     try {
       envelope = parseJsonBody(req.body.toString('utf8'))
     } catch (e) {
-      if (e instanceof BodyError) return err(400, 'BAD_REQUEST', e.message)
+      if (e instanceof BodyError) return over ? err(413, 'PAYLOAD_TOO_LARGE', `The body is larger than ${opts.bodyLimit} bytes`) : err(400, 'BAD_REQUEST', e.message)
       throw e
     }
     if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope)) {
-      return err(400, 'BAD_REQUEST', 'Expected a JSON object { "action": string, "input": object }')
+      return over ? err(413, 'PAYLOAD_TOO_LARGE', `The body is larger than ${opts.bodyLimit} bytes`) : err(400, 'BAD_REQUEST', 'Expected a JSON object { "action": string, "input": object }')
     }
     const { action, input } = envelope as { action?: unknown; input?: unknown }
+    if (over) {
+      const own = typeof action === 'string' && Object.prototype.hasOwnProperty.call(ACTION_BODY_LIMITS, action) ? ACTION_BODY_LIMITS[action]! : 0
+      if (req.body.length > Math.max(own, opts.bodyLimit)) return err(413, 'PAYLOAD_TOO_LARGE', `The body is larger than ${Math.max(own, opts.bodyLimit)} bytes`)
+    }
     const auth = header(req.headers, 'authorization')
     const token = typeof auth === 'string' && /^Bearer\s+/i.test(auth) ? auth.replace(/^Bearer\s+/i, '').trim() : null
     const result = await handler.handle({ action, input, token, address: req.address ?? null })
@@ -105,7 +122,7 @@ async function route(handler: Handler, opts: RespondOptions, req: HttpRequestLik
   const raw = matchRoute(opts.routes, req.path)
   if (raw) {
     if (!raw.methods.includes(req.method)) return err(405, 'METHOD_NOT_ALLOWED', `Method not allowed on ${req.path}`)
-    if (req.body === null) return err(413, 'PAYLOAD_TOO_LARGE', `The body is larger than ${opts.bodyLimit} bytes`)
+    if (req.body === null || req.body.length > opts.bodyLimit) return err(413, 'PAYLOAD_TOO_LARGE', `The body is larger than ${opts.bodyLimit} bytes`)
     const res = await raw.handle({ method: req.method, path: req.path, query: req.query, headers: req.headers, body: req.body }, handler.services)
     return { status: res.status, headers: res.headers ?? {}, body: res.body }
   }

@@ -33,6 +33,11 @@ const TRANSPORT_STATUS = {
   REMINDER_TOO_SOON: 409, // one reminder per transfer per 12 hours (details: nextAt)
   ALREADY_MEMBER: 409,
   EXPENSE_DELETED: 409,
+  RECEIPT_TOO_LARGE: 413, // addReceipt: the image (1 MB) or its thumbnail (64 KB) is too large once decoded (details: field, bytes, max)
+  RECEIPT_TYPE: 415, // addReceipt: not a JPEG, PNG or WebP, or the bytes are not the declared type (details: field, declared, detected)
+  RECEIPT_LIMIT: 409, // addReceipt: the expense already has as many receipt photos as it may (details: max)
+  RECEIPT_URL_INVALID: 403, // GET /receipts/<id>: the link's signature does not match
+  RECEIPT_URL_EXPIRED: 403, // GET /receipts/<id>: the link has expired: load the expense again for a new one
   RECURRING_NOT_FOUND: 404, // no such recurring series in this group
   RECURRING_STOPPED: 409, // the recurring series was stopped: it can no longer be edited or stopped again
   PAYMENT_STATE: 409, // e.g. confirming an already confirmed payment

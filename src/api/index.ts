@@ -9,6 +9,7 @@ import { importActions } from './import'
 import { lookBackActions } from './look-back'
 import { messageActions } from './messages'
 import { paymentActions } from './payments'
+import { receiptActions } from './receipts'
 import { recurringActions } from './recurring'
 
 export * from './common'
@@ -21,9 +22,10 @@ export * from './messages'
 export { recurringActions, RecurringView, RecurrenceRuleSchema, type RecurringTemplate } from './recurring'
 export { IMPORT_MAX_CHARS, ImportFormat, importActions } from './import'
 export { GroupStatsView } from './look-back'
+export { receiptActions, ReceiptView, ReceiptContentType, RECEIPT_URL_TTL_SECONDS } from './receipts'
 
 /** Every action the function answers, the payment actions included: one contract, typed per action. */
-export const actions = { ...paymentActions, ...messageActions, ...recurringActions, ...importActions, ...lookBackActions, ...coreActions }
+export const actions = { ...paymentActions, ...messageActions, ...recurringActions, ...importActions, ...receiptActions, ...lookBackActions, ...coreActions }
 
 export type Actions = typeof actions
 export type ActionName = keyof Actions

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { Amount, DateString, Id } from './common'
+import { ReceiptView } from './receipts'
 import { ActivityView, ExpenseView } from './views'
 import type { ActionSchemas } from './envelope'
 
@@ -34,12 +35,16 @@ export const GroupStatsView = z.object({
 })
 export type GroupStatsView = z.infer<typeof GroupStatsView>
 
-/** One expense, deleted ones included (`deletedAt`), with its history: every add, edit and delete, newest first. */
+/**
+ * One expense, deleted ones included (`deletedAt`), with its history (every add, edit and delete, and every receipt
+ * photo added or removed, newest first) and its receipt photos (oldest first).
+ */
 const getExpenseInput = z.object({ groupId: Id, expenseId: Id })
 const getExpenseOutput = z.object({
   expense: ExpenseView,
   deletedAt: z.string().nullable(),
-  history: z.array(ActivityView)
+  history: z.array(ActivityView),
+  receipts: z.array(ReceiptView)
 })
 
 export const lookBackActions = {

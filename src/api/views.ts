@@ -172,6 +172,8 @@ export const ActivityKind = z.enum([
   'expense.add',
   'expense.edit',
   'expense.delete',
+  'receipt.add',
+  'receipt.remove',
   'recurring.add',
   'recurring.edit',
   'recurring.stop',

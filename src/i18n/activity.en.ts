@@ -15,6 +15,8 @@ export const enActivity: Record<keyof typeof zhCNActivity, string> = {
   'activity.recurringEdit': '{actor} changed the recurring "{what}"',
   'activity.recurringStop': '{actor} stopped the recurring "{what}"',
   'activity.recurringStopAuto': 'The recurring "{what}" could not go on and stopped',
+  'activity.receiptAdd': '{actor} added a receipt photo',
+  'activity.receiptRemove': '{actor} removed a receipt photo',
   'activity.groupImport': '{actor} imported the group from a file ({count} expenses)',
   'activity.groupCreate': '{actor} created the group',
   'activity.groupUpdate': '{actor} changed the group: {what}',

@@ -14,6 +14,8 @@ export const zhCNActivity = {
   'activity.recurringEdit': '{actor} 修改了定期账单「{what}」',
   'activity.recurringStop': '{actor} 停止了定期账单「{what}」',
   'activity.recurringStopAuto': '定期账单「{what}」无法继续记账，已自动停止',
+  'activity.receiptAdd': '{actor} 添加了一张小票照片',
+  'activity.receiptRemove': '{actor} 删除了一张小票照片',
   'activity.groupImport': '{actor} 从文件导入了账本（{count} 笔账单）',
   'activity.groupCreate': '{actor} 创建了账本',
   'activity.groupUpdate': '{actor} 修改了账本：{what}',

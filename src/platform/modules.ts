@@ -11,6 +11,7 @@ import type { FaultListener } from './faults-types'
 import type { FileDelivery } from './file-types'
 import type { PickedText, PickSource } from './pick-types'
 import type { AgreeButton } from './privacy-types'
+import type { ReceiptPhoto } from './receipt-types'
 import type { WindowSize } from './screen-types'
 import type { ChatData, ShareMessage } from './share-types'
 import type { SubscribeAnswers } from './subscribe-types'
@@ -44,6 +45,11 @@ export interface PickModule {
   pickIsPrivate: boolean
   /** A text file (or pasted text) the person hands to the app; null when they closed the picker. */
   pickText(): Promise<PickedText | null>
+}
+
+export interface ReceiptModule {
+  /** Up to `max` photos from the album or the camera, compressed on the phone; [] when the person closed the picker. */
+  chooseReceiptPhotos(max: number): Promise<ReceiptPhoto[]>
 }
 
 export interface RoleModule {

@@ -34,6 +34,8 @@ export const nav = {
   expense: (groupId: string, expenseId?: string) => Taro.navigateTo({ url: routes.expense + query({ groupId, expenseId }) }),
   /** The form of a recurring series (editing it). */
   series: (groupId: string, seriesId: string) => Taro.navigateTo({ url: routes.expense + query({ groupId, seriesId }) }),
+  /** The expense form, set to repeat monthly (from the recurring page). */
+  newRecurring: (groupId: string) => Taro.navigateTo({ url: routes.expense + query({ groupId, repeat: 'monthly' }) }),
   recurring: (groupId: string) => Taro.navigateTo({ url: routes.recurring + query({ groupId }) }),
   expenseDetail: (groupId: string, expenseId: string) => Taro.navigateTo({ url: routes.expenseDetail + query({ groupId, expenseId }) }),
   search: (groupId: string) => Taro.navigateTo({ url: routes.search + query({ groupId }) }),

@@ -57,6 +57,13 @@ const references: Record<string, (s: Scene) => Promise<void>> = {
   'reminders.from_member': async (s) => reminder(s, s.bob.member, s.ann.member, s.ann.member),
   'reminders.to_member': async (s) => reminder(s, s.pat, s.bob.member, s.ann.member),
   'reminders.by_member': async (s) => reminder(s, s.pat, s.ann.member, s.bob.member),
+  // A receipt photo Bob added to Ann's expense
+  'receipts.created_by': async (s) => {
+    const expenseId = `e_${cid()}`
+    await h.api.ok('addExpense', { groupId: s.groupId, clientId: cid(), expense: equalExpense(expenseId, 500, s.ann.member, [s.ann.member]), description: 'Receipt' }, s.ann.token)
+    const jpeg = 'data:image/jpeg;base64,/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAA//EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AN//Z'
+    await h.api.ok('addReceipt', { groupId: s.groupId, clientId: cid(), expenseId, image: jpeg, thumb: jpeg }, s.bob.token)
+  },
   // A recurring expense Bob set up (starting next year: no occurrence, which would refer to him first)
   'recurring_series.created_by': async (s) => {
     await h.api.ok('addRecurring', { groupId: s.groupId, clientId: cid(), expense: { amount: 500, paidBy: { [s.ann.member]: 500 }, split: { mode: 'equal', members: [s.ann.member] } }, description: 'Rent', rule: { frequency: 'monthly', dayOfMonth: 1 }, startDate: nextYear() }, s.bob.token)

@@ -13,6 +13,10 @@ let expenseId: string
 let inviteId: string
 let paymentId: string
 let placeholder: string
+let receiptId: string
+/** A 1x1 JPEG. */
+const JPEG_URL =
+  'data:image/jpeg;base64,/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAA//EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AN//Z'
 
 beforeAll(async () => {
   h = await startHarness({ env: { SESSION_SECRET: SECRET, SESSION_TTL_SECONDS: '3600' }, clock: () => now })
@@ -25,6 +29,7 @@ beforeAll(async () => {
   expenseId = `e_${cid()}`
   await h.api.ok('addExpense', { groupId, clientId: cid(), expense: equalExpense(expenseId, 1000, ownerM, [ownerM, placeholder]), description: 'Lunch' }, owner.token)
   inviteId = (await h.api.ok('createInvite', { groupId, clientId: cid() }, owner.token)).inviteId
+  receiptId = (await h.api.ok('addReceipt', { groupId, clientId: cid(), expenseId, image: JPEG_URL, thumb: JPEG_URL }, owner.token)).receipt.id
   paymentId = (await h.api.ok('recordPayment', { groupId, clientId: cid(), from: placeholder, to: ownerM, amount: 100 }, owner.token)).payment.id
 })
 afterAll(async () => {
@@ -60,6 +65,8 @@ const groupActions = (): [string, Record<string, unknown>][] => [
   ['exportGroup', { groupId, format: 'json' }],
   ['groupStats', { groupId }],
   ['getExpense', { groupId, expenseId }],
+  ['addReceipt', { groupId, clientId: cid(), expenseId, image: JPEG_URL, thumb: JPEG_URL }],
+  ['removeReceipt', { groupId, clientId: cid(), receiptId }],
   ['getMemberQr', { groupId, memberId: ownerM }],
   ['createPaymentOrder', { groupId, from: placeholder, to: ownerM, clientId: cid() }],
   ['getTransfers', { groupId }],

@@ -86,6 +86,10 @@ test.each([
     ['me', '/pages/me/index', ''],
     ['activity', `/pages/activity/index?groupId=${group.id}`, ''],
     ['people', '/pages/people/index', ''],
+    ['statistics', `/pages/stats/index?groupId=${group.id}`, 'chart-category'],
+    ['expense detail', `/pages/expense/detail?groupId=${group.id}&expenseId=${expense.id}`, 'detail-description'],
+    ['search', `/pages/search/index?groupId=${group.id}`, 'search-text'],
+    ['recurring', `/pages/recurring/index?groupId=${group.id}`, 'recurring-add'],
     ['privacy guide', '/pages/legal/index?doc=privacy', 'legal-privacy'],
     ['user agreement', '/pages/legal/index?doc=terms', 'legal-terms']
   ]

@@ -18,7 +18,7 @@ import * as imageWeapp from '@/platform/image.weapp'
 import * as loginAlipay from '@/platform/login.alipay'
 import * as loginH5 from '@/platform/login.h5'
 import * as loginWeapp from '@/platform/login.weapp'
-import type { AvatarModule, FaultsModule, FileModule, ImageModule, LoginModule, PayModule, PickModule, PrivacyModule, RoleModule, ScreenModule, ShareModule, SubscribeModule, TargetModule, TransportModule } from '@/platform/modules'
+import type { AvatarModule, FaultsModule, FileModule, ImageModule, LoginModule, PayModule, PickModule, PrivacyModule, ReceiptModule, RoleModule, ScreenModule, ShareModule, SubscribeModule, TargetModule, TransportModule } from '@/platform/modules'
 import * as payAlipay from '@/platform/pay.alipay'
 import * as payH5 from '@/platform/pay.h5'
 import * as payWeapp from '@/platform/pay.weapp'
@@ -28,6 +28,9 @@ import * as pickWeapp from '@/platform/pick.weapp'
 import * as privacyAlipay from '@/platform/privacy.alipay'
 import * as privacyH5 from '@/platform/privacy.h5'
 import * as privacyWeapp from '@/platform/privacy.weapp'
+import * as receiptAlipay from '@/platform/receipt.alipay'
+import * as receiptH5 from '@/platform/receipt.h5'
+import * as receiptWeapp from '@/platform/receipt.weapp'
 import * as roleAlipay from '@/platform/role.alipay'
 import * as roleH5 from '@/platform/role.h5'
 import * as roleWeapp from '@/platform/role.weapp'
@@ -56,6 +59,7 @@ export const variants: {
   pay: PayModule[]
   pick: PickModule[]
   privacy: PrivacyModule[]
+  receipt: ReceiptModule[]
   role: RoleModule[]
   screen: ScreenModule[]
   share: ShareModule[]
@@ -71,6 +75,7 @@ export const variants: {
   pay: [payWeapp, payAlipay, payH5],
   pick: [pickWeapp, pickAlipay, pickH5],
   privacy: [privacyWeapp, privacyAlipay, privacyH5],
+  receipt: [receiptWeapp, receiptAlipay, receiptH5],
   role: [roleWeapp, roleAlipay, roleH5],
   screen: [screenWeapp, screenAlipay, screenH5],
   share: [shareWeapp, shareAlipay, shareH5],

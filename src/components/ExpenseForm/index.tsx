@@ -54,12 +54,12 @@ function seriesAsExpense(series: RecurringView): ShownExpense {
  * with the domain's own preview of the split; saving goes through the offline queue. A new expense may repeat
  * (weekly or monthly: a recurring series, set up online); `series` edits one.
  */
-export default function ExpenseForm({ group, existing: single, series, onDone }: { group: GroupView; existing?: ShownExpense; series?: RecurringView; onDone: () => void }) {
+export default function ExpenseForm({ group, existing: single, series, repeat: startRepeat, onDone }: { group: GroupView; existing?: ShownExpense; series?: RecurringView; repeat?: 'weekly' | 'monthly'; onDone: () => void }) {
   const { t, locale } = useT()
   const existing = useMemo(() => single ?? (series ? seriesAsExpense(series) : undefined), [single, series])
   useTitle(series ? t('recurring.edit') : existing ? t('expense.edit') : t('expense.new'))
   const [repeat, setRepeat] = useState<RepeatValue>(() =>
-    series ? { repeat: series.rule.frequency, endDate: series.endDate ?? '' } : { repeat: 'none', endDate: '' }
+    series ? { repeat: series.rule.frequency, endDate: series.endDate ?? '' } : { repeat: startRepeat ?? 'none', endDate: '' }
   )
   const [busy, setBusy] = useState(false)
   const [saveError, setSaveError] = useState<string | null>(null)

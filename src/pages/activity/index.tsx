@@ -82,6 +82,10 @@ export function describeActivity(a: ActivityView, locale: Locale, currency: stri
       return translate(locale, 'activity.recurringEdit', { actor, what })
     case 'recurring.stop':
       return translate(locale, a.data.automatic ? 'activity.recurringStopAuto' : 'activity.recurringStop', { actor, what })
+    case 'receipt.add':
+      return translate(locale, 'activity.receiptAdd', { actor })
+    case 'receipt.remove':
+      return translate(locale, 'activity.receiptRemove', { actor })
     case 'group.import':
       return translate(locale, 'activity.groupImport', { actor, count: typeof a.data.expenses === 'number' ? a.data.expenses : 0 })
     case 'member.join':

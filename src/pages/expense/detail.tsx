@@ -1,9 +1,16 @@
 import '@/i18n/expense'
 import '@/i18n/changes'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text, Button, Image } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useCallback, useMemo, useState } from 'react'
 import type { ActivityView, ExpenseView } from '@/api/views'
+import type { ReceiptView } from '@/api/receipts'
+import { RECEIPTS_PER_EXPENSE } from '@/api/sizes'
+import { chooseReceiptPhotos } from '@/platform/receipt'
+import { roleProps } from '@/platform/role'
+import { named } from '@/components/accessible-name'
+import { newClientId } from '@/services/ids'
+import { withConsent } from '@/store/privacy'
 import Avatar from '@/components/Avatar'
 import Money from '@/components/Money'
 import SignInGate from '@/components/SignInGate'
@@ -18,7 +25,7 @@ import { isCallError } from '@/services/errors'
 import { categoryLabel } from '@/i18n/categories'
 import { categoryIcon } from '@/services/categories'
 import { nav } from '@/services/nav'
-import { notify } from '@/services/notify'
+import { notify, notifyFailure } from '@/services/notify'
 import { expenseChanges, describeSplit, type ExpenseSide } from '@/selectors/expense-changes'
 import { withPending } from '@/selectors/optimistic'
 import { deleteExpense } from '@/store/mutations'
@@ -29,6 +36,16 @@ import './detail.css'
  * add, edit with what changed, and delete, with who and when); edit and delete from here. Shown from the list at once,
  * then from the function with its history (an expense still waiting to be sent has none yet).
  */
+/** How each kind of entry in an expense's history reads. */
+const HISTORY: Partial<Record<ActivityView['kind'], MessageKey>> = {
+  'expense.add': 'expense.history.add',
+  'expense.edit': 'expense.history.edit',
+  'expense.delete': 'expense.history.delete',
+  'receipt.add': 'expense.history.receiptAdd',
+  'receipt.remove': 'expense.history.receiptRemove',
+  'group.import': 'expense.history.imported'
+}
+
 /** The entries of a record by member id, in the group's member order (ids the group no longer lists last). */
 function inMemberOrder<T>(record: Record<string, T>, members: { id: string }[]): [string, T][] {
   const rank = new Map(members.map((m, i) => [m.id, i]))
@@ -45,7 +62,8 @@ function DetailScreen({ groupId, expenseId }: { groupId: string; expenseId: stri
     () => (group ? withPending(items ?? [], queue, groupId, group.currency, group.me).find((x) => x.id === expenseId) : undefined),
     [items, queue, group, groupId, expenseId]
   )
-  const [fetched, setFetched] = useState<{ expense: ExpenseView; deletedAt: string | null; history: ActivityView[] } | null>(null)
+  const [fetched, setFetched] = useState<{ expense: ExpenseView; deletedAt: string | null; history: ActivityView[]; receipts: ReceiptView[] } | null>(null)
+  const [attaching, setAttaching] = useState(false)
   const [missing, setMissing] = useState(false)
 
   const load = useCallback(async () => {
@@ -75,6 +93,36 @@ function DetailScreen({ groupId, expenseId }: { groupId: string; expenseId: stri
   const deleted = Boolean(fetched?.deletedAt) && !listed
   const ctx = { names, groupCurrency: group.currency, locale }
 
+  const canAttach = Boolean(fetched) && !listed?.pending && !deleted && !group.archived
+  const receipts = fetched?.receipts ?? []
+
+  /** Photos from the album or the camera, compressed on the phone, added one by one (the function keeps at most 3). */
+  const attach = async () => {
+    const photos = await withConsent(() => chooseReceiptPhotos(RECEIPTS_PER_EXPENSE - receipts.length))
+    if (!photos || photos.length === 0) return
+    setAttaching(true)
+    try {
+      for (const p of photos) await api('addReceipt', { clientId: newClientId(), groupId, expenseId: shown.id, image: p.image, ...(p.thumb ? { thumb: p.thumb } : {}) })
+      notify(t('expense.receiptAdded'))
+    } catch (e) {
+      notifyFailure(e, locale)
+    } finally {
+      setAttaching(false)
+      void load()
+    }
+  }
+
+  const detach = async (r: ReceiptView) => {
+    const ask = await Taro.showModal({ title: t('expense.receiptRemove'), content: '' })
+    if (!ask.confirm) return
+    try {
+      await api('removeReceipt', { clientId: newClientId(), groupId, receiptId: r.id })
+    } catch (e) {
+      notifyFailure(e, locale)
+    }
+    void load()
+  }
+
   const remove = async () => {
     const res = await Taro.showModal({ title: t('expense.deleteConfirm'), content: shown.description })
     if (!res.confirm) return
@@ -90,7 +138,7 @@ function DetailScreen({ groupId, expenseId }: { groupId: string; expenseId: stri
       <View key={a.id} className='list-item xdetail__entry' data-testid='history-entry'>
         <Avatar name={a.actor.name} src={a.actor.memberId ? faces[a.actor.memberId] : null} size='sm' />
         <View className='grow' style={{ marginLeft: '12px' }}>
-          <Text className='xdetail__what'>{t(`expense.history.${a.kind.slice('expense.'.length)}` as MessageKey, { actor: a.actor.name })}</Text>
+          <Text className='xdetail__what'>{t(HISTORY[a.kind] ?? 'expense.history.edit', { actor: a.actor.name })}</Text>
           {changes.map((c) => (
             <Text key={c.field} className='xdetail__change' data-testid={`change-${c.field}`}>
               {c.label}：{c.before} → {c.after}
@@ -148,6 +196,28 @@ function DetailScreen({ groupId, expenseId }: { groupId: string; expenseId: stri
           </View>
         ))}
       </View>
+      {receipts.length > 0 || canAttach ? (
+        <View className='card' data-testid='receipts'>
+          <Text className='section-title'>{t('expense.receipts')}</Text>
+          <View className='xdetail__photos'>
+            {receipts.map((r, i) => (
+              <View key={r.id} className='xdetail__photo'>
+                <Image className='xdetail__thumb' src={r.thumbUrl} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: receipts.map((x) => x.url), current: r.url })} {...named(t('expense.receiptN', { n: i + 1 }), 'button')} />
+                {canAttach ? (
+                  <Text className='xdetail__photo-remove' onClick={() => void detach(r)} {...named(t('expense.receiptRemove'), 'button')}>
+                    ✕
+                  </Text>
+                ) : null}
+              </View>
+            ))}
+            {canAttach && receipts.length < RECEIPTS_PER_EXPENSE ? (
+              <View className='xdetail__photo xdetail__photo--add' onClick={() => void attach()} data-testid='receipt-add' {...roleProps('button')}>
+                <Text>{attaching ? t('common.loading') : t('expense.receiptAdd')}</Text>
+              </View>
+            ) : null}
+          </View>
+        </View>
+      ) : null}
       <View className='card card--tight'>
         <Text className='section-title xdetail__history-title'>{t('expense.history')}</Text>
         {fetched ? fetched.history.map(entry) : <Text className='muted xdetail__pending'>{listed?.pending ? t('common.pending') : t('common.loading')}</Text>}

@@ -13,8 +13,8 @@ import { notifyFailure } from '@/services/notify'
 import { withPending } from '@/selectors/optimistic'
 import { useGroups, useQueue } from '@/hooks/useStores'
 
-/** The form for a new expense, an expense (`expenseId`) or a recurring series (`seriesId`). */
-function ExpenseScreen({ groupId, expenseId, seriesId }: { groupId: string; expenseId?: string; seriesId?: string }) {
+/** The form for a new expense (`repeat`: set to repeat), an expense (`expenseId`) or a recurring series (`seriesId`). */
+function ExpenseScreen({ groupId, expenseId, seriesId, repeat }: { groupId: string; expenseId?: string; seriesId?: string; repeat?: 'weekly' | 'monthly' }) {
   const { t, locale } = useT()
   const group = useGroups((s) => s.groups[groupId])
   const items = useGroups((s) => s.expenses[groupId]?.items)
@@ -39,14 +39,14 @@ function ExpenseScreen({ groupId, expenseId, seriesId }: { groupId: string; expe
       </View>
     )
   }
-  return <ExpenseForm group={group} existing={existing} series={series} onDone={() => void nav.back()} />
+  return <ExpenseForm group={group} existing={existing} series={series} repeat={repeat} onDone={() => void nav.back()} />
 }
 
 export default function ExpensePage() {
   const { params } = useRouter()
   return (
     <SignInGate>
-      <ExpenseScreen groupId={params.groupId ?? ''} expenseId={params.expenseId || undefined} seriesId={params.seriesId || undefined} />
+      <ExpenseScreen groupId={params.groupId ?? ''} expenseId={params.expenseId || undefined} seriesId={params.seriesId || undefined} repeat={params.repeat === 'weekly' || params.repeat === 'monthly' ? params.repeat : undefined} />
     </SignInGate>
   )
 }

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import Field from '@/components/Field'
 import { useGroups } from '@/hooks/useStores'
 import { useT } from '@/hooks/useT'
+import { roleProps } from '@/platform/role'
 import { pickIsPrivate, pickSource, pickText } from '@/platform/pick'
 import type { PickedText } from '@/platform/pick-types'
 import { api } from '@/services/api'
@@ -84,11 +85,11 @@ export function ImportCard({ name }: { name: string }) {
             <Text className='field__label'>{t('groupNew.import.me')}</Text>
             <View className='chips'>
               {file.preview.people.map((p) => (
-                <View key={p.key} className={`chip${me === p.key ? ' chip--on' : ''}`} onClick={() => setMe(p.key)} role='radio' aria-checked={me === p.key}>
+                <View key={p.key} className={`chip${me === p.key ? ' chip--on' : ''}`} onClick={() => setMe(p.key)} {...roleProps('radio')} aria-checked={me === p.key}>
                   <Text>{p.name}</Text>
                 </View>
               ))}
-              <View className={`chip${me === null ? ' chip--on' : ''}`} onClick={() => setMe(null)} role='radio' aria-checked={me === null}>
+              <View className={`chip${me === null ? ' chip--on' : ''}`} onClick={() => setMe(null)} {...roleProps('radio')} aria-checked={me === null}>
                 <Text>{t('groupNew.import.notMe')}</Text>
               </View>
             </View>
@@ -100,12 +101,12 @@ export function ImportCard({ name }: { name: string }) {
             {error.detail ? <Text className='field__error import__detail'>{error.detail}</Text> : null}
           </View>
         ) : null}
-        <View className='row import__actions'>
-          <Button className='btn btn--ghost grow' disabled={busy || undefined} onClick={() => void pick()} data-testid='import-pick'>
+        <View className='import__actions'>
+          <Button className='btn btn--ghost btn--block' disabled={busy || undefined} onClick={() => void pick()} data-testid='import-pick'>
             {pickSource === 'clipboard' ? t('groupNew.import.pickClipboard') : t('groupNew.import.pickFile')}
           </Button>
           {file ? (
-            <Button className='btn btn--secondary grow' loading={busy} disabled={busy || undefined} onClick={() => void submit()} data-testid='import-submit'>
+            <Button className='btn btn--primary btn--block' loading={busy} disabled={busy || undefined} onClick={() => void submit()} data-testid='import-submit'>
               {t('groupNew.import.submit')}
             </Button>
           ) : null}

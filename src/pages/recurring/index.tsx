@@ -87,7 +87,7 @@ function RecurringScreen({ groupId }: { groupId: string }) {
       ))}
       {group?.archived ? null : (
         <View className='fab-bar'>
-          <Button className='btn btn--primary' onClick={() => void nav.expense(groupId)} data-testid='recurring-add'>
+          <Button className='btn btn--primary' onClick={() => void nav.newRecurring(groupId)} data-testid='recurring-add'>
             ＋ {t('recurring.add')}
           </Button>
         </View>

@@ -121,6 +121,15 @@ export function createMy(host: PlatformHost, realm: RealmTools): Record<string, 
   kit.async('getNetworkType', () => ({ networkAvailable: true, networkType: 'WIFI' }))
 
   // media and files
+  // my.compressImage({ apFilePaths, compressLevel }) -> { apFilePaths }: new files (the harness keeps the bytes)
+  let compressed = 0
+  kit.async('compressImage', ({ apFilePaths }) => ({
+    apFilePaths: (apFilePaths as string[]).map((src) => {
+      const path = `https://resource/apml${(++compressed).toString(16).padStart(32, '0')}.image`
+      host.writeFile?.(path, host.readFile(String(src)))
+      return path
+    })
+  }))
   kit.async('chooseImage', () => {
     const picked = host.pickImages()
     if (picked.length === 0) throw new PlatformError('user canceled', { error: 11 })

@@ -162,6 +162,14 @@ export function createWx(host: PlatformHost, realm: RealmTools): Record<string, 
     if (picked.length === 0) throw new Error('cancel')
     return { type: 'image', tempFiles: picked.map((p) => ({ tempFilePath: p.path, size: p.bytes.length, fileType: 'image' })) }
   })
+  // wx.compressImage({ src, quality, compressedWidth }) -> { tempFilePath }: a new temp file (the harness keeps the bytes;
+  // what the app asked for is in the recorder)
+  let compressed = 0
+  kit.async('compressImage', ({ src }) => {
+    const tempFilePath = `http://tmp/compressed_${++compressed}.jpg`
+    host.writeFile?.(tempFilePath, host.readFile(String(src)))
+    return { tempFilePath }
+  })
   fileSystemManager(kit, host, {
     ok: (data) => ({ errMsg: 'readFile:ok', data }),
     fail: (message) => ({ errMsg: `readFile:fail ${message}` }),
