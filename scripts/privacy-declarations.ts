@@ -15,7 +15,7 @@ interface Declaration {
   purpose: string
 }
 
-const PHOTOS: Declaration = { declare: '选中的照片或视频信息 (photos or videos the user picks); 摄像头 (camera, when taken on the spot)', purpose: '上传收款码 / upload a collection QR code' }
+const PHOTOS: Declaration = { declare: '选中的照片或视频信息 (photos or videos the user picks); 摄像头 (camera, when taken on the spot)', purpose: '上传收款码或小票照片 / upload a collection QR code or receipt photos' }
 const CLIPBOARD: Declaration = { declare: '剪切板 (clipboard)', purpose: '复制邀请或提醒 / copy an invite or a reminder' }
 const PASTE: Declaration = { declare: CLIPBOARD.declare, purpose: '粘贴要导入的账本 / paste a ledger export to import' }
 const PROFILE: Declaration = { declare: '用户信息（微信昵称、头像）(nickname and avatar)', purpose: '成员的名字和头像 / a member’s name and photo' }

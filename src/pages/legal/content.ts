@@ -31,7 +31,7 @@ const zh: Record<LegalDoc, LegalText> = {
       },
       {
         heading: '设备权限',
-        body: ['相册或相机：仅在你上传收款码或头像时读取你选择的照片。', '剪贴板：仅在你复制邀请或提醒时写入文字。']
+        body: ['相册或相机：仅在你上传收款码、头像或小票照片时读取你选择的照片。', '剪贴板：仅在你复制邀请或提醒时写入文字，或在你粘贴要导入的账本时读取。', '文件：仅在你选择要导入的账本文件时读取它。']
       },
       {
         heading: '如何使用与共享',
@@ -82,7 +82,7 @@ const en: Record<LegalDoc, LegalText> = {
       },
       {
         heading: 'Device permissions',
-        body: ['Album or camera: only the photo you pick when you upload a collection QR code or a photo of yourself.', 'Clipboard: only to copy an invite or a reminder you asked to copy.']
+        body: ['Album or camera: only the photos you pick when you upload a collection QR code, a photo of yourself or receipt photos.', 'Clipboard: only to copy an invite or a reminder you asked to copy, or to read a ledger export you paste to import.', 'Files: only the ledger export you choose to import.']
       },
       {
         heading: 'How it is used and shared',
