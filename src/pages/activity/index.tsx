@@ -8,6 +8,7 @@ import EmptyState from '@/components/EmptyState'
 import SignInGate from '@/components/SignInGate'
 import { formatMoney } from '@/domain/money/format'
 import { useT } from '@/hooks/useT'
+import { memberLookup } from '@/selectors/names'
 import { useTitle } from '@/hooks/useTitle'
 import { translate, type Locale } from '@/i18n'
 import { formatListDate } from '@/i18n/dates'
@@ -111,7 +112,7 @@ function ActivityScreen({ groupId }: { groupId: string }) {
   const seenBefore = useGroups((s) => s.seenBefore[groupId])
   const me = useGroups((s) => s.groups[groupId]?.me)
   const isNew = (a: ActivityView) => seenBefore !== undefined && a.version > seenBefore && a.actor.memberId !== me
-  const nameMap = useMemo(() => Object.fromEntries((members ?? []).map((m) => [m.id, m.name])), [members])
+  const nameMap = useMemo(() => memberLookup(members ?? []).names, [members])
   const faceOf = (memberId: string | null) => (memberId ? members?.find((m) => m.id === memberId)?.avatar : null)
   const [items, setItems] = useState<ActivityView[]>([])
   const [cursor, setCursor] = useState<string | null>(null)

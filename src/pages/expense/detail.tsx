@@ -17,6 +17,7 @@ import SignInGate from '@/components/SignInGate'
 import { convertAmount } from '@/domain/money/convert'
 import { useGroups, useQueue } from '@/hooks/useStores'
 import { useT } from '@/hooks/useT'
+import { memberLookup } from '@/selectors/names'
 import { useTitle } from '@/hooks/useTitle'
 import type { MessageKey } from '@/i18n'
 import { formatListDate } from '@/i18n/dates'
@@ -76,8 +77,7 @@ function DetailScreen({ groupId, expenseId }: { groupId: string; expenseId: stri
   // again after an edit from here
   useDidShow(() => void load())
 
-  const names = useMemo(() => Object.fromEntries((group?.members ?? []).map((m) => [m.id, m.name])), [group?.members])
-  const faces = useMemo(() => Object.fromEntries((group?.members ?? []).map((m) => [m.id, m.avatar])), [group?.members])
+  const { names, faces } = useMemo(() => memberLookup(group?.members ?? []), [group?.members])
   // a change waiting to be sent is newer than the function's copy
   const shown = listed?.pending ? listed : (fetched?.expense ?? listed)
   if (!group || !shown) {

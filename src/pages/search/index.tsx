@@ -9,6 +9,7 @@ import Field from '@/components/Field'
 import SignInGate from '@/components/SignInGate'
 import { useGroups } from '@/hooks/useStores'
 import { useT } from '@/hooks/useT'
+import { memberLookup } from '@/selectors/names'
 import { roleProps } from '@/platform/role'
 import { useTitle } from '@/hooks/useTitle'
 import { categoryLabel } from '@/i18n/categories'
@@ -78,7 +79,7 @@ function SearchScreen({ groupId }: { groupId: string }) {
     )
   }
   const set = (patch: Partial<SearchDraft>) => setDraft((d) => ({ ...d, ...patch }))
-  const names = Object.fromEntries(group.members.map((m) => [m.id, m.name]))
+  const { names } = memberLookup(group.members)
   const chip = (on: boolean, label: string, onClick: () => void, testId: string) => (
     <View key={testId} className={`chip${on ? ' chip--on' : ''}`} onClick={onClick} data-testid={testId} {...roleProps('radio')} aria-checked={on}>
       <Text>{label}</Text>

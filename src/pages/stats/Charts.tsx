@@ -52,6 +52,19 @@ export function CategoryChart({ stats, locale }: Common) {
   )
 }
 
+/** One of a member's two bars: its tag, the bar (a share of the largest figure) and the amount. */
+function PairBar({ tag, amount, largest, kind, stats, locale }: Common & { tag: string; amount: number; largest: number; kind: 'paid' | 'consumed' }) {
+  return (
+    <View className='chart__pair'>
+      <Text className='chart__tag muted'>{tag}</Text>
+      <View className='chart__track grow'>
+        <View className={`chart__bar chart__bar--${kind}`} style={{ width: width(amount, largest) }} />
+      </View>
+      <Text className='chart__figure'>{money(amount, stats, locale)}</Text>
+    </View>
+  )
+}
+
 /** Per member, two bars: what they paid and what they consumed. */
 export function MemberChart({ stats, locale, names }: Common & { names: Record<string, string> }) {
   const largest = Math.max(0, ...stats.byMember.flatMap((m) => [m.paid, m.consumed]))
@@ -64,20 +77,8 @@ export function MemberChart({ stats, locale, names }: Common & { names: Record<s
           <View key={m.memberId} className='chart__member' data-testid={`stat-member-${m.memberId}`} {...named(spoken, 'img')}>
             <Text className='chart__label ellipsis'>{name}</Text>
             <View className='grow'>
-              <View className='chart__pair'>
-                <Text className='chart__tag muted'>{translate(locale, 'stats.paid')}</Text>
-                <View className='chart__track grow'>
-                  <View className='chart__bar chart__bar--paid' style={{ width: width(m.paid, largest) }} />
-                </View>
-                <Text className='chart__figure'>{money(m.paid, stats, locale)}</Text>
-              </View>
-              <View className='chart__pair'>
-                <Text className='chart__tag muted'>{translate(locale, 'stats.consumed')}</Text>
-                <View className='chart__track grow'>
-                  <View className='chart__bar chart__bar--consumed' style={{ width: width(m.consumed, largest) }} />
-                </View>
-                <Text className='chart__figure'>{money(m.consumed, stats, locale)}</Text>
-              </View>
+              <PairBar tag={translate(locale, 'stats.paid')} amount={m.paid} largest={largest} kind='paid' stats={stats} locale={locale} />
+              <PairBar tag={translate(locale, 'stats.consumed')} amount={m.consumed} largest={largest} kind='consumed' stats={stats} locale={locale} />
             </View>
           </View>
         )

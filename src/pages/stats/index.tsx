@@ -11,6 +11,7 @@ import SignInGate from '@/components/SignInGate'
 import { useFileHandOver } from '@/hooks/useFileHandOver'
 import { useGroups } from '@/hooks/useStores'
 import { useT } from '@/hooks/useT'
+import { memberLookup } from '@/selectors/names'
 import { useTitle } from '@/hooks/useTitle'
 import { api } from '@/services/api'
 import { notify, notifyFailure } from '@/services/notify'
@@ -23,7 +24,7 @@ function StatsScreen({ groupId }: { groupId: string }) {
   const { t, locale } = useT()
   useTitle(t('stats.title'))
   const members = useGroups((s) => s.groups[groupId]?.members)
-  const names = useMemo(() => Object.fromEntries((members ?? []).map((m) => [m.id, m.name])), [members])
+  const names = useMemo(() => memberLookup(members ?? []).names, [members])
   const [period, setPeriod] = useState<Period>('all')
   const [stats, setStats] = useState<GroupStatsView | null>(null)
 
